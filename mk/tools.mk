@@ -1,0 +1,18 @@
+# Tool bootstrap: pnpm (pinned by package.json's packageManager) goes into .tools,
+# the workspace into node_modules. The stamp files make a second run a no-op.
+PNPM_VERSION := $(shell node -p 'require("./package.json").packageManager.split("@")[1]')
+PNPM := $(ROOT)/.tools/node_modules/.bin/pnpm
+BUF := $(ROOT)/node_modules/.bin/buf
+
+.PHONY: install
+install: node_modules/.install-stamp ## install pnpm and every workspace dependency
+
+$(PNPM):
+	npm install --silent --no-audit --no-fund --prefix .tools pnpm@$(PNPM_VERSION)
+
+node_modules/.install-stamp: $(PNPM) package.json pnpm-lock.yaml $(wildcard packages/*/package.json testenv/*/package.json sdks/*/package.json)
+	$(PNPM) install --frozen-lockfile=$(if $(CI),true,false)
+	@touch $@
+
+pnpm-lock.yaml:
+	$(PNPM) install --lockfile-only
