@@ -1,0 +1,22 @@
+// @open-vcluster/http: the one HTTP front of ovc-server and ovc-mock.
+export { serve, DEFAULT_MAX_REQUEST_BYTES } from "./serve.js";
+export type { Logger, ServeOptions, ServeTimeouts, Server } from "./serve.js";
+export { registerHealthService } from "./health.js";
+export type { HealthServiceOptions, HealthSource } from "./health.js";
+export { HTTP2_PREFACE } from "./sniff.js";
+export {
+  Health,
+  HealthCheckRequestSchema,
+  HealthCheckResponseSchema,
+  HealthCheckResponse_ServingStatus,
+  HealthCheckResponse_ServingStatusSchema,
+  HealthListRequestSchema,
+  HealthListResponseSchema,
+  file_grpc_health_v1_health,
+} from "./gen/grpc/health/v1/health_pb.js";
+export type {
+  HealthCheckRequest,
+  HealthCheckResponse,
+  HealthListRequest,
+  HealthListResponse,
+} from "./gen/grpc/health/v1/health_pb.js";
