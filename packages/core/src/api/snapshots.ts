@@ -1,0 +1,87 @@
+/**
+ * SnapshotService: read and delete snapshots. Snapshots are taken by
+ * VClusterService.SnapshotVCluster and outlive their vcluster.
+ */
+import { clone } from "@bufbuild/protobuf";
+import type { ServiceImpl } from "@connectrpc/connect";
+import {
+  DeleteSnapshotRequestSchema,
+  GetSnapshotRequestSchema,
+  ListSnapshotsRequestSchema,
+  OperationVerb,
+  SnapshotSchema,
+  SnapshotService,
+  Snapshot_Phase,
+} from "@open-vcluster/sdk";
+import { failedPrecondition, notFound } from "../errors.js";
+import { checkEtag } from "../etag.js";
+import type { CoreContext } from "../engine/context.js";
+import { idempotent } from "../engine/idempotency.js";
+import { newOperation, saveSnapshot } from "../engine/records.js";
+import type { OperationRunner } from "../engine/runner.js";
+import { projectOf } from "../names.js";
+import type { StoredOperation } from "../store/store.js";
+import { validateRequest } from "../validation.js";
+import { listSnapshots } from "./listing.js";
+
+export function snapshotService(ctx: CoreContext, runner: OperationRunner): ServiceImpl<typeof SnapshotService> {
+  return {
+    getSnapshot(req) {
+      validateRequest(GetSnapshotRequestSchema, req);
+      const snapshot = ctx.store.getSnapshot(req.name);
+      if (!snapshot) throw notFound("snapshot", req.name);
+      return snapshot;
+    },
+
+    listSnapshots(req) {
+      validateRequest(ListSnapshotsRequestSchema, req);
+      return listSnapshots(ctx, req);
+    },
+
+    deleteSnapshot(req) {
+      validateRequest(DeleteSnapshotRequestSchema, req);
+      const { operation, started } = ctx.store.transaction(() =>
+        idempotent(
+          ctx,
+          { procedure: `${SnapshotService.typeName}/DeleteSnapshot`, project: projectOf(req.name), schema: DeleteSnapshotRequestSchema, request: req },
+          () => {
+            const current = ctx.store.getSnapshot(req.name);
+            if (!current) throw notFound("snapshot", req.name);
+            checkEtag("snapshot", req.name, req.etag, current.etag);
+            return beginSnapshotDelete(ctx, current.name, req.requestId);
+          },
+        ),
+      );
+      if (started && !operation.done) runner.dispatch(operation.name);
+      return operation;
+    },
+  };
+}
+
+/** Starts deleting a snapshot (DeleteSnapshot, and expiry). */
+export function beginSnapshotDelete(ctx: CoreContext, name: string, requestId: string): StoredOperation {
+  const current = ctx.store.getSnapshot(name);
+  if (!current) throw notFound("snapshot", name);
+  if (current.phase !== Snapshot_Phase.SUCCEEDED && current.phase !== Snapshot_Phase.FAILED) {
+    throw failedPrecondition(
+      `cannot delete snapshot "${name}" in phase ${Snapshot_Phase[current.phase]}: allowed only in SUCCEEDED, FAILED` +
+        (current.phase === Snapshot_Phase.DELETING ? "; it is being deleted" : "; cancel its operation first"),
+    );
+  }
+  const restoring = ctx.store
+    .listUnfinishedOperations()
+    .find((o) => o.internal.snapshot === name && o.operation.metadata?.verb === OperationVerb.RESTORE);
+  if (restoring) {
+    throw failedPrecondition(`cannot delete snapshot "${name}": restore ${restoring.operation.name} is using it`);
+  }
+  const op = newOperation(ctx, {
+    verb: OperationVerb.DELETE_SNAPSHOT,
+    target: name,
+    requestId,
+    internal: { priorPhase: current.phase, snapshot: name },
+  });
+  const next = clone(SnapshotSchema, current);
+  next.phase = Snapshot_Phase.DELETING;
+  saveSnapshot(ctx, next);
+  return op;
+}

@@ -1,0 +1,392 @@
+/**
+ * VClusterService: every RPC validates its request, checks the lifecycle
+ * rules, etag and request id inside one store transaction, records the
+ * change and its Operation, and hands the driver step to the runner.
+ */
+import { clone, create, equals } from "@bufbuild/protobuf";
+import { durationMs, timestampFromDate } from "@bufbuild/protobuf/wkt";
+import type { HandlerContext, ServiceImpl } from "@connectrpc/connect";
+import {
+  ControlPlaneSchema,
+  CreateVClusterRequestSchema,
+  DeleteVClusterRequestSchema,
+  GetVClusterKubeconfigRequestSchema,
+  GetVClusterRequestSchema,
+  KubeconfigSchema,
+  ListVClustersRequestSchema,
+  OperationResponseSchema,
+  OperationSchema,
+  OperationState,
+  OperationVerb,
+  PoliciesSchema,
+  RestoreVClusterRequestSchema,
+  ResumeVClusterRequestSchema,
+  ScaleVClusterRequestSchema,
+  SnapshotSchema,
+  SnapshotVClusterRequestSchema,
+  Snapshot_Phase,
+  SuspendVClusterRequestSchema,
+  UpdateVClusterRequestSchema,
+  VClusterSchema,
+  VClusterService,
+  VClusterSpecSchema,
+  VClusterStatusSchema,
+  VCluster_Phase as Phase,
+  WatchVClustersRequestSchema,
+  type Operation,
+  type VCluster,
+} from "@open-vcluster/sdk";
+import { alreadyExists, failedPrecondition, invalidArgument, notFound } from "../errors.js";
+import { checkEtag, computeEtag } from "../etag.js";
+import type { CoreContext } from "../engine/context.js";
+import { idempotent } from "../engine/idempotency.js";
+import { newOperation, saveSnapshot, saveVCluster } from "../engine/records.js";
+import type { OperationRunner } from "../engine/runner.js";
+import { ConditionStatus, ConditionType, setCondition } from "../engine/status.js";
+import { assertActionAllowed, TRANSITIONAL_PHASES, RULES, type Action } from "../lifecycle/transitions.js";
+import { idOf, parentOf, projectOf, snapshotName, vclusterName } from "../names.js";
+import type { StoredOperation } from "../store/store.js";
+import { validateRequest } from "../validation.js";
+import { listVClusters } from "./listing.js";
+import { applyUpdateMask } from "./update-mask.js";
+import { watchVClusters } from "./watch.js";
+
+const SERVICE = VClusterService.typeName;
+
+export function vclusterService(ctx: CoreContext, runner: OperationRunner): ServiceImpl<typeof VClusterService> {
+  const getOrThrow = (name: string): VCluster => {
+    const v = ctx.store.getVCluster(name);
+    if (!v) throw notFound("vcluster", name);
+    return v;
+  };
+
+  /** Runs a mutation atomically, then starts its step (unless it was a retry or is already done). */
+  const mutate = (start: () => { operation: Operation; started: boolean }): Operation => {
+    const { operation, started } = ctx.store.transaction(start);
+    if (started && !operation.done) runner.dispatch(operation.name);
+    return operation;
+  };
+
+  /** Moves a vcluster into the transitional phase of `action` and creates its operation. */
+  const begin = (
+    current: VCluster,
+    action: Action,
+    verb: OperationVerb,
+    requestId: string,
+    change: (next: VCluster) => void = () => {},
+    internal: Partial<StoredOperation["internal"]> = {},
+  ): StoredOperation => {
+    const prior = current.status?.phase ?? Phase.UNSPECIFIED;
+    const op = newOperation(ctx, {
+      verb,
+      target: current.name,
+      requestId,
+      internal: { priorPhase: prior, vcluster: current.name, ...internal },
+    });
+    const next = clone(VClusterSchema, current);
+    next.status ??= create(VClusterStatusSchema);
+    change(next);
+    const during = RULES[action].during;
+    if (during !== undefined) next.status.phase = during;
+    next.status.currentOperation = op.operation.name;
+    setCondition(next, ConditionType.Progressing, ConditionStatus.TRUE, `${cap(action)}Started`, `${action} in progress`, ctx.clock.now());
+    saveVCluster(ctx, next, current);
+    return op;
+  };
+
+  /** Suspend and resume share their whole shape. */
+  const simpleAction = (action: Action, verb: OperationVerb, method: string) =>
+    (req: { name: string; etag: string; requestId: string }, schema: typeof SuspendVClusterRequestSchema) =>
+      mutate(() =>
+        idempotent(ctx, { procedure: `${SERVICE}/${method}`, project: projectOf(req.name), schema, request: req as never }, () => {
+          const current = getOrThrow(req.name);
+          checkEtag("vcluster", req.name, req.etag, current.etag);
+          assertActionAllowed(action, req.name, current.status?.phase ?? Phase.UNSPECIFIED);
+          return begin(current, action, verb, req.requestId);
+        }),
+      );
+  const suspend = simpleAction("suspend", OperationVerb.SUSPEND, "SuspendVCluster");
+  const resume = simpleAction("resume", OperationVerb.RESUME, "ResumeVCluster");
+
+  return {
+    createVCluster(req) {
+      validateRequest(CreateVClusterRequestSchema, req);
+      const project = projectOf(req.parent);
+      const name = vclusterName(project, req.vclusterId);
+      const build = (): VCluster => {
+        const now = timestampFromDate(ctx.clock.now());
+        const input = req.vcluster ?? create(VClusterSchema);
+        const v = create(VClusterSchema, {
+          name,
+          uid: ctx.ids.uuid(),
+          displayName: input.displayName || req.vclusterId,
+          labels: { ...input.labels },
+          annotations: { ...input.annotations },
+          spec: input.spec ? clone(VClusterSpecSchema, input.spec) : create(VClusterSpecSchema),
+          status: { phase: Phase.PENDING, message: "waiting to be installed" },
+          createTime: now,
+          updateTime: now,
+          generation: 1n,
+        });
+        v.etag = computeEtag(VClusterSchema, v);
+        return v;
+      };
+      if (req.validateOnly) {
+        if (ctx.store.getVCluster(name)) throw alreadyExists("vcluster", name);
+        return validateOnlyOperation(ctx, OperationVerb.CREATE, build());
+      }
+      return mutate(() =>
+        idempotent(ctx, { procedure: `${SERVICE}/CreateVCluster`, project, schema: CreateVClusterRequestSchema, request: req }, () => {
+          if (ctx.store.getVCluster(name)) throw alreadyExists("vcluster", name);
+          const v = build();
+          const op = newOperation(ctx, {
+            verb: OperationVerb.CREATE,
+            target: name,
+            requestId: req.requestId,
+            internal: { priorPhase: Phase.PENDING, vcluster: name },
+          });
+          v.status!.currentOperation = op.operation.name;
+          setCondition(v, ConditionType.Progressing, ConditionStatus.TRUE, "CreateStarted", "create in progress", ctx.clock.now());
+          saveVCluster(ctx, v, undefined);
+          return op;
+        }),
+      );
+    },
+
+    getVCluster(req) {
+      validateRequest(GetVClusterRequestSchema, req);
+      return getOrThrow(req.name);
+    },
+
+    listVClusters(req) {
+      validateRequest(ListVClustersRequestSchema, req);
+      return listVClusters(ctx, req);
+    },
+
+    updateVCluster(req) {
+      validateRequest(UpdateVClusterRequestSchema, req);
+      const input = req.vcluster as VCluster;
+      const name = input.name;
+      const plan = () => {
+        const current = getOrThrow(name);
+        checkEtag("vcluster", name, input.etag, current.etag);
+        const next = clone(VClusterSchema, current);
+        const { touchesSpec } = applyUpdateMask(next, input, req.updateMask?.paths ?? []);
+        validateRequest(VClusterSchema, next);
+        const specChanged = touchesSpec && !specEquals(current, next);
+        return { current, next, specChanged };
+      };
+      if (req.validateOnly) {
+        const { current, next, specChanged } = plan();
+        if (specChanged) assertActionAllowed("update", name, current.status?.phase ?? Phase.UNSPECIFIED);
+        return validateOnlyOperation(ctx, OperationVerb.UPDATE, next);
+      }
+      return mutate(() =>
+        idempotent(ctx, { procedure: `${SERVICE}/UpdateVCluster`, project: projectOf(name), schema: UpdateVClusterRequestSchema, request: req }, () => {
+          const { current, next, specChanged } = plan();
+          const phase = current.status?.phase ?? Phase.UNSPECIFIED;
+          if (!specChanged) {
+            // Names, labels and annotations are metadata: no driver step, done at once.
+            if (phase === Phase.DELETING) assertActionAllowed("update", name, phase);
+            const saved = saveVCluster(ctx, next, current);
+            const op = newOperation(ctx, { verb: OperationVerb.UPDATE, target: name, requestId: req.requestId, internal: { priorPhase: phase, vcluster: name } });
+            runner.complete(op, { kind: "succeeded", result: undefined }, vclusterResponse(saved));
+            return ctx.store.getOperation(op.operation.name) as StoredOperation;
+          }
+          assertActionAllowed("update", name, phase);
+          return begin(current, "update", OperationVerb.UPDATE, req.requestId, (v) => {
+            v.displayName = next.displayName;
+            v.labels = next.labels;
+            v.annotations = next.annotations;
+            v.spec = next.spec;
+            v.generation = current.generation + 1n;
+          });
+        }),
+      );
+    },
+
+    deleteVCluster(req) {
+      validateRequest(DeleteVClusterRequestSchema, req);
+      return mutate(() =>
+        idempotent(ctx, { procedure: `${SERVICE}/DeleteVCluster`, project: projectOf(req.name), schema: DeleteVClusterRequestSchema, request: req }, () => {
+          const current = getOrThrow(req.name);
+          checkEtag("vcluster", req.name, req.etag, current.etag);
+          const phase = current.status?.phase ?? Phase.UNSPECIFIED;
+          assertActionAllowed("delete", req.name, phase, { force: req.force });
+          const inFlight = current.status?.currentOperation;
+          if (inFlight && TRANSITIONAL_PHASES.includes(phase)) {
+            runner.supersede(inFlight, `cancelled by a forced delete of ${req.name}`);
+          }
+          return begin(current, "delete", OperationVerb.DELETE, req.requestId, (v) => {
+            v.deleteTime = timestampFromDate(ctx.clock.now());
+          });
+        }),
+      );
+    },
+
+    scaleVCluster(req) {
+      validateRequest(ScaleVClusterRequestSchema, req);
+      return mutate(() =>
+        idempotent(ctx, { procedure: `${SERVICE}/ScaleVCluster`, project: projectOf(req.name), schema: ScaleVClusterRequestSchema, request: req }, () => {
+          const current = getOrThrow(req.name);
+          checkEtag("vcluster", req.name, req.etag, current.etag);
+          assertActionAllowed("scale", req.name, current.status?.phase ?? Phase.UNSPECIFIED);
+          return begin(current, "scale", OperationVerb.SCALE, req.requestId, (v) => {
+            const spec = (v.spec ??= create(VClusterSpecSchema));
+            const controlPlane = (spec.controlPlane ??= create(ControlPlaneSchema));
+            if (req.replicas !== undefined) controlPlane.replicas = req.replicas;
+            if (req.resources) controlPlane.resources = req.resources;
+            if (req.resourceQuota) (spec.policies ??= create(PoliciesSchema)).resourceQuota = req.resourceQuota;
+            v.generation = current.generation + 1n;
+          });
+        }),
+      );
+    },
+
+    suspendVCluster(req) {
+      validateRequest(SuspendVClusterRequestSchema, req);
+      return suspend(req, SuspendVClusterRequestSchema);
+    },
+
+    resumeVCluster(req) {
+      validateRequest(ResumeVClusterRequestSchema, req);
+      return resume(req, ResumeVClusterRequestSchema as never);
+    },
+
+    snapshotVCluster(req) {
+      validateRequest(SnapshotVClusterRequestSchema, req);
+      const project = projectOf(req.name);
+      return mutate(() =>
+        idempotent(ctx, { procedure: `${SERVICE}/SnapshotVCluster`, project, schema: SnapshotVClusterRequestSchema, request: req }, () => {
+          const current = getOrThrow(req.name);
+          assertActionAllowed("snapshot", req.name, current.status?.phase ?? Phase.UNSPECIFIED);
+          const now = ctx.clock.now();
+          const id = req.snapshotId || defaultSnapshotId(idOf(req.name), now);
+          const name = snapshotName(project, id);
+          if (ctx.store.getSnapshot(name)) throw alreadyExists("snapshot", name);
+          saveSnapshot(
+            ctx,
+            create(SnapshotSchema, {
+              name,
+              uid: ctx.ids.uuid(),
+              sourceVcluster: current.name,
+              sourceVclusterUid: current.uid,
+              storageUri: req.storageUri,
+              phase: Snapshot_Phase.PENDING,
+              createTime: timestampFromDate(now),
+              ...(req.ttl ? { expireTime: timestampFromDate(new Date(now.getTime() + durationMs(req.ttl))) } : {}),
+              labels: { ...req.labels },
+              ...(current.spec ? { vclusterSpec: clone(VClusterSpecSchema, current.spec) } : {}),
+              chartVersion: current.status?.chartVersion ?? "",
+              kubernetesVersion: current.status?.kubernetesVersion ?? "",
+            }),
+          );
+          return begin(current, "snapshot", OperationVerb.SNAPSHOT, req.requestId, () => {}, { snapshot: name });
+        }),
+      );
+    },
+
+    restoreVCluster(req) {
+      validateRequest(RestoreVClusterRequestSchema, req);
+      const project = projectOf(req.snapshot);
+      return mutate(() =>
+        idempotent(ctx, { procedure: `${SERVICE}/RestoreVCluster`, project, schema: RestoreVClusterRequestSchema, request: req }, () => {
+          const snapshot = ctx.store.getSnapshot(req.snapshot);
+          if (!snapshot) throw notFound("snapshot", req.snapshot);
+          if (snapshot.phase !== Snapshot_Phase.SUCCEEDED) {
+            throw failedPrecondition(
+              `cannot restore from snapshot "${req.snapshot}" in phase ${Snapshot_Phase[snapshot.phase]}: only a SUCCEEDED snapshot can be restored`,
+            );
+          }
+          if (req.target.case === "name") {
+            const name = req.target.value;
+            if (projectOf(name) !== project) throw invalidArgument(`name: vcluster "${name}" is not in the snapshot's project "${parentOf(req.snapshot)}"`);
+            const current = getOrThrow(name);
+            checkEtag("vcluster", name, req.etag, current.etag);
+            assertActionAllowed("restore", name, current.status?.phase ?? Phase.UNSPECIFIED);
+            return begin(current, "restore", OperationVerb.RESTORE, req.requestId, () => {}, { snapshot: req.snapshot });
+          }
+          const target = req.target.value!;
+          if (target.parent !== parentOf(req.snapshot)) {
+            throw invalidArgument(`new_vcluster.parent: must be the snapshot's project "${parentOf(req.snapshot)}", not "${target.parent}"`);
+          }
+          const name = vclusterName(project, target.vclusterId);
+          if (ctx.store.getVCluster(name)) throw alreadyExists("vcluster", name);
+          const now = timestampFromDate(ctx.clock.now());
+          const v = create(VClusterSchema, {
+            name,
+            uid: ctx.ids.uuid(),
+            displayName: target.displayName || target.vclusterId,
+            labels: { ...target.labels },
+            spec: snapshot.vclusterSpec ? clone(VClusterSpecSchema, snapshot.vclusterSpec) : create(VClusterSpecSchema),
+            status: { phase: Phase.RESTORING, message: `restoring from ${req.snapshot}` },
+            createTime: now,
+            updateTime: now,
+            generation: 1n,
+          });
+          const op = newOperation(ctx, {
+            verb: OperationVerb.RESTORE,
+            target: name,
+            requestId: req.requestId,
+            internal: { priorPhase: Phase.RESTORING, vcluster: name, snapshot: req.snapshot, clone: true },
+          });
+          v.status!.currentOperation = op.operation.name;
+          setCondition(v, ConditionType.Progressing, ConditionStatus.TRUE, "RestoreStarted", "restore in progress", ctx.clock.now());
+          saveVCluster(ctx, v, undefined);
+          return op;
+        }),
+      );
+    },
+
+    async getVClusterKubeconfig(req, context: HandlerContext) {
+      validateRequest(GetVClusterKubeconfigRequestSchema, req);
+      const current = getOrThrow(req.name);
+      assertActionAllowed("kubeconfig", req.name, current.status?.phase ?? Phase.UNSPECIFIED);
+      const out = await ctx.driver.kubeconfig(
+        current,
+        { endpoint: req.endpoint, ...(req.tokenTtl ? { tokenTtlSeconds: Math.floor(durationMs(req.tokenTtl) / 1000) } : {}) },
+        context.signal,
+      );
+      return create(KubeconfigSchema, {
+        kubeconfig: out.kubeconfig,
+        server: out.server,
+        context: out.context,
+        ...(out.expireTime ? { expireTime: timestampFromDate(out.expireTime) } : {}),
+      });
+    },
+
+    watchVClusters(req, context: HandlerContext) {
+      validateRequest(WatchVClustersRequestSchema, req);
+      return watchVClusters(ctx, req, context.signal);
+    },
+  };
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function specEquals(a: VCluster, b: VCluster): boolean {
+  return equals(VClusterSpecSchema, a.spec ?? create(VClusterSpecSchema), b.spec ?? create(VClusterSpecSchema));
+}
+
+/** `<vcluster>-<yyyymmddhhmmss>`, short enough to stay a DNS label. */
+function defaultSnapshotId(vcluster: string, now: Date): string {
+  const stamp = now.toISOString().replace(/[-:T]/g, "").slice(0, 14);
+  return `${vcluster.slice(0, 48).replace(/-+$/, "")}-${stamp}`;
+}
+
+function vclusterResponse(v: VCluster) {
+  return create(OperationResponseSchema, { resource: { case: "vcluster", value: v } });
+}
+
+/** validate_only: a done operation carrying the vcluster as it would be; nothing is stored. */
+function validateOnlyOperation(ctx: CoreContext, verb: OperationVerb, v: VCluster): Operation {
+  const now = timestampFromDate(ctx.clock.now());
+  return create(OperationSchema, {
+    name: "",
+    done: true,
+    metadata: { verb, target: v.name, state: OperationState.SUCCEEDED, progressPercent: 100, step: "validated", createTime: now, endTime: now, updateTime: now },
+    result: { case: "response", value: vclusterResponse(v) },
+  });
+}

@@ -1,0 +1,142 @@
+/**
+ * The API in one object: the three services over a store and a driver,
+ * plus the background work (running operation steps, sweeping expired
+ * snapshots and request ids). ovc-server and ovc-mock are thin shells around
+ * it that add HTTP, a store and a driver.
+ */
+import type { ConnectRouter, ServiceImpl } from "@connectrpc/connect";
+import {
+  OperationService,
+  SnapshotService,
+  Snapshot_Phase,
+  VClusterService,
+  type Snapshot,
+  type VCluster,
+} from "@open-vcluster/sdk";
+import type { Driver } from "./driver.js";
+import { DEFAULT_OPTIONS, type CoreContext, type CoreOptions } from "./engine/context.js";
+import { OperationRunner } from "./engine/runner.js";
+import { randomIds, type IdGenerator } from "./ids.js";
+import { systemClock, type Clock } from "./runtime/clock.js";
+import { MemoryStore } from "./store/memory-store.js";
+import type { Store } from "./store/store.js";
+import { WatchHub } from "./watch/index.js";
+import { seedSnapshots, seedVClusters } from "./engine/seed.js";
+import { operationService } from "./api/operations.js";
+import { beginSnapshotDelete, snapshotService } from "./api/snapshots.js";
+import { vclusterService } from "./api/vclusters.js";
+
+export interface CoreDeps {
+  driver: Driver;
+  /** Default: a MemoryStore. */
+  store?: Store;
+  /** Default: the system clock. */
+  clock?: Clock;
+  /** Default: random ids. */
+  ids?: IdGenerator;
+  options?: CoreOptions;
+}
+
+export class Core {
+  readonly ctx: CoreContext;
+  readonly runner: OperationRunner;
+  readonly vclusters: ServiceImpl<typeof VClusterService>;
+  readonly snapshots: ServiceImpl<typeof SnapshotService>;
+  readonly operations: ServiceImpl<typeof OperationService>;
+  private sweeper: AbortController | undefined;
+
+  constructor(deps: CoreDeps) {
+    const store = deps.store ?? new MemoryStore();
+    const clock = deps.clock ?? systemClock;
+    const options = { ...DEFAULT_OPTIONS, ...deps.options };
+    this.ctx = {
+      store,
+      driver: deps.driver,
+      clock,
+      ids: deps.ids ?? randomIds,
+      options,
+      hub: newHub(store, clock, options),
+    };
+    this.runner = new OperationRunner(this.ctx);
+    this.vclusters = vclusterService(this.ctx, this.runner);
+    this.snapshots = snapshotService(this.ctx, this.runner);
+    this.operations = operationService(this.ctx, this.runner);
+  }
+
+  /** Registers the three services on a Connect router. */
+  routes(router: ConnectRouter): void {
+    router.service(VClusterService, this.vclusters);
+    router.service(SnapshotService, this.snapshots);
+    router.service(OperationService, this.operations);
+  }
+
+  /** Resumes unfinished operations and starts the sweeper. */
+  start(): void {
+    this.runner.resumeUnfinished();
+    this.startSweeper();
+  }
+
+  /** Deletes expired snapshots and forgets expired request ids. */
+  sweep(): void {
+    const now = this.ctx.clock.now().getTime();
+    this.ctx.store.transaction(() => this.ctx.store.purgeIdempotency(now));
+    for (const snapshot of this.ctx.store.listExpiringSnapshots()) {
+      const expire = snapshot.expireTime;
+      if (!expire || Number(expire.seconds) * 1000 + expire.nanos / 1e6 > now) continue;
+      if (snapshot.phase !== Snapshot_Phase.SUCCEEDED && snapshot.phase !== Snapshot_Phase.FAILED) continue;
+      try {
+        const op = this.ctx.store.transaction(() => beginSnapshotDelete(this.ctx, snapshot.name, ""));
+        this.runner.dispatch(op.operation.name);
+      } catch {
+        // In use by a restore: it expires on a later sweep.
+      }
+    }
+  }
+
+  private startSweeper(): void {
+    this.sweeper?.abort();
+    const controller = (this.sweeper = new AbortController());
+    const loop = async () => {
+      while (!controller.signal.aborted) {
+        await this.ctx.clock.sleep(this.ctx.options.sweepIntervalMs, controller.signal);
+        this.sweep();
+      }
+    };
+    loop().catch(() => {
+      // Aborted: the core is closing or resetting.
+    });
+  }
+
+  /** Adds resources as they are given (the mock's Seed and `--seed`). */
+  seed(input: { vclusters?: readonly VCluster[]; snapshots?: readonly Snapshot[] }): { vclusters: VCluster[]; snapshots: Snapshot[] } {
+    return {
+      vclusters: seedVClusters(this.ctx, input.vclusters ?? []),
+      snapshots: seedSnapshots(this.ctx, input.snapshots ?? []),
+    };
+  }
+
+  /** Forgets everything (the mock's Reset): operations stop, watchers end, the store empties. */
+  async reset(): Promise<void> {
+    await this.runner.reset();
+    this.ctx.hub.close();
+    this.ctx.store.transaction(() => this.ctx.store.clear());
+    this.ctx.hub = newHub(this.ctx.store, this.ctx.clock, this.ctx.options);
+    this.startSweeper();
+  }
+
+  /** Stops background work; unfinished operations resume on the next start. */
+  async close(): Promise<void> {
+    this.sweeper?.abort();
+    this.ctx.hub.close();
+    await this.runner.close();
+  }
+}
+
+function newHub(store: Store, clock: Clock, options: Required<CoreOptions>): WatchHub<VCluster> {
+  return new WatchHub<VCluster>({
+    startVersion: store.getWatchVersion().toString(),
+    retention: options.watchRetention,
+    defaultBufferSize: options.watchBufferSize,
+    clock: () => clock.now().getTime(),
+  });
+}

@@ -1,0 +1,76 @@
+/**
+ * The host side of the API. A driver makes the host match what core decided:
+ * `kubernetes` installs real vclusters with Helm, `simulated` and the mock's
+ * in-memory driver pretend. Core calls exactly one driver step per operation
+ * and records its outcome; it never talks to a host itself.
+ *
+ * Steps are asynchronous, report progress through the context, must stop
+ * when `ctx.signal` aborts (cancel, forced delete, shutdown), and must be
+ * idempotent: after a restart core runs unfinished steps again, so a step
+ * converges on the desired state from wherever the host is (like a
+ * controller-runtime reconcile), rather than assuming it starts from scratch.
+ */
+import type { GetVClusterKubeconfigRequest_Endpoint, Snapshot, VCluster } from "@open-vcluster/sdk";
+import type { Clock } from "./runtime/clock.js";
+
+export interface StepContext {
+  /** Aborted when the operation is cancelled or the process shuts down. */
+  readonly signal: AbortSignal;
+  /** Reports progress (0-100) and the step in progress, shown on the Operation. */
+  progress(percent: number, step: string): void;
+  /** Core's clock: drivers wait on it so a frozen clock holds them. */
+  readonly clock: Clock;
+  /** The operation this step belongs to. */
+  readonly operation: string;
+}
+
+/** What the driver observed on the host after a step: copied into `VCluster.status`. */
+export interface ObservedState {
+  readyReplicas?: number;
+  desiredReplicas?: number;
+  apiServerEndpoint?: string;
+  hostNamespace?: string;
+  chartVersion?: string;
+  kubernetesVersion?: string;
+  message?: string;
+}
+
+export interface SnapshotOutcome {
+  sizeBytes: bigint;
+}
+
+export interface KubeconfigRequest {
+  endpoint: GetVClusterKubeconfigRequest_Endpoint;
+  /** Token lifetime in seconds; undefined = the admin credentials. */
+  tokenTtlSeconds?: number;
+}
+
+export interface KubeconfigOutcome {
+  kubeconfig: string;
+  server: string;
+  context: string;
+  expireTime?: Date;
+}
+
+export interface Driver {
+  /** Installs the vcluster (Helm install of the chart with values from the spec). */
+  install(vcluster: VCluster, ctx: StepContext): Promise<ObservedState>;
+  /** Applies a changed spec (Helm upgrade). A suspended vcluster stays scaled to zero. */
+  update(vcluster: VCluster, ctx: StepContext): Promise<ObservedState>;
+  /** Applies changed replicas, resources or quota. */
+  scale(vcluster: VCluster, ctx: StepContext): Promise<ObservedState>;
+  /** Scales the control plane to zero and removes synced workloads (vcluster pause). */
+  suspend(vcluster: VCluster, ctx: StepContext): Promise<ObservedState>;
+  /** Scales the control plane back (vcluster resume). */
+  resume(vcluster: VCluster, ctx: StepContext): Promise<ObservedState>;
+  /** Takes a snapshot to `snapshot.storageUri`. */
+  snapshot(vcluster: VCluster, snapshot: Snapshot, ctx: StepContext): Promise<SnapshotOutcome>;
+  /** Restores `snapshot` into the vcluster (installing it first when it is new). */
+  restore(vcluster: VCluster, snapshot: Snapshot, ctx: StepContext): Promise<ObservedState>;
+  /** Removes the vcluster and its host resources. */
+  uninstall(vcluster: VCluster, ctx: StepContext): Promise<void>;
+  /** Removes a snapshot's stored archive. */
+  deleteSnapshot(snapshot: Snapshot, ctx: StepContext): Promise<void>;
+  /** A kubeconfig for the virtual API server. */
+  kubeconfig(vcluster: VCluster, request: KubeconfigRequest, signal: AbortSignal): Promise<KubeconfigOutcome>;
+}

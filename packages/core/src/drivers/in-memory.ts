@@ -1,0 +1,229 @@
+/**
+ * A driver whose host is a map in memory. It behaves like the kubernetes
+ * driver as seen through the API (namespaces, endpoints, replicas, chart and
+ * Kubernetes versions, kubeconfigs, snapshot sizes) without a cluster:
+ * ovc-mock runs it instantly by default, ovc-server's `simulated` driver with
+ * a realistic latency. Tests can make its next step fail.
+ */
+import { toBinary } from "@bufbuild/protobuf";
+import { Code, ConnectError } from "@connectrpc/connect";
+import {
+  Exposure_Type,
+  GetVClusterKubeconfigRequest_Endpoint as Endpoint,
+  OperationVerb,
+  VClusterSpecSchema,
+  type Snapshot,
+  type VCluster,
+} from "@open-vcluster/sdk";
+import type { Driver, KubeconfigOutcome, KubeconfigRequest, ObservedState, SnapshotOutcome, StepContext } from "../driver.js";
+import { idOf, projectOf } from "../names.js";
+
+export interface InMemoryDriverOptions {
+  /** How long each transition takes on the core's clock. Default 0 (instant). */
+  latencyMs?: number;
+  /** Chart version when the spec names none. */
+  defaultChartVersion?: string;
+  /** Kubernetes version when the spec names none. */
+  defaultKubernetesVersion?: string;
+}
+
+/** A failure queued by `failNextStep`. */
+export interface StepFailure {
+  verb: OperationVerb;
+  /** Only this resource; undefined = the next step of that verb. */
+  target?: string;
+  message: string;
+  code: Code;
+}
+
+interface HostVCluster {
+  namespace: string;
+  replicas: number;
+  suspended: boolean;
+}
+
+/** The stages each step reports, so progress is visible at any latency. */
+const STAGES: Record<string, readonly string[]> = {
+  install: ["creating namespace", "installing chart", "waiting for the control plane"],
+  update: ["rendering values", "upgrading release", "waiting for rollout"],
+  scale: ["patching statefulset", "waiting for replicas"],
+  suspend: ["scaling control plane to zero", "deleting synced workloads"],
+  resume: ["scaling control plane up", "waiting for the control plane"],
+  snapshot: ["requesting snapshot", "writing archive"],
+  restore: ["pausing", "restoring backing store", "resuming"],
+  uninstall: ["uninstalling release", "deleting namespace"],
+  deleteSnapshot: ["deleting archive"],
+};
+
+export class InMemoryDriver implements Driver {
+  latencyMs: number;
+  private readonly host = new Map<string, HostVCluster>();
+  private failures: StepFailure[] = [];
+  private readonly chartVersion: string;
+  private readonly kubernetesVersion: string;
+
+  constructor(options: InMemoryDriverOptions = {}) {
+    this.latencyMs = options.latencyMs ?? 0;
+    this.chartVersion = options.defaultChartVersion ?? "0.36.1";
+    this.kubernetesVersion = options.defaultKubernetesVersion ?? "1.33.4";
+  }
+
+  /** Makes the next matching step fail with `message` and `code`. */
+  failNextStep(failure: StepFailure): void {
+    this.failures.push(failure);
+  }
+
+  /** Forgets the host state and queued failures (the mock's Reset). */
+  reset(): void {
+    this.host.clear();
+    this.failures = [];
+  }
+
+  async install(v: VCluster, ctx: StepContext): Promise<ObservedState> {
+    await this.stages("install", OperationVerb.CREATE, v.name, ctx);
+    const replicas = v.spec?.controlPlane?.replicas ?? 1;
+    this.host.set(v.name, { namespace: namespaceOf(v.name), replicas, suspended: false });
+    return this.observe(v);
+  }
+
+  async update(v: VCluster, ctx: StepContext): Promise<ObservedState> {
+    await this.stages("update", OperationVerb.UPDATE, v.name, ctx);
+    const h = this.ensure(v);
+    h.replicas = v.spec?.controlPlane?.replicas ?? 1;
+    return this.observe(v);
+  }
+
+  async scale(v: VCluster, ctx: StepContext): Promise<ObservedState> {
+    await this.stages("scale", OperationVerb.SCALE, v.name, ctx);
+    this.ensure(v).replicas = v.spec?.controlPlane?.replicas ?? 1;
+    return this.observe(v);
+  }
+
+  async suspend(v: VCluster, ctx: StepContext): Promise<ObservedState> {
+    await this.stages("suspend", OperationVerb.SUSPEND, v.name, ctx);
+    this.ensure(v).suspended = true;
+    return this.observe(v);
+  }
+
+  async resume(v: VCluster, ctx: StepContext): Promise<ObservedState> {
+    await this.stages("resume", OperationVerb.RESUME, v.name, ctx);
+    this.ensure(v).suspended = false;
+    return this.observe(v);
+  }
+
+  async snapshot(v: VCluster, s: Snapshot, ctx: StepContext): Promise<SnapshotOutcome> {
+    await this.stages("snapshot", OperationVerb.SNAPSHOT, v.name, ctx);
+    // The archive holds the backing store and the release: size it by the spec, deterministically.
+    const spec = v.spec ? toBinary(VClusterSpecSchema, v.spec).length : 0;
+    return { sizeBytes: BigInt(4 * 1024 * 1024 + spec * 1024 + s.name.length) };
+  }
+
+  async restore(v: VCluster, _s: Snapshot, ctx: StepContext): Promise<ObservedState> {
+    await this.stages("restore", OperationVerb.RESTORE, v.name, ctx);
+    const h = this.ensure(v);
+    h.replicas = v.spec?.controlPlane?.replicas ?? 1;
+    return this.observe(v);
+  }
+
+  async uninstall(v: VCluster, ctx: StepContext): Promise<void> {
+    await this.stages("uninstall", OperationVerb.DELETE, v.name, ctx);
+    this.host.delete(v.name);
+  }
+
+  async deleteSnapshot(s: Snapshot, ctx: StepContext): Promise<void> {
+    await this.stages("deleteSnapshot", OperationVerb.DELETE_SNAPSHOT, s.name, ctx);
+  }
+
+  async kubeconfig(v: VCluster, req: KubeconfigRequest): Promise<KubeconfigOutcome> {
+    const type = v.spec?.exposure?.type ?? Exposure_Type.UNSPECIFIED;
+    const want = req.endpoint;
+    if (want === Endpoint.LOAD_BALANCER && type !== Exposure_Type.LOAD_BALANCER) {
+      throw new ConnectError(`vcluster "${v.name}" is not exposed through a LoadBalancer`, Code.FailedPrecondition);
+    }
+    if (want === Endpoint.INGRESS && type !== Exposure_Type.INGRESS) {
+      throw new ConnectError(`vcluster "${v.name}" is not exposed through an Ingress`, Code.FailedPrecondition);
+    }
+    const server = endpointOf(v, want);
+    const context = `vcluster_${idOf(v.name)}_${projectOf(v.name)}`;
+    const expireTime = req.tokenTtlSeconds ? new Date(Date.now() + req.tokenTtlSeconds * 1000) : undefined;
+    const token = `ovc-${idOf(v.name)}-${(v.uid || "uid").slice(0, 8)}${req.tokenTtlSeconds ? `-${req.tokenTtlSeconds}` : ""}`;
+    const kubeconfig = [
+      "apiVersion: v1",
+      "kind: Config",
+      "clusters:",
+      `- name: ${context}`,
+      "  cluster:",
+      `    server: ${server}`,
+      "    insecure-skip-tls-verify: true",
+      "users:",
+      `- name: ${context}`,
+      "  user:",
+      `    token: ${token}`,
+      "contexts:",
+      `- name: ${context}`,
+      "  context:",
+      `    cluster: ${context}`,
+      `    user: ${context}`,
+      `current-context: ${context}`,
+      "",
+    ].join("\n");
+    return { kubeconfig, server, context, ...(expireTime ? { expireTime } : {}) };
+  }
+
+  private ensure(v: VCluster): HostVCluster {
+    let h = this.host.get(v.name);
+    if (!h) this.host.set(v.name, (h = { namespace: namespaceOf(v.name), replicas: v.spec?.controlPlane?.replicas ?? 1, suspended: false }));
+    return h;
+  }
+
+  private observe(v: VCluster): ObservedState {
+    const h = this.ensure(v);
+    const replicas = h.suspended ? 0 : h.replicas;
+    return {
+      readyReplicas: replicas,
+      desiredReplicas: replicas,
+      hostNamespace: h.namespace,
+      apiServerEndpoint: endpointOf(v, Endpoint.UNSPECIFIED),
+      chartVersion: v.spec?.chartVersion ?? this.chartVersion,
+      kubernetesVersion: normalizeVersion(v.spec?.kubernetesVersion ?? this.kubernetesVersion),
+    };
+  }
+
+  /** Reports each stage, waits the latency on the core's clock, and fails if a failure is queued. */
+  private async stages(step: string, verb: OperationVerb, target: string, ctx: StepContext): Promise<void> {
+    const stages = STAGES[step] ?? [step];
+    const perStage = this.latencyMs / stages.length;
+    for (const [i, stage] of stages.entries()) {
+      ctx.progress((i / stages.length) * 100, stage);
+      if (perStage > 0) await ctx.clock.sleep(perStage, ctx.signal);
+      if (ctx.signal.aborted) throw ctx.signal.reason;
+    }
+    const at = this.failures.findIndex((f) => f.verb === verb && (f.target === undefined || f.target === target));
+    if (at >= 0) {
+      const [failure] = this.failures.splice(at, 1) as [StepFailure];
+      throw new ConnectError(failure.message, failure.code);
+    }
+  }
+}
+
+/** `vc-<project>-<id>`, cut to a DNS label. */
+function namespaceOf(name: string): string {
+  return `vc-${projectOf(name)}-${idOf(name)}`.slice(0, 63).replace(/-+$/, "");
+}
+
+function endpointOf(v: VCluster, want: Endpoint): string {
+  const type = v.spec?.exposure?.type ?? Exposure_Type.UNSPECIFIED;
+  const id = idOf(v.name);
+  if (want === Endpoint.INGRESS || (want === Endpoint.UNSPECIFIED && type === Exposure_Type.INGRESS)) {
+    return `https://${v.spec?.exposure?.ingressHost ?? id}`;
+  }
+  if (want === Endpoint.LOAD_BALANCER || (want === Endpoint.UNSPECIFIED && type === Exposure_Type.LOAD_BALANCER)) {
+    return `https://${id}.lb.${projectOf(v.name)}.example:443`;
+  }
+  return `https://${id}.${namespaceOf(v.name)}.svc:443`;
+}
+
+function normalizeVersion(v: string): string {
+  const bare = v.replace(/^v/, "");
+  return bare.split(".").length === 2 ? `${bare}.0` : bare;
+}

@@ -1,0 +1,43 @@
+/**
+ * Everything a request handler or the operation runner needs, in one place.
+ */
+import type { VCluster } from "@open-vcluster/sdk";
+import type { Driver } from "../driver.js";
+import type { IdGenerator } from "../ids.js";
+import type { Clock } from "../runtime/clock.js";
+import type { Store } from "../store/store.js";
+import type { WatchHub } from "../watch/index.js";
+
+export interface CoreOptions {
+  /** How long request ids are remembered (AIP-155 asks for >= 24 h). Default: 24 h. */
+  idempotencyTtlMs?: number;
+  /** The chart version installed when a spec names none. */
+  defaultChartVersion?: string;
+  /** The Kubernetes version of a vcluster whose spec names none. */
+  defaultKubernetesVersion?: string;
+  /** How often expired snapshots and request ids are swept. Default: 60 s. */
+  sweepIntervalMs?: number;
+  /** Events the watch log keeps for resuming. Default: 10,000. */
+  watchRetention?: number;
+  /** Buffered events after which a slow watcher is disconnected. Default: 1,024. */
+  watchBufferSize?: number;
+}
+
+export interface CoreContext {
+  readonly store: Store;
+  readonly driver: Driver;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  /** Replaced (never mutated) when the mock resets. */
+  hub: WatchHub<VCluster>;
+  readonly options: Required<CoreOptions>;
+}
+
+export const DEFAULT_OPTIONS: Required<CoreOptions> = {
+  idempotencyTtlMs: 24 * 60 * 60 * 1000,
+  defaultChartVersion: "0.36.1",
+  defaultKubernetesVersion: "1.33.4",
+  sweepIntervalMs: 60_000,
+  watchRetention: 10_000,
+  watchBufferSize: 1_024,
+};

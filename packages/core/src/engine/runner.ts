@@ -1,0 +1,210 @@
+/**
+ * Runs the driver step of each operation in the background and records its
+ * outcome: success, failure or cancellation, each leaving the resource in a
+ * well-defined phase (see steps.ts). Also what WaitOperation and
+ * CancelOperation block on.
+ */
+import { clone, create } from "@bufbuild/protobuf";
+import { timestampFromDate } from "@bufbuild/protobuf/wkt";
+import { Code } from "@connectrpc/connect";
+import {
+  OperationErrorSchema,
+  OperationSchema,
+  OperationState,
+  type Operation,
+  type OperationResponse,
+} from "@open-vcluster/sdk";
+import { toOperationError } from "../errors.js";
+import type { StoredOperation } from "../store/store.js";
+import type { CoreContext } from "./context.js";
+import { saveOperation } from "./records.js";
+import { stepFor, type Outcome } from "./steps.js";
+
+/** Why a step's signal was aborted. */
+const CANCELLED = "cancelled";
+const SHUTDOWN = "shutdown";
+
+export class OperationRunner {
+  private readonly running = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  private readonly waiters = new Map<string, Set<() => void>>();
+  private closed = false;
+
+  constructor(private readonly ctx: CoreContext) {}
+
+  /** Starts the step of a stored, unfinished operation. */
+  dispatch(name: string): void {
+    if (this.closed || this.running.has(name)) return;
+    const controller = new AbortController();
+    const done = this.run(name, controller.signal).finally(() => this.running.delete(name));
+    this.running.set(name, { controller, done });
+  }
+
+  /** Re-dispatches every unfinished operation, e.g. after a restart. Steps are idempotent. */
+  resumeUnfinished(): number {
+    const unfinished = this.ctx.store.listUnfinishedOperations();
+    for (const op of unfinished) this.dispatch(op.operation.name);
+    return unfinished.length;
+  }
+
+  private async run(name: string, signal: AbortSignal): Promise<void> {
+    // Let the RPC that created the operation answer before any step runs.
+    await Promise.resolve();
+    const stored = this.ctx.store.getOperation(name);
+    if (!stored || stored.operation.done) return;
+    const step = stepFor(stored);
+    this.update(name, (s) => {
+      if (s.operation.metadata) s.operation.metadata.state = OperationState.RUNNING;
+    });
+    let outcome: Outcome;
+    try {
+      step.begin?.(this.ctx, stored);
+      const result = await step.run(this.ctx, stored, {
+        signal,
+        clock: this.ctx.clock,
+        operation: name,
+        progress: (percent, text) => this.progress(name, percent, text),
+      });
+      outcome = { kind: "succeeded", result };
+    } catch (err) {
+      if (signal.aborted && signal.reason === SHUTDOWN) return; // resumed after restart
+      outcome = signal.aborted && signal.reason === CANCELLED ? { kind: "cancelled" } : { kind: "failed", error: err };
+    }
+    const current = this.ctx.store.getOperation(name);
+    if (!current || current.operation.done || this.closed) return; // superseded (forced delete) or shut down
+    this.ctx.store.transaction(() => {
+      const response = step.finish(this.ctx, current, outcome);
+      this.complete(current, outcome, response);
+    });
+  }
+
+  private progress(name: string, percent: number, text: string): void {
+    this.update(name, (s) => {
+      const m = s.operation.metadata;
+      if (!m) return;
+      m.progressPercent = Math.max(m.progressPercent, Math.min(99, Math.max(0, Math.round(percent))));
+      m.step = text;
+      m.state = OperationState.RUNNING;
+    });
+  }
+
+  private update(name: string, change: (s: StoredOperation) => void): void {
+    const current = this.ctx.store.getOperation(name);
+    if (!current || current.operation.done) return;
+    const next = structuredCloneOperation(current);
+    change(next);
+    saveOperation(this.ctx, next);
+  }
+
+  /** Marks an operation done with its outcome and wakes its waiters. */
+  complete(stored: StoredOperation, outcome: Outcome, response?: OperationResponse): Operation {
+    if (outcome.kind === "succeeded" && !response) outcome = { kind: "failed", error: new Error("step produced no response") };
+    const next = structuredCloneOperation(stored);
+    const op = next.operation;
+    const m = op.metadata;
+    op.done = true;
+    if (m) m.endTime = timestampFromDate(this.ctx.clock.now());
+    if (outcome.kind === "succeeded") {
+      if (m) {
+        m.state = OperationState.SUCCEEDED;
+        m.progressPercent = 100;
+        m.step = "done";
+      }
+      op.result = { case: "response", value: response as OperationResponse };
+    } else {
+      const { code, message } =
+        outcome.kind === "cancelled"
+          ? { code: Code.Canceled, message: outcome.message ?? "operation cancelled" }
+          : toOperationError(outcome.error);
+      if (m) {
+        m.state = outcome.kind === "cancelled" ? OperationState.CANCELLED : OperationState.FAILED;
+        m.step = outcome.kind === "cancelled" ? "cancelled" : "failed";
+      }
+      op.result = { case: "error", value: create(OperationErrorSchema, { code, message }) };
+    }
+    saveOperation(this.ctx, next);
+    this.wake(op.name);
+    return op;
+  }
+
+  /**
+   * CancelOperation: a pending operation is cancelled at once; a running one
+   * has its step aborted (best effort; it may still finish), and the call
+   * waits briefly for the step to settle so the answer is usually final.
+   */
+  async cancel(name: string): Promise<void> {
+    const stored = this.ctx.store.getOperation(name);
+    if (!stored || stored.operation.done) return;
+    const running = this.running.get(name);
+    this.update(name, (s) => {
+      if (s.operation.metadata) s.operation.metadata.cancelRequested = true;
+    });
+    if (running) {
+      running.controller.abort(CANCELLED);
+      await Promise.race([running.done, new Promise((r) => setTimeout(r, 5_000))]);
+      return;
+    }
+    const current = this.ctx.store.getOperation(name) as StoredOperation;
+    this.ctx.store.transaction(() => {
+      stepFor(current).finish(this.ctx, current, { kind: "cancelled" });
+      this.complete(current, { kind: "cancelled" });
+    });
+  }
+
+  /**
+   * Ends an operation as cancelled without touching its resource, because
+   * something else (a forced delete) now owns it, and stops its step.
+   */
+  supersede(name: string, reason: string): void {
+    const stored = this.ctx.store.getOperation(name);
+    if (!stored || stored.operation.done) return;
+    this.complete(stored, { kind: "cancelled", message: reason });
+    this.running.get(name)?.controller.abort(CANCELLED);
+  }
+
+  /** Resolves when the operation is done, `timeoutMs` passes or `signal` aborts. */
+  wait(name: string, timeoutMs: number, signal?: AbortSignal): Promise<void> {
+    const stored = this.ctx.store.getOperation(name);
+    if (!stored || stored.operation.done || timeoutMs <= 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      let set = this.waiters.get(name);
+      if (!set) this.waiters.set(name, (set = new Set()));
+      const finish = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener("abort", finish);
+        set?.delete(finish);
+        if (set?.size === 0) this.waiters.delete(name);
+        resolve();
+      };
+      // Waiting is bounded by real time, not the (possibly frozen) API clock:
+      // a client's patience does not stop with a mock's clock.
+      const timer = setTimeout(finish, timeoutMs);
+      signal?.addEventListener("abort", finish, { once: true });
+      set.add(finish);
+    });
+  }
+
+  private wake(name: string): void {
+    const set = this.waiters.get(name);
+    if (!set) return;
+    for (const finish of [...set]) finish();
+  }
+
+  /** Stops every step without recording an outcome: they resume on the next start. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const all = [...this.running.values()];
+    for (const r of all) r.controller.abort(SHUTDOWN);
+    await Promise.allSettled(all.map((r) => r.done));
+    for (const name of [...this.waiters.keys()]) this.wake(name);
+  }
+
+  /** Stops and forgets everything in flight (the mock's Reset), then accepts work again. */
+  async reset(): Promise<void> {
+    await this.close();
+    this.closed = false;
+  }
+}
+
+function structuredCloneOperation(s: StoredOperation): StoredOperation {
+  return { operation: clone(OperationSchema, s.operation), internal: { ...s.internal } };
+}

@@ -1,0 +1,64 @@
+/**
+ * Seeding: resources added as they are given, as if created earlier, for the
+ * mock server's Seed control and `--seed` file. Output-only fields left empty
+ * are filled in (uid, times, generation, etag, phase) so a seed can be short,
+ * and every vcluster is published to watchers like any other write.
+ */
+import { clone, create } from "@bufbuild/protobuf";
+import { timestampFromDate } from "@bufbuild/protobuf/wkt";
+import {
+  SnapshotSchema,
+  Snapshot_Phase,
+  VClusterSchema,
+  VClusterStatusSchema,
+  VCluster_Phase as Phase,
+  type Snapshot,
+  type VCluster,
+} from "@open-vcluster/sdk";
+import { invalidArgument } from "../errors.js";
+import { computeEtag } from "../etag.js";
+import { idOf, parseName } from "../names.js";
+import type { CoreContext } from "./context.js";
+import { saveSnapshot, saveVCluster } from "./records.js";
+
+export function seedVClusters(ctx: CoreContext, items: readonly VCluster[]): VCluster[] {
+  return ctx.store.transaction(() =>
+    items.map((item, i) => {
+      const parsed = parseName(item.name);
+      if (!parsed || parsed.collection !== "vclusters") {
+        throw invalidArgument(`vclusters[${i}].name: "${item.name}" is not projects/{project}/vclusters/{vcluster}`);
+      }
+      const now = timestampFromDate(ctx.clock.now());
+      const v = clone(VClusterSchema, item);
+      v.uid ||= ctx.ids.uuid();
+      v.displayName ||= idOf(v.name);
+      v.createTime ??= now;
+      v.updateTime ??= now;
+      if (v.generation === 0n) v.generation = 1n;
+      v.status ??= create(VClusterStatusSchema);
+      if (v.status.phase === Phase.UNSPECIFIED) v.status.phase = Phase.RUNNING;
+      if (v.status.observedGeneration === 0n) v.status.observedGeneration = v.generation;
+      const previous = ctx.store.getVCluster(v.name);
+      return saveVCluster(ctx, v, previous);
+    }),
+  );
+}
+
+export function seedSnapshots(ctx: CoreContext, items: readonly Snapshot[]): Snapshot[] {
+  return ctx.store.transaction(() =>
+    items.map((item, i) => {
+      const parsed = parseName(item.name);
+      if (!parsed || parsed.collection !== "snapshots") {
+        throw invalidArgument(`snapshots[${i}].name: "${item.name}" is not projects/{project}/snapshots/{snapshot}`);
+      }
+      const now = timestampFromDate(ctx.clock.now());
+      const s = clone(SnapshotSchema, item);
+      s.uid ||= ctx.ids.uuid();
+      s.createTime ??= now;
+      if (s.phase === Snapshot_Phase.UNSPECIFIED) s.phase = Snapshot_Phase.SUCCEEDED;
+      if (s.phase === Snapshot_Phase.SUCCEEDED) s.completeTime ??= now;
+      s.etag = computeEtag(SnapshotSchema, s);
+      return saveSnapshot(ctx, s);
+    }),
+  );
+}

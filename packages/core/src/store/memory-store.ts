@@ -1,0 +1,134 @@
+/**
+ * The in-memory Store: what the mock server and the server's embedded default
+ * run on. Maps for lookups, per-project sorted lists for listing.
+ */
+import type { Snapshot, VCluster } from "@open-vcluster/sdk";
+import { projectOf } from "../names.js";
+import { SortedList } from "./sorted-list.js";
+import type { IdempotencyRecord, Store, StoredOperation } from "./store.js";
+
+class Collection<T extends { name: string }> {
+  private readonly byName = new Map<string, T>();
+  private readonly byProject = new Map<string, SortedList<T>>();
+
+  get(name: string): T | undefined {
+    return this.byName.get(name);
+  }
+
+  put(item: T): void {
+    this.byName.set(item.name, item);
+    const project = projectOf(item.name);
+    let list = this.byProject.get(project);
+    if (!list) this.byProject.set(project, (list = new SortedList<T>((x) => x.name)));
+    list.upsert(item);
+  }
+
+  delete(name: string): void {
+    this.byName.delete(name);
+    this.byProject.get(projectOf(name))?.remove(name);
+  }
+
+  list(project: string): readonly T[] {
+    return this.byProject.get(project)?.all ?? [];
+  }
+
+  values(): IterableIterator<T> {
+    return this.byName.values();
+  }
+
+  clear(): void {
+    this.byName.clear();
+    this.byProject.clear();
+  }
+}
+
+export class MemoryStore implements Store {
+  private readonly vclusters = new Collection<VCluster>();
+  private readonly snapshots = new Collection<Snapshot>();
+  private readonly operations = new Map<string, StoredOperation>();
+  private readonly operationsByProject = new Map<string, StoredOperation[]>();
+  /** Position of each operation in its project's list, so a progress update is O(1). */
+  private readonly operationIndex = new Map<string, number>();
+  private readonly idempotency = new Map<string, IdempotencyRecord>();
+  private watchVersion = 0n;
+
+  /** Single-threaded JavaScript runs `fn` without interleaving; memory needs no rollback log for core's use. */
+  transaction<R>(fn: () => R): R {
+    return fn();
+  }
+
+  getVCluster(name: string) {
+    return this.vclusters.get(name);
+  }
+  putVCluster(vcluster: VCluster) {
+    this.vclusters.put(vcluster);
+  }
+  deleteVCluster(name: string) {
+    this.vclusters.delete(name);
+  }
+  listVClusters(project: string) {
+    return this.vclusters.list(project);
+  }
+
+  getSnapshot(name: string) {
+    return this.snapshots.get(name);
+  }
+  putSnapshot(snapshot: Snapshot) {
+    this.snapshots.put(snapshot);
+  }
+  deleteSnapshot(name: string) {
+    this.snapshots.delete(name);
+  }
+  listSnapshots(project: string) {
+    return this.snapshots.list(project);
+  }
+  listExpiringSnapshots() {
+    return [...this.snapshots.values()].filter((s) => s.expireTime !== undefined);
+  }
+
+  getOperation(name: string) {
+    return this.operations.get(name);
+  }
+  putOperation(op: StoredOperation) {
+    const name = op.operation.name;
+    this.operations.set(name, op);
+    const project = projectOf(name);
+    let list = this.operationsByProject.get(project);
+    if (!list) this.operationsByProject.set(project, (list = []));
+    const at = this.operationIndex.get(name);
+    if (at !== undefined) list[at] = op;
+    else this.operationIndex.set(name, list.push(op) - 1);
+  }
+  listOperations(project: string) {
+    return this.operationsByProject.get(project) ?? [];
+  }
+  listUnfinishedOperations() {
+    return [...this.operations.values()].filter((o) => !o.operation.done);
+  }
+
+  getIdempotency(key: string) {
+    return this.idempotency.get(key);
+  }
+  putIdempotency(record: IdempotencyRecord) {
+    this.idempotency.set(record.key, record);
+  }
+  purgeIdempotency(epochMs: number) {
+    for (const [key, rec] of this.idempotency) if (rec.expireTime < epochMs) this.idempotency.delete(key);
+  }
+
+  getWatchVersion() {
+    return this.watchVersion;
+  }
+  setWatchVersion(version: bigint) {
+    this.watchVersion = version;
+  }
+
+  clear() {
+    this.vclusters.clear();
+    this.snapshots.clear();
+    this.operations.clear();
+    this.operationsByProject.clear();
+    this.operationIndex.clear();
+    this.idempotency.clear();
+  }
+}

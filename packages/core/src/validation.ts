@@ -1,0 +1,39 @@
+/**
+ * Request validation with the protovalidate rules written in the proto. A bad
+ * request fails with INVALID_ARGUMENT; the message names every field path and
+ * rule, and the details carry them as `buf.validate.Violations`, which all
+ * three SDKs can decode.
+ */
+import type { DescMessage, MessageShape } from "@bufbuild/protobuf";
+import { pathToString } from "@bufbuild/protobuf/reflect";
+import { createValidator, violationsToProto, type Violation } from "@bufbuild/protovalidate";
+import { ConnectError, Code } from "@connectrpc/connect";
+
+const validator = createValidator();
+
+export function describeViolation(v: Violation): string {
+  const path = pathToString(v.field);
+  return `${path || "(request)"}: ${v.message} [${v.ruleId}]`;
+}
+
+/** Throws INVALID_ARGUMENT with every violation unless `message` satisfies its rules. */
+export function validateRequest<Desc extends DescMessage>(schema: Desc, message: MessageShape<Desc>): void {
+  const result = validator.validate(schema, message);
+  if (result.kind === "valid") return;
+  if (result.kind === "error") {
+    // A rule that cannot be evaluated is a bug in the proto, not in the request.
+    throw new ConnectError(`validation failed: ${result.error.message}`, Code.Internal);
+  }
+  const [violations, violationsSchema] = violationsToProto(result.violations);
+  throw new ConnectError(
+    `invalid ${schema.name}: ${result.violations.map(describeViolation).join("; ")}`,
+    Code.InvalidArgument,
+    undefined,
+    [{ desc: violationsSchema, value: violations }],
+  );
+}
+
+/** INVALID_ARGUMENT for one field, in the same shape as protovalidate's. */
+export function fieldError(field: string, message: string): ConnectError {
+  return new ConnectError(`${field}: ${message}`, Code.InvalidArgument);
+}
