@@ -146,17 +146,17 @@ export class WatchSubscription<T> implements AsyncIterator<WatchEvent<T>, undefi
   }
 
   /**
-   * Called by the hub after it appended `entry` to the log. Runs once per
+   * @internal Hub only. Called after the hub appended `entry` to the log. Runs once per
    * subscriber per publish, so the common path (consumer waiting, unfiltered)
    * is a cached lookup and a resolve, with no allocation.
    */
   deliver(entry: LogEntry<T>): void {
     if (this.#catchingUp) {
-      // The event is in the log; a waiting consumer reads it from there.
+      // The event is in the log and will be read from there. No next() can be
+      // pending in this phase (#take only gives up after leaving it), so the
+      // only thing to check is whether the log just dropped an unread event.
       if (this.#cursor < this.#host.log.oldestResumable) {
         this.#fail(consumerFellBehindLog(this.#resumable, formatVersion(this.#host.log.oldestResumable)));
-      } else if (this.#waiters.length > 0) {
-        this.#feedWaiters();
       }
       return;
     }
@@ -242,18 +242,6 @@ export class WatchSubscription<T> implements AsyncIterator<WatchEvent<T>, undefi
       return this.#predicate(item);
     } catch (cause) {
       throw this.#fail(predicateFailed(cause));
-    }
-  }
-
-  #feedWaiters(): void {
-    try {
-      while (this.#waiters.length > 0) {
-        const event = this.#take();
-        if (event === undefined) return;
-        this.#waiters.shift()?.resolve(event);
-      }
-    } catch {
-      // #take already failed the subscription and settled the waiters.
     }
   }
 
