@@ -3,6 +3,7 @@
 # kube-scheduler, etcd, kwok, helm) from the Go module proxy into a cache
 # outside the repository:
 #   $OVC_CACHE/k8s/<key>/bin     (OVC_CACHE defaults to ~/.cache/open-vcluster)
+#   $OVC_CACHE/k8s/<key>/etc/kwok.yaml  (kwok's stages, from the kwok module)
 # <key> names every version plus a hash of the wrapper modules, so a fresh
 # clone on the same machine reuses the binaries and a version bump rebuilds.
 # The build goes into a temporary directory that is renamed into place only
@@ -22,13 +23,14 @@ export GOFLAGS="-mod=readonly -trimpath"
 components=(kubernetes etcd kwok helm)
 go_version="$(go env GOVERSION)"
 mods_hash="$(cd "$here" && cat versions.env ./*/go.mod ./*/go.sum | sha256sum | cut -c1-12)"
-key="k8s-${K8S_VERSION}_etcd-${ETCD_VERSION}_kwok-${KWOK_VERSION}_helm-${HELM_VERSION}_${go_version}_${mods_hash}"
+key="r${BUILD_REVISION}-k8s-${K8S_VERSION}_etcd-${ETCD_VERSION}_kwok-${KWOK_VERSION}_helm-${HELM_VERSION}_${go_version}_${mods_hash}"
 dest="$OVC_CACHE/k8s/$key"
 binaries=(kube-apiserver kube-controller-manager kube-scheduler etcd kwok helm)
 
 complete() {
   local b
   for b in "${binaries[@]}"; do [ -x "$dest/bin/$b" ] || return 1; done
+  [ -s "$dest/etc/kwok.yaml" ]
 }
 
 if [ "${1:-}" = "--print-bin-dir" ]; then
@@ -59,6 +61,7 @@ fi
 
 tmp="$(mktemp -d "$OVC_CACHE/k8s/.tmp-$key.XXXXXX")"
 trap 'rm -rf "$tmp"' EXIT
+chmod 755 "$tmp"
 mkdir -p "$tmp/bin"
 log "building into $dest (cold build: 20-30 min on 2 cores; Go caches in $OVC_CACHE/go)"
 
@@ -76,15 +79,15 @@ progress() { # name total
   done
 }
 
-build() { # component ldflags packages...
-  local comp="$1" ldflags="$2"; shift 2
+build() { # component ldflags output packages...  (output: a file, or a dir ending in / for several)
+  local comp="$1" ldflags="$2" out="$3"; shift 3
   local start total
   start=$(date +%s)
   log "$comp: downloading modules"
   (cd "$here/$comp" && go mod download)
   total="$(cd "$here/$comp" && go list -deps "$@" | wc -l)"
   log "$comp: building $* ($total packages incl. std; cached ones are skipped)"
-  (cd "$here/$comp" && go build -p 2 -v -ldflags "$ldflags" -o "$tmp/bin/" "$@") 2>&1 | progress "$comp" "$total"
+  (cd "$here/$comp" && go build -p 2 -v -ldflags "$ldflags" -o "$out" "$@") 2>&1 | progress "$comp" "$total"
   echo "$comp $(( $(date +%s) - start ))s" >>"$tmp/build-times.txt"
   log "$comp: done in $(( $(date +%s) - start ))s"
 }
@@ -95,17 +98,27 @@ k8s_ldflags="-s -w -X k8s.io/component-base/version.gitVersion=${K8S_VERSION} \
 -X k8s.io/component-base/version.gitMajor=1 -X k8s.io/component-base/version.gitMinor=${k8s_minor} \
 -X k8s.io/component-base/version.gitTreeState=clean"
 
-build kubernetes "$k8s_ldflags" \
+build kubernetes "$k8s_ldflags" "$tmp/bin/" \
   k8s.io/kubernetes/cmd/kube-apiserver k8s.io/kubernetes/cmd/kube-controller-manager k8s.io/kubernetes/cmd/kube-scheduler
-build etcd "-s -w" go.etcd.io/etcd/server/v3
-# package main of etcd is the module root, so go build names it "v3".
-mv "$tmp/bin/v3" "$tmp/bin/etcd"
-build kwok "-s -w -X sigs.k8s.io/kwok/pkg/consts.Version=${KWOK_VERSION}" sigs.k8s.io/kwok/cmd/kwok
-build helm "-s -w -X helm.sh/helm/v3/internal/version.version=${HELM_VERSION}" helm.sh/helm/v3/cmd/helm
+# package main of etcd is the root of its server module
+build etcd "-s -w" "$tmp/bin/etcd" go.etcd.io/etcd/server/v3
+build kwok "-s -w -X sigs.k8s.io/kwok/pkg/consts.Version=${KWOK_VERSION}" "$tmp/bin/kwok" sigs.k8s.io/kwok/cmd/kwok
+# kwok has no built-in stages: a standalone kwok needs them in its config.
+# Use the upstream defaults that ship in the same module version (what kwokctl
+# uses): node-initialize, node-heartbeat-with-lease, pod-ready/complete/delete.
+mkdir -p "$tmp/etc"
+kwok_dir="$(cd "$here/kwok" && go list -m -f '{{.Dir}}' sigs.k8s.io/kwok)"
+for f in node/fast/node-initialize.yaml node/heartbeat-with-lease/node-heartbeat-with-lease.yaml \
+  pod/fast/pod-ready.yaml pod/fast/pod-complete.yaml pod/fast/pod-delete.yaml; do
+  echo "---"
+  cat "$kwok_dir/kustomize/stage/$f"
+done >"$tmp/etc/kwok.yaml"
+build helm "-s -w -X helm.sh/helm/v3/internal/version.version=${HELM_VERSION}" "$tmp/bin/helm" helm.sh/helm/v3/cmd/helm
 
 for b in "${binaries[@]}"; do
   [ -x "$tmp/bin/$b" ] || { log "missing $b after build"; exit 1; }
 done
+[ -s "$tmp/etc/kwok.yaml" ] || { log "missing etc/kwok.yaml after build"; exit 1; }
 cp "$here/versions.env" "$tmp/versions.env"
 rm -rf "$dest"
 mv -T "$tmp" "$dest"

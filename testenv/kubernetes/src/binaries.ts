@@ -17,6 +17,8 @@ export interface Binaries {
   kubeScheduler: string;
   kwok: string;
   helm: string;
+  /** kwok's stages (node-initialize, heartbeat, pod-ready/complete/delete), written by build.sh. */
+  kwokConfig: string;
 }
 
 /** OVC_K8S_BIN_DIR overrides the cache lookup (e.g. binaries built elsewhere). */
@@ -42,10 +44,11 @@ export function locateBinaries(binDir = process.env.OVC_K8S_BIN_DIR): Binaries {
     kubeScheduler: join(dir, "kube-scheduler"),
     kwok: join(dir, "kwok"),
     helm: join(dir, "helm"),
+    kwokConfig: join(dir, "..", "etc", "kwok.yaml"),
   };
   for (const [name, path] of Object.entries(bins)) {
     if (name === "binDir") continue;
-    accessSync(path, constants.X_OK);
+    accessSync(path, name === "kwokConfig" ? constants.R_OK : constants.X_OK);
   }
   return bins;
 }

@@ -171,11 +171,11 @@ async function startOnce(binaries: Binaries, opts: ControlPlaneOptions): Promise
       binaries.kwok,
       [
         `--kubeconfig=${kubeconfigPath}`,
+        `--config=${binaries.kwokConfig}`,
         "--manage-all-nodes=false",
         "--manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake",
         `--cidr=${POD_CIDR}`,
         "--node-ip=10.0.0.1",
-        "--v=1",
       ],
       // kwok reads optional config from $HOME/.kwok; keep it inside our temp dir.
       { HOME: dir },
