@@ -11,7 +11,7 @@
 #   make versions-check   every package/SDK version agrees (scripts/check-versions.mjs)
 #   make versions-sync    write the sdk-ts version into the Python and Go SDKs
 #
-# Every rule is a no-op when its inputs have not changed (stamp files).
+# venv and tools-go are no-ops when their inputs have not changed.
 
 PYTHON ?= python3
 VENV := $(ROOT)/.venv
@@ -21,7 +21,6 @@ GO ?= go
 # The Go modules say `go 1.26`; never download another toolchain.
 GO_ENV := GOTOOLCHAIN=local
 GO_TOOLS := $(ROOT)/.tools/bin/protoc-gen-go $(ROOT)/.tools/bin/protoc-gen-connect-go
-GO_TOOLS_STAMP := $(ROOT)/.tools/bin/.ovc-go-tools.stamp
 PYTEST_ARGS ?=
 
 .PHONY: venv tools-go generate-go generate-python test-python test-go versions-check versions-sync sdks-clean
@@ -37,12 +36,13 @@ $(VENV_STAMP): $(ROOT)/sdks/python/requirements-dev.txt $(ROOT)/sdks/python/pypr
 	"$(VENV_PY)" -m pip check
 	@touch "$@"
 
-tools-go: $(GO_TOOLS_STAMP) ## build the pinned Go protoc plugins (tools/go) into .tools/bin
+tools-go: $(GO_TOOLS) ## build the pinned Go protoc plugins (tools/go) into .tools/bin
 
-$(GO_TOOLS_STAMP): $(ROOT)/tools/go/go.mod $(ROOT)/tools/go/go.sum
+# The binaries are their own stamps: rebuilt when tools/go changes or one is missing.
+$(GO_TOOLS) &: $(ROOT)/tools/go/go.mod $(ROOT)/tools/go/go.sum
 	@mkdir -p "$(ROOT)/.tools/bin"
 	cd "$(ROOT)/tools/go" && $(GO_ENV) $(GO) build -trimpath -o "$(ROOT)/.tools/bin/" tool
-	@touch "$@"
+	@touch $(GO_TOOLS)
 
 generate-go: install tools-go ## regenerate the Go SDK (sdks/go/gen)
 	BUF="$(BUF)" "$(ROOT)/scripts/generate-go.sh"
@@ -67,4 +67,4 @@ versions-sync: ## copy packages/sdk-ts's version into the Python and Go SDKs
 	node "$(ROOT)/scripts/sync-versions.mjs"
 
 sdks-clean: ## remove .venv and the Go plugins built by tools-go
-	rm -rf "$(VENV)" $(GO_TOOLS) "$(GO_TOOLS_STAMP)"
+	rm -rf "$(VENV)" $(GO_TOOLS)
