@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+/**
+ * ovc-mock [--host 127.0.0.1] [--port 0] [--latency <ms>] [--seed <file.json|yaml>]
+ *
+ * Prints exactly one line to stdout once ready:
+ *   ovc-mock listening on http://HOST:PORT
+ * and stops cleanly on SIGTERM or SIGINT.
+ */
+import { parseArgs } from "node:util";
+import { readSeedFile } from "../seed-file.js";
+import { startMockServer } from "../server.js";
+
+const USAGE = "usage: ovc-mock [--host HOST] [--port PORT] [--latency MS] [--seed FILE]";
+
+async function main(): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        host: { type: "string", default: "127.0.0.1" },
+        port: { type: "string", default: "0" },
+        latency: { type: "string", default: "0" },
+        seed: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+    }));
+  } catch (err) {
+    fail(`${(err as Error).message}\n${USAGE}`);
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port: "${values.port}" is not a port (0-65535)`);
+  const latencyMs = Number(values.latency);
+  if (!Number.isFinite(latencyMs) || latencyMs < 0) fail(`--latency: "${values.latency}" is not a number of milliseconds >= 0`);
+  let seed;
+  try {
+    seed = values.seed ? await readSeedFile(values.seed) : undefined;
+  } catch (err) {
+    fail(`--seed: ${(err as Error).message}`);
+  }
+  const server = await startMockServer({ host: values.host, port, latencyMs, ...(seed ? { seed } : {}) });
+  process.stdout.write(`ovc-mock listening on ${server.url}\n`);
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+function fail(message: string): never {
+  process.stderr.write(`ovc-mock: ${message}\n`);
+  process.exit(2);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`ovc-mock: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

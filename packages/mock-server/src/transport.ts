@@ -1,0 +1,28 @@
+/**
+ * `createMockTransport`: the whole mock in-process, no sockets, for
+ * TypeScript tests. Calls still go through Connect's serialization, so what
+ * passes here passes over HTTP.
+ */
+import { createClient, createRouterTransport, type Client, type Transport } from "@connectrpc/connect";
+import { MockControlService } from "@open-vcluster/sdk/mock";
+import { createMock, type Mock, type MockOptions } from "./mock.js";
+
+export interface MockTransport extends Transport {
+  /** The mock behind the transport. */
+  readonly mock: Mock;
+  /** A MockControlService client on the same transport. */
+  readonly control: Client<typeof MockControlService>;
+  close(): Promise<void>;
+}
+
+export function createMockTransport(options: MockOptions = {}): MockTransport {
+  const mock = createMock(options);
+  const transport = createRouterTransport((router) => mock.routes(router), {
+    router: { interceptors: mock.interceptors },
+  });
+  return Object.assign(transport, {
+    mock,
+    control: createClient(MockControlService, transport),
+    close: () => mock.close(),
+  });
+}
