@@ -18,6 +18,7 @@ import {
   universalResponseToNodeResponse,
 } from "@connectrpc/connect-node";
 import { registerHealthService, type HealthSource } from "./health.js";
+import { rewriteParseErrors } from "./parse-errors.js";
 import { sniffProtocol } from "./sniff.js";
 
 /** Structured log sink; every method is optional. */
@@ -164,6 +165,7 @@ export async function serve(options: ServeOptions): Promise<Server> {
         if (closing && n <= 0) endSocketSoon(h1Socket);
       });
       if (closing) res.setHeader("Connection", "close");
+      closeIfBodyUnread(req as http.IncomingMessage, res as http.ServerResponse);
     }
     try {
       handleRequest(req, res);
@@ -190,7 +192,7 @@ export async function serve(options: ServeOptions): Promise<Server> {
 
     const uReq = universalRequestFromNodeRequest(req, res, undefined, undefined);
     handler(uReq)
-      .then((uRes) => universalResponseToNodeResponse(explainBareStatus(uRes, handler, req), res))
+      .then((uRes) => universalResponseToNodeResponse(rewriteParseErrors(explainBareStatus(uRes, handler, req)), res))
       .catch((reason: unknown) => {
         const err = ConnectError.from(reason);
         if (err.code === Code.Aborted || err.code === Code.Canceled || res.destroyed || req.destroyed) {
@@ -458,6 +460,22 @@ function endStreamsOnShutdown(signal: AbortSignal): Interceptor {
     }
     return { ...res, message: guarded() };
   };
+}
+
+/**
+ * HTTP/1.1: a response that goes out before the request body was read to its
+ * end (an oversized or malformed request) says `Connection: close`, so the
+ * rest of that body is never taken for the next request on the socket and
+ * the client doesn't reuse a connection the server won't read any more.
+ */
+function closeIfBodyUnread(req: http.IncomingMessage, res: http.ServerResponse): void {
+  const hasBody = Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined;
+  if (!hasBody) return;
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: http.ServerResponse, ...args: unknown[]) {
+    if (!req.complete && !this.headersSent) this.setHeader("Connection", "close");
+    return (writeHead as (...a: unknown[]) => http.ServerResponse).apply(this, args);
+  } as typeof res.writeHead;
 }
 
 function sendPlain(res: NodeResponse, status: number, body: string, headOnly = false): void {
