@@ -59,8 +59,11 @@ if complete; then
   exit 0
 fi
 
+# We hold the lock, so any temp dir left here is from a killed build.
+rm -rf "$OVC_CACHE"/k8s/.tmp-*
 tmp="$(mktemp -d "$OVC_CACHE/k8s/.tmp-$key.XXXXXX")"
 trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM HUP # run the EXIT trap on Ctrl-C/kill too
 chmod 755 "$tmp"
 mkdir -p "$tmp/bin"
 log "building into $dest (cold build: 20-30 min on 2 cores; Go caches in $OVC_CACHE/go)"

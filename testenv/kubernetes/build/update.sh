@@ -39,7 +39,8 @@ gen() { # dir module-path require-lines... ; tool-lines via TOOLS
   (cd "$here/$dir" && go mod tidy)
 }
 
-k8s_mod="$(curl -fsSL "$(go env GOPROXY | cut -d, -f1)/k8s.io/kubernetes/@v/$K8S_VERSION.mod")"
+k8s_gomod_path="$(go mod download -json "k8s.io/kubernetes@$K8S_VERSION" | sed -n 's/^[[:space:]]*"GoMod": "\(.*\)",$/\1/p')"
+k8s_mod="$(cat "$k8s_gomod_path")"
 REPLACES="$(printf '%s\n' "$k8s_mod" | awk -v v="$staging_version" '
   /^require \(/ {inreq=1; next} inreq && /^\)/ {inreq=0}
   inreq && $1 ~ /^k8s\.io\// && $2 == "v0.0.0" {printf "\t%s => %s %s\n", $1, $1, v}')"
