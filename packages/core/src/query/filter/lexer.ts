@@ -29,7 +29,7 @@ export function tokenize(text: string): Token[] {
   let spaced = false;
 
   const push = (kind: TokenKind, value: string, start: number, end: number): void => {
-    if (tokens.length >= MAX_FILTER_TOKENS) {
+    if (kind !== "end" && tokens.length >= MAX_FILTER_TOKENS) {
       throw invalidAt("filter", `too many terms (more than ${MAX_FILTER_TOKENS} tokens)`, start);
     }
     tokens.push({ kind, text: value, start, end, spaced });
