@@ -37,7 +37,8 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 mkdir "$tmp/out"
 
 (cd "$root" && "$buf" build -o "$tmp/image.binpb")
-mapfile -t files < <(cd "$root/proto" && find . -name '*.proto' -printf '%P\n' | sort)
+files=()
+while IFS= read -r f; do files+=("$f"); done < <(cd "$root/proto" && find . -name '*.proto' | sed 's|^\./||' | sort)
 files+=(buf/validate/validate.proto)
 
 "$venv/bin/python" -m grpc_tools.protoc \
