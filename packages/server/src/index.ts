@@ -1,0 +1,5 @@
+/**
+ * @open-vcluster/server — ovc-server as a library.
+ */
+export { startServer, type RunningServer, type ServerOptions } from "./server.js";
+export { createDriver, DRIVERS, type DriverName, type DriverOptions } from "./drivers/index.js";

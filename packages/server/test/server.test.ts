@@ -1,0 +1,71 @@
+/**
+ * ovc-server over real HTTP: Connect (HTTP/1.1), gRPC (h2c) and gRPC-Web
+ * clients on one port, health checks, and the API working end to end on
+ * the simulated driver.
+ */
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
+import { createClient } from "@connectrpc/connect";
+import { createConnectTransport, createGrpcTransport, createGrpcWebTransport } from "@connectrpc/connect-node";
+import { Health, HealthCheckResponse_ServingStatus } from "@open-vcluster/http";
+import { OperationService, VClusterService, VCluster_Phase } from "@open-vcluster/sdk";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type RunningServer } from "../src/index.js";
+
+let server: RunningServer;
+beforeAll(async () => {
+  server = await startServer({ port: 0, latencyMs: 30 });
+});
+afterAll(() => server.close());
+
+describe("ovc-server", () => {
+  it("answers gRPC health checks over h2c and /healthz over HTTP/1.1", async () => {
+    const health = createClient(Health, createGrpcTransport({ baseUrl: server.url }));
+    expect((await health.check({ service: "" })).status).toBe(HealthCheckResponse_ServingStatus.SERVING);
+    expect((await health.check({ service: VClusterService.typeName })).status).toBe(HealthCheckResponse_ServingStatus.SERVING);
+    const res = await fetch(`${server.url}/healthz`);
+    expect(res.status).toBe(200);
+  });
+
+  it("serves the API over Connect, gRPC and gRPC-Web on one port", async () => {
+    const transports = {
+      connect: createConnectTransport({ baseUrl: server.url, httpVersion: "1.1" }),
+      grpc: createGrpcTransport({ baseUrl: server.url }),
+      grpcWeb: createGrpcWebTransport({ baseUrl: server.url, httpVersion: "1.1" }),
+    };
+    for (const [i, transport] of Object.values(transports).entries()) {
+      const vclusters = createClient(VClusterService, transport);
+      const operations = createClient(OperationService, transport);
+      const op = await vclusters.createVCluster({ parent: "projects/demo", vclusterId: `vc-${i}`, vcluster: {} });
+      const done = await operations.waitOperation({ name: op.name, timeout: { seconds: 5n } });
+      expect(done.done).toBe(true);
+      const v = await vclusters.getVCluster({ name: `projects/demo/vclusters/vc-${i}` });
+      expect(v.status?.phase).toBe(VCluster_Phase.RUNNING);
+      expect(v.status?.hostNamespace).toBe(`vc-demo-vc-${i}`);
+    }
+  });
+
+  it("runs as a process that prints where it listens and stops on SIGTERM", async () => {
+    const bin = fileURLToPath(new URL("../dist/esm/bin/ovc-server.js", import.meta.url));
+    const child = spawn(process.execPath, [bin, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+    const [line] = (await once(child.stdout, "data")) as [Buffer];
+    const match = /^ovc-server listening on (http:\/\/127\.0\.0\.1:\d+) \(driver: simulated\)\n$/.exec(line.toString());
+    expect(match).not.toBeNull();
+    const res = await fetch(`${match?.[1]}/readyz`);
+    expect(res.status).toBe(200);
+    child.kill("SIGTERM");
+    const [code] = (await once(child, "exit")) as [number];
+    expect(code).toBe(0);
+  });
+
+  it("refuses an unknown driver with a clear message and exit code 2", async () => {
+    const bin = fileURLToPath(new URL("../dist/esm/bin/ovc-server.js", import.meta.url));
+    const child = spawn(process.execPath, [bin, "--driver", "qemu"], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const [code] = (await once(child, "exit")) as [number];
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--driver: "qemu" is not one of simulated, kubernetes/);
+  });
+});
