@@ -141,22 +141,25 @@ export const VClusterSchema: GenMessage<VCluster> = /*@__PURE__*/
  * Legal transitions:
  *
  *     (create)      -> PENDING
+ *     (restore into a new vcluster) -> RESTORING
  *     PENDING       -> CREATING | DELETING
  *     CREATING      -> RUNNING | FAILED | DELETING (force)
  *     RUNNING       -> UPDATING | SCALING | SUSPENDING | SNAPSHOTTING | RESTORING | DELETING
- *     UPDATING      -> RUNNING | FAILED | DELETING (force)
+ *     UPDATING      -> RUNNING | SUSPENDED (if it was) | FAILED | DELETING (force)
  *     SCALING       -> RUNNING | FAILED | DELETING (force)
  *     SUSPENDING    -> SUSPENDED | FAILED | DELETING (force)
  *     SUSPENDED     -> RESUMING | RESTORING | UPDATING | DELETING
  *     RESUMING      -> RUNNING | FAILED | DELETING (force)
  *     SNAPSHOTTING  -> RUNNING (whether the snapshot succeeded or not) | DELETING (force)
- *     RESTORING     -> the phase before the restore (RUNNING or SUSPENDED) | FAILED | DELETING (force)
+ *     RESTORING     -> RUNNING, or SUSPENDED if it was | FAILED | DELETING (force)
  *     FAILED        -> UPDATING | RESTORING | RESUMING | DELETING
  *     DELETING      -> (gone) | FAILED
  *
  * "(force)" means DeleteVCluster with `force = true`, which cancels the
  * operation in flight. A cancelled operation leaves the vcluster in the
- * stable phase it came from (or FAILED if that cannot be known).
+ * stable phase it came from; a cancelled create or delete leaves it FAILED.
+ * GetVClusterKubeconfig is legal in RUNNING, UPDATING, SCALING and
+ * SNAPSHOTTING.
  *
  * @generated from enum openvcluster.v1.VCluster.Phase
  */
