@@ -151,6 +151,7 @@ export async function serve(options: ServeOptions): Promise<Server> {
   // ---- connection bookkeeping ----------------------------------------------
   const sockets = new Set<net.Socket>();
   const h1Inflight = new Map<net.Socket, number>();
+  const h2Sockets = new Set<net.Socket>();
   const sessions = new Set<http2.ServerHttp2Session>();
   let onSocketsChanged: (() => void) | undefined;
 
@@ -314,10 +315,12 @@ export async function serve(options: ServeOptions): Promise<Server> {
     socket.once("close", () => {
       sockets.delete(socket);
       h1Inflight.delete(socket);
+      h2Sockets.delete(socket);
       onSocketsChanged?.();
     });
     sniffProtocol(socket, headersMs, (protocol) => {
       if (protocol === "h2") {
+        h2Sockets.add(socket);
         h2.emit("connection", socket);
       } else {
         h1Inflight.set(socket, 0);
@@ -373,7 +376,7 @@ export async function serve(options: ServeOptions): Promise<Server> {
       for (const socket of sockets) {
         const inflight = h1Inflight.get(socket);
         if (inflight === 0) endSocketSoon(socket); // idle HTTP/1.1 keep-alive
-        else if (inflight === undefined && !isH2Socket(socket)) socket.destroy(); // still sniffing
+        else if (inflight === undefined && !h2Sockets.has(socket)) socket.destroy(); // still sniffing
       }
       if (!(await waitForSockets(closeGraceMs))) {
         hardShutdown.abort(shuttingDown());
@@ -388,11 +391,6 @@ export async function serve(options: ServeOptions): Promise<Server> {
       logger.info?.("closed", { url });
     })();
     return closed;
-  }
-
-  function isH2Socket(socket: net.Socket): boolean {
-    for (const session of sessions) if (session.socket === socket) return true;
-    return false;
   }
 
   return { url, host, port, close };
