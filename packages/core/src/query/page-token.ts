@@ -46,8 +46,8 @@ export function encodePageToken(fingerprint: string, key: readonly SortValue[]):
  */
 export function decodePageToken(token: string, fingerprint: string, keyLength: number): SortValue[] {
   const parsed = parseToken(token);
-  if (parsed === undefined || parsed.key.length !== keyLength) {
-    throw invalidArgument("page_token", "not a page token returned by this API (it may be truncated or altered); start again without page_token");
+  if (parsed === undefined) {
+    throw notOurs();
   }
   if (parsed.fingerprint !== fingerprint) {
     throw new ConnectError(
@@ -55,7 +55,14 @@ export function decodePageToken(token: string, fingerprint: string, keyLength: n
       Code.InvalidArgument,
     );
   }
+  if (parsed.key.length !== keyLength) {
+    throw notOurs();
+  }
   return parsed.key;
+}
+
+function notOurs(): ConnectError {
+  return invalidArgument("page_token", "not a page token returned by this API (it may be truncated or altered); start again without page_token");
 }
 
 function parseToken(token: string): { fingerprint: string; key: SortValue[] } | undefined {
