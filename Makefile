@@ -10,21 +10,22 @@ OVC_CACHE ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/open-vcluster
 export OVC_CACHE
 
 include mk/tools.mk
--include mk/proto.mk
--include mk/sdks.mk
--include mk/k8s-env.mk
+include mk/proto.mk
+include mk/sdks.mk
+include mk/k8s-env.mk
 
 .PHONY: help start test build lint
 
 help: ## list the targets
 	@grep -hE '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | sort | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
 
-build: install generate-check-stamp ## build every TypeScript package
+build: install ## build every TypeScript package
 	$(PNPM) turbo run build
 
-start: install ## build and run ovc-server on its embedded default (simulated driver)
+OVC_PORT ?= 8080
+start: install ## build and run ovc-server on its embedded default (the simulated driver)
 	$(PNPM) turbo run build --filter=@open-vcluster/server...
-	node packages/server/dist/esm/bin/ovc-server.js
+	node packages/server/dist/esm/bin/ovc-server.js --port $(OVC_PORT)
 
 lint: install proto-lint ## lint everything
 	$(PNPM) turbo run lint typecheck

@@ -3,6 +3,8 @@
 PNPM_VERSION := $(shell node -p 'require("./package.json").packageManager.split("@")[1]')
 PNPM := $(ROOT)/.tools/node_modules/.bin/pnpm
 BUF := $(ROOT)/node_modules/.bin/buf
+# turbo finds the workspace's package manager on PATH.
+export PATH := $(ROOT)/.tools/node_modules/.bin:$(PATH)
 
 .PHONY: install
 install: node_modules/.install-stamp ## install pnpm and every workspace dependency
