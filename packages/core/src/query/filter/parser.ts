@@ -36,7 +36,7 @@ export function parseFilter(text: string): FilterNode | undefined {
     throw invalidAt("filter", 'unbalanced ")"', rest.start, 'no matching "(" before it');
   }
   if (rest.kind !== "end") {
-    // Every other token would have continued the expression; say what we saw.
+    // Whatever could continue the expression was consumed; a comparator or a string cannot start a term.
     throw invalidAt("filter", unexpected(rest), rest.start, EXPECTED_TERM);
   }
   return node;

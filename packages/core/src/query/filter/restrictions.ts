@@ -133,6 +133,11 @@ function mapTest<T>(spec: MapField<T>, restriction: Restriction): Test<T> {
   if (comparator === ":" && literal === "*") {
     return (item) => read(item) !== undefined;
   }
+  if ((comparator === "=" || comparator === "!=" || comparator === ":") && !literal.includes("*")) {
+    // The common case, kept to one property read: a literal string never
+    // equals a missing key (undefined) or an inherited property (a function).
+    return comparator === "!=" ? (item) => get(item)[key] !== literal : (item) => get(item)[key] === literal;
+  }
   if (comparator === "=" || comparator === "!=" || comparator === ":") {
     const matches = compileGlob(literal);
     const equal = (item: T): boolean => {
