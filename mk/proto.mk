@@ -7,8 +7,8 @@ generate: install generate-ts ## regenerate every SDK from proto/
 	$(MAKE) generate-go generate-python
 
 generate-ts: install
-	rm -rf packages/sdk-ts/src/gen
-	$(BUF) generate
+	bash packages/sdk-ts/scripts/generate.sh
+	bash packages/http/scripts/generate.sh
 
 proto-lint: install ## buf lint (STANDARD) and format check
 	$(BUF) lint
@@ -27,6 +27,6 @@ proto-breaking: install ## buf breaking against the last release
 # Regenerates into the work tree and fails if anything differs from what is
 # committed (new files included).
 generate-check: generate ## fail when generated code is stale
-	@if [ -n "$$(git status --porcelain -- packages/sdk-ts/src/gen sdks/go/gen sdks/python/src/open_vcluster/gen)" ]; then \
-	  git status --porcelain -- packages/sdk-ts/src/gen sdks/go/gen sdks/python/src/open_vcluster/gen; \
+	@if [ -n "$$(git status --porcelain -- packages/sdk-ts/src/gen packages/http/src/gen packages/http/test/gen sdks/go/gen sdks/python/src/open_vcluster/gen)" ]; then \
+	  git status --porcelain -- packages/sdk-ts/src/gen packages/http/src/gen packages/http/test/gen sdks/go/gen sdks/python/src/open_vcluster/gen; \
 	  echo "generated code is stale: run 'make generate' and commit the result"; exit 1; fi
