@@ -115,6 +115,7 @@ export async function serve(options: ServeOptions): Promise<Server> {
   const closeGraceMs = options.timeouts?.closeGraceMs ?? 5_000;
 
   let closing = false;
+  let authority = "localhost"; // host:port once listening
   // Aborted when close() starts: ends server and bidi streams.
   const streamsShutdown = new AbortController();
   // Aborted when the grace period is over: aborts every handler's signal.
@@ -125,7 +126,11 @@ export async function serve(options: ServeOptions): Promise<Server> {
     acceptCompression: [compressionGzip, compressionBrotli],
     readMaxBytes: maxRequestBytes,
     shutdownSignal: hardShutdown.signal,
-    interceptors: [endStreamsOnShutdown(streamsShutdown.signal), ...(options.interceptors ?? [])],
+    interceptors: [
+      endStreamsOnShutdown(streamsShutdown.signal),
+      logUnexpectedErrors(logger),
+      ...(options.interceptors ?? []),
+    ],
   });
   options.routes(router);
   const handlers = new Map<string, UniversalHandler>();
@@ -167,6 +172,8 @@ export async function serve(options: ServeOptions): Promise<Server> {
       });
       if (closing) res.setHeader("Connection", "close");
       closeIfBodyUnread(req as http.IncomingMessage, res as http.ServerResponse);
+    } else {
+      resetIfBodyUnread(req as http2.Http2ServerRequest);
     }
     try {
       handleRequest(req, res);
@@ -191,6 +198,8 @@ export async function serve(options: ServeOptions): Promise<Server> {
     const handler = handlers.get(path);
     if (!handler) return sendUnknownPath(req, res, path);
 
+    // HTTP/1.0 may omit Host, but Connect needs an authority for the URL.
+    if (req.headers.host === undefined && !("authority" in req)) req.headers.host = authority;
     const uReq = universalRequestFromNodeRequest(req, res, undefined, undefined);
     handler(uReq)
       .then((uRes) => universalResponseToNodeResponse(rewriteParseErrors(explainBareStatus(uRes, handler, req)), res))
@@ -296,6 +305,16 @@ export async function serve(options: ServeOptions): Promise<Server> {
       open++;
       clearTimeout(idle);
       stream.on("error", (e) => logger.debug?.("http2 stream error", { error: String(e) }));
+      // Like HTTP/1.1's requestTimeout: a request body that stalls for
+      // requestMs is given up on. Once the body has ended the stream may be
+      // quiet for as long as it likes (server streams).
+      if (!stream.endAfterHeaders) {
+        stream.setTimeout(requestMs, () => {
+          logger.debug?.("http2 request body timed out");
+          stream.close(http2.constants.NGHTTP2_CANCEL);
+        });
+        stream.once("end", () => stream.setTimeout(0));
+      }
       stream.once("close", () => {
         open--;
         if (open === 0 && !session.closed) arm();
@@ -330,17 +349,24 @@ export async function serve(options: ServeOptions): Promise<Server> {
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    tcp.once("error", reject);
-    tcp.listen({ host, port: options.port ?? 0 }, () => {
-      tcp.off("error", reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      tcp.once("error", reject);
+      tcp.listen({ host, port: options.port ?? 0 }, () => {
+        tcp.off("error", reject);
+        resolve();
+      });
     });
-  });
+  } catch (e) {
+    h1.close();
+    h2.close();
+    throw e;
+  }
   tcp.on("error", (e) => logger.error?.("listener error", { error: String(e) }));
   const address = tcp.address() as net.AddressInfo;
   const port = address.port;
-  const url = `http://${net.isIPv6(host) ? `[${host}]` : host}:${port}`;
+  authority = `${net.isIPv6(host) ? `[${host}]` : host}:${port}`;
+  const url = `http://${authority}`;
   logger.info?.("listening", { url });
 
   function endSocketSoon(socket: net.Socket): void {
@@ -474,6 +500,63 @@ function closeIfBodyUnread(req: http.IncomingMessage, res: http.ServerResponse):
     if (!req.complete && !this.headersSent) this.setHeader("Connection", "close");
     return (writeHead as (...a: unknown[]) => http.ServerResponse).apply(this, args);
   } as typeof res.writeHead;
+}
+
+/**
+ * Logs errors that look like bugs: anything thrown that is not a
+ * ConnectError, and ConnectErrors with code internal, unknown or data_loss.
+ * Deliberate errors (not_found, invalid_argument, ...) are the API working.
+ */
+function logUnexpectedErrors(logger: Logger): Interceptor {
+  return (next) => async (req) => {
+    const report = (e: unknown) => {
+      if (e instanceof ConnectError) {
+        if (e.code !== Code.Internal && e.code !== Code.Unknown && e.code !== Code.DataLoss) return;
+        if (e.rawMessage.startsWith("parse binary:")) return; // a malformed request, see parse-errors.ts
+      }
+      logger.error?.(`${req.service.typeName}/${req.method.name} failed`, {
+        error: e instanceof Error ? (e.stack ?? e.message) : String(e),
+      });
+    };
+    try {
+      const res = await next(req);
+      if (!res.stream) return res;
+      const inner = res.message;
+      async function* logged() {
+        try {
+          yield* inner;
+        } catch (e) {
+          report(e);
+          throw e;
+        }
+      }
+      return { ...res, message: logged() };
+    } catch (e) {
+      report(e);
+      throw e;
+    }
+  };
+}
+
+/**
+ * HTTP/2: once a response is complete while the client is still sending its
+ * request body (an oversized message was refused), tell it to stop with
+ * RST_STREAM(NO_ERROR) as RFC 9113 §8.1 allows. Otherwise the half-open stream
+ * lingers until the client gives up and keeps close() waiting. The reset is
+ * sent after the trailers ('wantTrailers' comes once the last DATA frame is
+ * on its way), so the response itself is never cut.
+ */
+function resetIfBodyUnread(req: http2.Http2ServerRequest): void {
+  const stream = req.stream;
+  stream.once("wantTrailers", () =>
+    setImmediate(() => {
+      if (req.readableEnded || stream.closed || stream.destroyed) return;
+      stream.close(http2.constants.NGHTTP2_NO_ERROR);
+      // Node would destroy the stream only once its readable side ends,
+      // which the unread body never does: finish it off.
+      stream.destroy();
+    }),
+  );
 }
 
 function sendPlain(res: NodeResponse, status: number, body: string, headOnly = false): void {

@@ -115,4 +115,15 @@ describe("close()", () => {
     expect(seen[0]).toBe(1); // SERVING
     expect(err?.code).toBe(Code.Unavailable);
   });
+
+  it("is not held up by HTTP/2 streams whose oversized request body was refused", async () => {
+    const server = await serve({ routes: echoRoutes(), logger: {}, maxRequestBytes: 16 * 1024 });
+    for (const [name, t] of transports(server.url).filter(([n]) => n.includes("HTTP/2"))) {
+      const err = await createClient(EchoService, t).echo({ padding: new Uint8Array(256 * 1024) }).catch((e: unknown) => ConnectError.from(e));
+      expect((err as ConnectError).code, name).toBe(Code.ResourceExhausted);
+    }
+    const t0 = Date.now();
+    await server.close();
+    expect(Date.now() - t0).toBeLessThan(1_500);
+  });
 });

@@ -19,7 +19,10 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export function echoRoutes(stats: EchoStats = { openStreams: 0, slowStarted: 0, slowFinished: 0 }) {
   return (router: ConnectRouter) => {
     router.service(EchoService, {
-      echo: (req: EchoRequest) => ({ text: req.text }),
+      echo(req: EchoRequest) {
+        if (req.text === "throw") throw new Error("boom: a bug in the handler");
+        return { text: req.text };
+      },
       async slow(req: EchoRequest) {
         stats.slowStarted++;
         await sleep(req.delayMs);

@@ -265,3 +265,40 @@ describe("malformed requests", () => {
     await res.text();
   });
 });
+
+describe("logging", () => {
+  it("logs errors that look like bugs, not the API's deliberate errors", async () => {
+    const errors: string[] = [];
+    const logged = await serve({ routes: echoRoutes(), logger: { error: (m, f) => errors.push(`${m} ${String(f?.["error"])}`) } });
+    try {
+      const transport = createConnectTransport({ baseUrl: logged.url, httpVersion: "1.1" });
+      const err = await createClient(EchoService, transport).echo({ text: "throw" }).catch((e: unknown) => ConnectError.from(e));
+      expect(err).toBeInstanceOf(ConnectError);
+      expect([Code.Internal, Code.Unknown]).toContain((err as ConnectError).code);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toContain("ovchttp.test.v1.EchoService/Echo failed");
+      expect(errors[0]).toContain("boom");
+
+      const { Health } = await import("../src/index.js");
+      await createClient(Health, transport).check({ service: "nope" }).catch(() => undefined);
+      const res = await fetch(logged.url + echoPath, { method: "POST", body: "{bad", headers: { "Content-Type": "application/json" } });
+      await res.text();
+      expect(errors).toHaveLength(1);
+    } finally {
+      await logged.close();
+    }
+  });
+});
+
+describe("HTTP/1.0", () => {
+  it("a request without Host still reaches the service", async () => {
+    const { connectRaw, readUntilClose } = await import("./helpers.js");
+    const socket = await connectRaw(server.url);
+    const all = readUntilClose(socket);
+    const body = JSON.stringify({ text: "old" });
+    socket.write(`POST ${echoPath} HTTP/1.0\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+    const text = (await all).toString("latin1");
+    expect(text).toMatch(/^HTTP\/1\.1 200/);
+    expect(text).toContain('{"text":"old"}');
+  });
+});

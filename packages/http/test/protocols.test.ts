@@ -24,6 +24,10 @@ describe("serve() listens", () => {
     expect(server.port).toBeGreaterThan(0);
     expect(server.url).toBe(`http://127.0.0.1:${server.port}`);
   });
+
+  it("rejects when the port is taken", async () => {
+    await expect(serve({ routes: echoRoutes(), port: server.port })).rejects.toMatchObject({ code: "EADDRINUSE" });
+  });
 });
 
 const names = ["Connect over HTTP/1.1", "Connect over HTTP/2", "gRPC over HTTP/2", "gRPC-Web over HTTP/1.1"];

@@ -161,6 +161,25 @@ describe("timeouts", () => {
     expect(Date.now() - t0).toBeLessThan(3_000);
   });
 
+  it("an HTTP/2 request whose body stalls is reset after requestMs", async () => {
+    const session = http2.connect(strict.url);
+    session.on("error", () => undefined);
+    try {
+      const t0 = Date.now();
+      const code = await new Promise<number>((resolve) => {
+        const req = session.request({ ":method": "POST", ":path": "/ovchttp.test.v1.EchoService/Echo", "content-type": "application/grpc" });
+        req.on("error", () => undefined);
+        req.on("data", () => undefined);
+        req.write(new Uint8Array([0, 0, 0, 0, 10])); // promises 10 bytes, sends none
+        req.on("close", () => resolve(req.rstCode ?? -1));
+      });
+      expect(code).toBe(http2.constants.NGHTTP2_CANCEL);
+      expect(Date.now() - t0).toBeLessThan(3_000);
+    } finally {
+      session.close();
+    }
+  });
+
   it.each(names)("%s: a server stream outlives every timeout", async (name) => {
     const transport = transports(strict.url).find(([n]) => n === name)![1];
     const echo = createClient(EchoService, transport);
