@@ -116,7 +116,15 @@ for f in node/fast/node-initialize.yaml node/heartbeat-with-lease/node-heartbeat
   echo "---"
   cat "$kwok_dir/kustomize/stage/$f"
 done >"$tmp/etc/kwok.yaml"
-build helm "-s -w -X helm.sh/helm/v3/internal/version.version=${HELM_VERSION}" "$tmp/bin/helm" helm.sh/helm/v3/cmd/helm
+# As helm's Makefile does: the Kubernetes version `helm template`/`lint` assume
+# without a cluster comes from client-go's (v0.X.Y -> 1.X); else it is 1.20.
+helm_client_go="$(cd "$here/helm" && go list -m -f '{{.Version}}' k8s.io/client-go)"
+helm_k8s_minor="${helm_client_go#v0.}"; helm_k8s_minor="${helm_k8s_minor%%.*}"
+helm_ldflags="-s -w -X helm.sh/helm/v3/internal/version.version=${HELM_VERSION}"
+for pkg in helm.sh/helm/v3/pkg/chartutil helm.sh/helm/v3/pkg/lint/rules; do
+  helm_ldflags+=" -X $pkg.k8sVersionMajor=1 -X $pkg.k8sVersionMinor=${helm_k8s_minor}"
+done
+build helm "$helm_ldflags" "$tmp/bin/helm" helm.sh/helm/v3/cmd/helm
 
 for b in "${binaries[@]}"; do
   [ -x "$tmp/bin/$b" ] || { log "missing $b after build"; exit 1; }

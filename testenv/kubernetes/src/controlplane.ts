@@ -3,7 +3,7 @@
 // RBAC, one fake kwok node that pods schedule onto and become Running on, and
 // an admin kubeconfig. The flags follow envtest's, plus what StatefulSets,
 // ServiceAccounts and scheduling need (see ../README.md).
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { apiRequest, waitFor, type ApiTarget } from "./api.js";
@@ -71,11 +71,21 @@ async function startOnce(binaries: Binaries, opts: ControlPlaneOptions): Promise
   const pki = join(dir, "pki");
   for (const d of [logsDir, pki, join(dir, "etcd")]) mkdirSync(d, { recursive: true, mode: 0o700 });
   const group = new ProcessGroup(dir, logsDir);
+  let target: ApiTarget | undefined;
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
+    // The in-tree hostPath provisioner can only create under /tmp/hostpath_pv
+    // (hard-coded); find our volumes while the API still answers.
+    const volumeDirs = target ? await hostPathVolumeDirs(target).catch(() => []) : [];
     await group.stopAll();
+    for (const d of volumeDirs) rmSync(d, { recursive: true, force: true });
+    try {
+      rmdirSync(HOSTPATH_PV_ROOT); // only when empty: another run may be using it
+    } catch {
+      // not empty or already gone
+    }
     rmSync(dir, { recursive: true, force: true });
   };
 
@@ -126,18 +136,19 @@ async function startOnce(binaries: Binaries, opts: ControlPlaneOptions): Promise
       "--allow-privileged=true",
       "--v=1",
     ]);
-    const target: ApiTarget = { server, token: adminToken };
+    target = { server, token: adminToken };
     const startupTimeout = opts.startTimeoutMs ?? 120_000;
     const check = () => group.assertAlive();
+    const api = target;
     await waitFor(
       "kube-apiserver /readyz",
-      async () => (await apiRequest(target, "GET", "/readyz")).status === 200,
+      async () => (await apiRequest(api, "GET", "/readyz")).status === 200,
       { timeoutMs: startupTimeout, check },
     );
     log(`kube-apiserver ready after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     // The self-signed bundle: serving cert followed by its CA.
     const caPem = readFileSync(join(certDir, "apiserver.crt"), "utf8");
-    target.ca = caPem;
+    api.ca = caPem;
 
     const kubeconfigPath = join(dir, "kubeconfig");
     writeKubeconfig(kubeconfigPath, { server, token: adminToken, caPem });
@@ -154,6 +165,9 @@ async function startOnce(binaries: Binaries, opts: ControlPlaneOptions): Promise
       `--service-account-private-key-file=${join(pki, "sa.key")}`,
       `--root-ca-file=${join(certDir, "apiserver.crt")}`,
       `--service-cluster-ip-range=${SERVICE_CIDR}`,
+      // Dynamic PersistentVolumes (StorageClass "standard"), so StatefulSets
+      // with volumeClaimTemplates (the vcluster chart's "data") get Bound PVCs.
+      "--enable-hostpath-provisioner=true",
       "--v=1",
     ]);
     group.start("kube-scheduler", binaries.kubeScheduler, [
@@ -181,13 +195,14 @@ async function startOnce(binaries: Binaries, opts: ControlPlaneOptions): Promise
       { HOME: dir },
     );
 
-    await createFakeNode(target);
+    await createFakeNode(api);
+    await createDefaultStorageClass(api);
     // Ready = the node is Ready and schedulable (kwok heartbeats, the node
     // lifecycle controller lifted the not-ready taint), the scheduler and the
     // controller manager answer /healthz, and the default ServiceAccount exists
     // (the serviceaccount controller runs; pods are admitted).
     await Promise.all([
-      waitFor("fake node Ready and untainted", () => nodeSchedulable(target), { timeoutMs: startupTimeout, check }),
+      waitFor("fake node Ready and untainted", () => nodeSchedulable(api), { timeoutMs: startupTimeout, check }),
       waitFor("kube-scheduler /healthz", () => healthz(schedPort, adminToken), { timeoutMs: startupTimeout, check }),
       waitFor("kube-controller-manager /healthz", () => healthz(kcmPort, adminToken), {
         timeoutMs: startupTimeout,
@@ -195,7 +210,7 @@ async function startOnce(binaries: Binaries, opts: ControlPlaneOptions): Promise
       }),
       waitFor(
         "default ServiceAccount",
-        async () => (await apiRequest(target, "GET", "/api/v1/namespaces/default/serviceaccounts/default")).status === 200,
+        async () => (await apiRequest(api, "GET", "/api/v1/namespaces/default/serviceaccounts/default")).status === 200,
         { timeoutMs: startupTimeout, check },
       ),
     ]);
@@ -247,6 +262,31 @@ async function createFakeNode(target: ApiTarget): Promise<void> {
   };
   const res = await apiRequest(target, "POST", "/api/v1/nodes", node);
   if (res.status !== 201) throw new Error(`creating the fake node failed: ${res.status} ${res.body}`);
+}
+
+export const STORAGE_CLASS = "standard";
+const HOSTPATH_PV_ROOT = "/tmp/hostpath_pv";
+
+async function createDefaultStorageClass(target: ApiTarget): Promise<void> {
+  const sc = {
+    apiVersion: "storage.k8s.io/v1",
+    kind: "StorageClass",
+    metadata: { name: STORAGE_CLASS, annotations: { "storageclass.kubernetes.io/is-default-class": "true" } },
+    provisioner: "kubernetes.io/host-path",
+    reclaimPolicy: "Delete",
+    volumeBindingMode: "Immediate",
+  };
+  const res = await apiRequest(target, "POST", "/apis/storage.k8s.io/v1/storageclasses", sc);
+  if (res.status !== 201) throw new Error(`creating the default StorageClass failed: ${res.status} ${res.body}`);
+}
+
+async function hostPathVolumeDirs(target: ApiTarget): Promise<string[]> {
+  const res = await apiRequest(target, "GET", "/api/v1/persistentvolumes", undefined, 2000);
+  if (res.status !== 200) return [];
+  const list = JSON.parse(res.body) as { items: { spec?: { hostPath?: { path?: string } } }[] };
+  return list.items
+    .map((pv) => pv.spec?.hostPath?.path ?? "")
+    .filter((p) => p.startsWith(`${HOSTPATH_PV_ROOT}/`) && /^[0-9a-f-]+$/.test(p.slice(HOSTPATH_PV_ROOT.length + 1)));
 }
 
 async function nodeSchedulable(target: ApiTarget): Promise<boolean> {

@@ -1,7 +1,7 @@
 // Public entry: start a real control plane in-process, or point vitest at
 // globalSetupPath to get one per test run (read it in tests with
 // getTestKubeconfig() from "@open-vcluster/testenv-kubernetes/vitest").
-export { startControlPlane, FAKE_NODE_NAME, SERVICE_CIDR, POD_CIDR } from "./controlplane.js";
+export { startControlPlane, FAKE_NODE_NAME, SERVICE_CIDR, POD_CIDR, STORAGE_CLASS } from "./controlplane.js";
 export type { ControlPlane, ControlPlaneOptions } from "./controlplane.js";
 export { locateBinaries, buildScript } from "./binaries.js";
 export type { Binaries } from "./binaries.js";

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as k8s from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { STORAGE_CLASS } from "../src/index.js";
 import { createNamespace, eventually, helmIn, kubeConfig, statusCode } from "./helpers.js";
 
 const chart = fileURLToPath(new URL("../fixtures/chart", import.meta.url));
@@ -52,6 +53,10 @@ describe("helm with the fixture chart", () => {
     const pod = await core.readNamespacedPod({ name: `${release}-0`, namespace });
     expect(pod.status?.phase).toBe("Running");
     expect(pod.spec?.serviceAccountName).toBe(`vc-${release}`);
+    // persistence on (the chart default): PVC data-<name>-0 from the default StorageClass
+    const pvc = await core.readNamespacedPersistentVolumeClaim({ name: `data-${release}-0`, namespace });
+    expect(pvc.status?.phase).toBe("Bound");
+    expect(pvc.spec?.storageClassName).toBe(STORAGE_CLASS);
 
     const list = JSON.parse(await helm("list", "--namespace", namespace, "--output", "json")) as {
       name: string;
@@ -97,6 +102,9 @@ describe("helm with the fixture chart", () => {
         ])
       ).every(Boolean),
     );
+    // as with the real chart, the StatefulSet's PVCs outlive the release
+    const pvcs = await core.listNamespacedPersistentVolumeClaim({ namespace });
+    expect(pvcs.items.map((p) => p.metadata?.name).sort()).toEqual([`data-${release}-0`, `data-${release}-1`]);
     // helm's own release record (a Secret sh.helm.release.v1.*) is gone too
     const secrets = await core.listNamespacedSecret({ namespace, labelSelector: "owner=helm" });
     expect(secrets.items).toEqual([]);
