@@ -230,7 +230,7 @@ export async function serve(options: ServeOptions): Promise<Server> {
     }
     if (uRes.status === 415) {
       const accepted = "application/json, application/proto, application/connect+json, application/connect+proto, " +
-        "application/grpc, application/grpc+proto, application/grpc+json, application/grpc-web, application/grpc-web+proto, application/grpc-web+json, application/grpc-web-text";
+        "application/grpc, application/grpc+proto, application/grpc+json, application/grpc-web, application/grpc-web+proto, application/grpc-web+json";
       return errorResponse(contentType, 415, Code.InvalidArgument,
         `unsupported content-type ${JSON.stringify(contentType)} for ${handler.requestPath}; use one of ${accepted}`,
         { "Accept-Post": accepted });
