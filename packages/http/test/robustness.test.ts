@@ -194,7 +194,7 @@ describe("timeouts", () => {
     const echo = createClient(EchoService, transports(strict.url)[0]![1]);
     for (let i = 0; i < 3; i++) {
       expect((await echo.echo({ text: String(i) })).text).toBe(String(i));
-      await sleep(100);
+      await sleep(20);
     }
   });
 });
