@@ -102,8 +102,12 @@ export async function hold(t: Target): Promise<void> {
   await t.control.setLatency({ latency: { seconds: HOLD_SECONDS } });
 }
 
-/** Moves the (then frozen) clock past the held latency so every held step finishes. */
+/**
+ * Makes later steps instant again and moves the (then frozen) clock past the
+ * held latency, so every held step finishes.
+ */
 export async function release(t: Target): Promise<void> {
+  await t.control.setLatency({});
   await t.control.advanceClock({ duration: { seconds: HOLD_SECONDS + 1n } });
 }
 
