@@ -504,19 +504,22 @@ function closeIfBodyUnread(req: http.IncomingMessage, res: http.ServerResponse):
 
 /**
  * Logs errors that look like bugs: anything thrown that is not a
- * ConnectError, and ConnectErrors with code internal, unknown or data_loss.
- * Deliberate errors (not_found, invalid_argument, ...) are the API working.
+ * ConnectError goes to logger.error; a ConnectError with code internal,
+ * unknown or data_loss to logger.warn (it was thrown on purpose, e.g. an
+ * injected fault in the mock). Other codes (not_found, invalid_argument, ...)
+ * are the API working and are not logged.
  */
 function logUnexpectedErrors(logger: Logger): Interceptor {
   return (next) => async (req) => {
     const report = (e: unknown) => {
+      const rpc = `${req.service.typeName}/${req.method.name}`;
       if (e instanceof ConnectError) {
         if (e.code !== Code.Internal && e.code !== Code.Unknown && e.code !== Code.DataLoss) return;
         if (e.rawMessage.startsWith("parse binary:")) return; // a malformed request, see parse-errors.ts
+        logger.warn?.(`${rpc} failed`, { code: Code[e.code], error: e.rawMessage });
+        return;
       }
-      logger.error?.(`${req.service.typeName}/${req.method.name} failed`, {
-        error: e instanceof Error ? (e.stack ?? e.message) : String(e),
-      });
+      logger.error?.(`${rpc} failed`, { error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
     };
     try {
       const res = await next(req);

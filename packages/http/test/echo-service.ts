@@ -1,7 +1,7 @@
 // The test-only EchoService. Slow and Count deliberately ignore their abort
 // signal, like a careless implementation would, so the tests show that the
 // server copes anyway.
-import type { ConnectRouter } from "@connectrpc/connect";
+import { Code, ConnectError, type ConnectRouter } from "@connectrpc/connect";
 import { EchoService, type EchoRequest } from "./gen/ovchttp/test/v1/echo_pb.js";
 
 export { EchoService };
@@ -21,6 +21,7 @@ export function echoRoutes(stats: EchoStats = { openStreams: 0, slowStarted: 0, 
     router.service(EchoService, {
       echo(req: EchoRequest) {
         if (req.text === "throw") throw new Error("boom: a bug in the handler");
+        if (req.text === "internal") throw new ConnectError("deliberate", Code.Internal);
         return { text: req.text };
       },
       async slow(req: EchoRequest) {

@@ -269,7 +269,14 @@ describe("malformed requests", () => {
 describe("logging", () => {
   it("logs errors that look like bugs, not the API's deliberate errors", async () => {
     const errors: string[] = [];
-    const logged = await serve({ routes: echoRoutes(), logger: { error: (m, f) => errors.push(`${m} ${String(f?.["error"])}`) } });
+    const warnings: string[] = [];
+    const logged = await serve({
+      routes: echoRoutes(),
+      logger: {
+        error: (m, f) => errors.push(`${m} ${String(f?.["error"])}`),
+        warn: (m, f) => warnings.push(`${m} ${String(f?.["error"])}`),
+      },
+    });
     try {
       const transport = createConnectTransport({ baseUrl: logged.url, httpVersion: "1.1" });
       const err = await createClient(EchoService, transport).echo({ text: "throw" }).catch((e: unknown) => ConnectError.from(e));
@@ -284,6 +291,12 @@ describe("logging", () => {
       const res = await fetch(logged.url + echoPath, { method: "POST", body: "{bad", headers: { "Content-Type": "application/json" } });
       await res.text();
       expect(errors).toHaveLength(1);
+      expect(warnings).toHaveLength(0);
+
+      // a deliberate ConnectError(internal) is a warning, not an error
+      await createClient(EchoService, transport).echo({ text: "internal" }).catch(() => undefined);
+      expect(errors).toHaveLength(1);
+      expect(warnings).toEqual(["ovchttp.test.v1.EchoService/Echo failed deliberate"]);
     } finally {
       await logged.close();
     }
