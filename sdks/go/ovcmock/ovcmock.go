@@ -1,0 +1,407 @@
+// Copyright 2026 The open-vcluster-api Authors
+// SPDX-License-Identifier: Apache-2.0
+
+// Package ovcmock runs ovc-mock, the open-vcluster-api mock server, from Go
+// tests.
+//
+// ovc-mock is a Node.js program (npm package @open-vcluster/mock-server)
+// serving the real API with an instant in-memory driver, plus a control API,
+// openvcluster.mock.v1.MockControlService (reset, seed, faults, driver
+// failures, latency, clock, recorded requests). Start runs it for one test:
+//
+//	func TestSomething(t *testing.T) {
+//		srv := ovcmock.Start(t.Context(), t)
+//		client := openvclusterv1connect.NewVClusterServiceClient(http.DefaultClient, srv.URL)
+//		srv.Control.InjectFault(ctx, connect.NewRequest(&mockv1.InjectFaultRequest{...}))
+//		...
+//	}
+//
+// The process stops when the test and its subtests end (t.Cleanup). Share
+// one server between subtests and call Reset in each; for one server per
+// package, call Launch in TestMain and Stop when m.Run returns.
+//
+// Without WithCommand, ovc-mock is found by Find: the OVC_MOCK environment
+// variable, ovc-mock on PATH, or node_modules/.bin/ovc-mock in the working
+// directory or a parent.
+package ovcmock
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"connectrpc.com/connect"
+
+	mockv1 "github.com/open-vcluster/open-vcluster-api/sdks/go/gen/openvcluster/mock/v1"
+	"github.com/open-vcluster/open-vcluster-api/sdks/go/gen/openvcluster/mock/v1/mockv1connect"
+)
+
+// ListeningPrefix starts the one line ovc-mock prints on stdout once it
+// accepts connections; its base URL follows.
+const ListeningPrefix = "ovc-mock listening on "
+
+// ErrNotFound is returned (wrapped) when ovc-mock, or the node needed to run
+// its script, cannot be found.
+var ErrNotFound = errors.New("ovc-mock not found")
+
+// Server is a running ovc-mock process.
+type Server struct {
+	// URL is the base URL of every service, e.g. http://127.0.0.1:41234.
+	URL string
+	// Control is a MockControlService client for this server.
+	Control mockv1connect.MockControlServiceClient
+
+	cmd      *exec.Cmd
+	argv     []string
+	stderr   *tail
+	exited   chan struct{}
+	waitErr  error
+	stopOnce sync.Once
+	stopErr  error
+	stopWait time.Duration
+}
+
+// An Option configures Start and Launch.
+type Option func(*config)
+
+type config struct {
+	command      []string
+	host         string
+	port         int
+	latency      time.Duration
+	seedFile     string
+	startTimeout time.Duration
+	stopTimeout  time.Duration
+	env          []string
+	httpClient   connect.HTTPClient
+}
+
+// WithCommand runs ovc-mock from path, its executable or its ovc-mock.js
+// script (run with node), instead of the one Find finds. A relative path is
+// relative to the working directory (a test's package directory).
+func WithCommand(path string) Option {
+	return func(c *config) { c.command = []string{path} }
+}
+
+// WithHost sets --host, the interface to listen on. Default 127.0.0.1.
+func WithHost(host string) Option {
+	return func(c *config) { c.host = host }
+}
+
+// WithPort sets --port. Default 0: a free port (see Server.URL).
+func WithPort(port int) Option {
+	return func(c *config) { c.port = port }
+}
+
+// WithLatency sets --latency, how long each driver transition takes (Reset
+// returns to it). Default 0: instant.
+func WithLatency(d time.Duration) Option {
+	return func(c *config) { c.latency = d }
+}
+
+// WithSeedFile sets --seed, a JSON or YAML openvcluster.mock.v1.SeedFile to
+// start with (and to return to on Reset).
+func WithSeedFile(path string) Option {
+	return func(c *config) { c.seedFile = path }
+}
+
+// WithStartTimeout bounds the wait for the listening line. Default 30s.
+func WithStartTimeout(d time.Duration) Option {
+	return func(c *config) { c.startTimeout = d }
+}
+
+// WithStopTimeout bounds the wait after SIGTERM before the process is
+// killed. Default 10s.
+func WithStopTimeout(d time.Duration) Option {
+	return func(c *config) { c.stopTimeout = d }
+}
+
+// WithEnv adds environment variables ("KEY=value") to the process's.
+func WithEnv(kv ...string) Option {
+	return func(c *config) { c.env = append(c.env, kv...) }
+}
+
+// WithHTTPClient sets the HTTP client of Server.Control. Default
+// http.DefaultClient.
+func WithHTTPClient(client connect.HTTPClient) Option {
+	return func(c *config) { c.httpClient = client }
+}
+
+// Start runs ovc-mock for the test t and returns once it accepts
+// connections; ctx bounds only the start-up. The process is stopped by
+// t.Cleanup, and the test fails if it had exited by then or did not stop
+// cleanly. When ovc-mock or node cannot be found the test is skipped, or
+// fails when the CI environment variable is set; any other start-up error
+// fails it.
+func Start(ctx context.Context, t testing.TB, opts ...Option) *Server {
+	t.Helper()
+	s, err := Launch(ctx, opts...)
+	if err != nil {
+		switch {
+		case !errors.Is(err, ErrNotFound):
+			t.Fatalf("ovcmock: %v", err)
+		case os.Getenv("CI") != "":
+			t.Fatalf("ovcmock: %v (CI is set: failing instead of skipping)", err)
+		default:
+			t.Skipf("ovcmock: %v", err)
+		}
+		return nil
+	}
+	t.Cleanup(func() {
+		if err := s.Stop(); err != nil {
+			t.Errorf("ovcmock: %v", err)
+		}
+		if t.Failed() {
+			if text := s.Stderr(); text != "" {
+				t.Logf("ovc-mock stderr:\n%s", text)
+			}
+		}
+	})
+	return s
+}
+
+// Launch starts ovc-mock and returns once it accepts connections; ctx bounds
+// only the start-up. The caller must call Stop. Start is the version for a
+// single test.
+func Launch(ctx context.Context, opts ...Option) (*Server, error) {
+	cfg := config{host: "127.0.0.1", startTimeout: 30 * time.Second, stopTimeout: 10 * time.Second, httpClient: http.DefaultClient}
+	for _, opt := range opts {
+		opt(&cfg)
+	}
+	var argv []string
+	var err error
+	if cfg.command != nil {
+		argv, err = Command(cfg.command[0])
+	} else {
+		argv, err = Find()
+	}
+	if err != nil {
+		return nil, err
+	}
+	argv = append(argv, "--host", cfg.host, "--port", strconv.Itoa(cfg.port))
+	if cfg.latency > 0 {
+		argv = append(argv, "--latency", strconv.FormatFloat(float64(cfg.latency)/float64(time.Millisecond), 'f', -1, 64))
+	}
+	if cfg.seedFile != "" {
+		argv = append(argv, "--seed", cfg.seedFile)
+	}
+
+	lines := make(chan string, 1)
+	s := &Server{
+		argv:     argv,
+		stderr:   &tail{max: 16 << 10},
+		exited:   make(chan struct{}),
+		stopWait: cfg.stopTimeout,
+	}
+	s.cmd = exec.Command(argv[0], argv[1:]...)
+	s.cmd.Stdout = &firstLine{ch: lines}
+	s.cmd.Stderr = s.stderr
+	s.cmd.Env = append(os.Environ(), cfg.env...)
+	// Do not hang on output pipes held open by anything the process started.
+	s.cmd.WaitDelay = 2 * time.Second
+	if err := s.cmd.Start(); err != nil {
+		return nil, fmt.Errorf("%w: cannot run %s: %v", ErrNotFound, argv[0], err)
+	}
+	go func() {
+		s.waitErr = s.cmd.Wait()
+		close(s.exited)
+	}()
+
+	fail := func(reason string) error {
+		s.kill()
+		<-s.exited
+		text := strings.TrimSpace(s.Stderr())
+		if text == "" {
+			text = "(empty)"
+		}
+		return fmt.Errorf("ovc-mock (%s) %s (%s); stderr:\n%s", strings.Join(argv, " "), reason, exitStatus(s.waitErr), text)
+	}
+	timer := time.NewTimer(cfg.startTimeout)
+	defer timer.Stop()
+	select {
+	case line := <-lines:
+		url, ok := strings.CutPrefix(strings.TrimRight(line, "\r\n"), ListeningPrefix)
+		if !ok {
+			return nil, fail(fmt.Sprintf("printed %q instead of %q<url>", line, ListeningPrefix))
+		}
+		s.URL = url
+	case <-s.exited:
+		return nil, fail("exited before listening")
+	case <-timer.C:
+		return nil, fail(fmt.Sprintf("printed no %q line within %v", strings.TrimSpace(ListeningPrefix), cfg.startTimeout))
+	case <-ctx.Done():
+		return nil, fail(fmt.Sprintf("did not start: %v", context.Cause(ctx)))
+	}
+	s.Control = mockv1connect.NewMockControlServiceClient(cfg.httpClient, s.URL)
+	return s, nil
+}
+
+// Reset calls MockControlService.Reset: forgets every resource, operation,
+// fault, step failure and recorded request, restores the start-up latency
+// and seed, and unfreezes the clock.
+func (s *Server) Reset(ctx context.Context) error {
+	_, err := s.Control.Reset(ctx, connect.NewRequest(&mockv1.ResetRequest{}))
+	return err
+}
+
+// Stderr returns the end of what ovc-mock wrote to stderr.
+func (s *Server) Stderr() string {
+	return s.stderr.String()
+}
+
+// Stop stops ovc-mock: SIGTERM, then a kill after the stop timeout. It
+// returns an error if the process had already exited, did not stop in time
+// or exited with a non-zero status. Later calls return the same result.
+func (s *Server) Stop() error {
+	s.stopOnce.Do(func() {
+		select {
+		case <-s.exited:
+			s.stopErr = fmt.Errorf("ovc-mock exited before Stop (%s)", exitStatus(s.waitErr))
+			return
+		default:
+		}
+		if err := s.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+			// Windows has no SIGTERM.
+			s.kill()
+		}
+		timer := time.NewTimer(s.stopWait)
+		defer timer.Stop()
+		select {
+		case <-s.exited:
+			if s.waitErr != nil {
+				s.stopErr = fmt.Errorf("ovc-mock stopped badly (%s)", exitStatus(s.waitErr))
+			}
+		case <-timer.C:
+			s.kill()
+			<-s.exited
+			s.stopErr = fmt.Errorf("ovc-mock did not stop within %v of SIGTERM: killed", s.stopWait)
+		}
+	})
+	return s.stopErr
+}
+
+// Find returns the command that runs ovc-mock: the OVC_MOCK environment
+// variable (an executable or a script), else ovc-mock on PATH, else
+// node_modules/.bin/ovc-mock in the working directory or one of its
+// parents. See Command for scripts.
+func Find() ([]string, error) {
+	if path := os.Getenv("OVC_MOCK"); path != "" {
+		return Command(path)
+	}
+	if path, err := exec.LookPath("ovc-mock"); err == nil {
+		return Command(path)
+	}
+	if dir, err := os.Getwd(); err == nil {
+		for {
+			for _, name := range []string{"ovc-mock", "ovc-mock.cmd"} {
+				candidate := filepath.Join(dir, "node_modules", ".bin", name)
+				if info, err := os.Stat(candidate); err == nil && !info.IsDir() {
+					return Command(candidate)
+				}
+			}
+			parent := filepath.Dir(dir)
+			if parent == dir {
+				break
+			}
+			dir = parent
+		}
+	}
+	return nil, fmt.Errorf("%w: set OVC_MOCK to its executable or ovc-mock.js, put it on PATH, or install @open-vcluster/mock-server into node_modules", ErrNotFound)
+}
+
+// Command returns the command that runs the ovc-mock at path: the path
+// itself for an executable, or node and the path for a .js, .mjs or .cjs
+// script (node from PATH, or the OVC_NODE environment variable).
+func Command(path string) ([]string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrNotFound, err)
+	}
+	if info, err := os.Stat(abs); err != nil || info.IsDir() {
+		return nil, fmt.Errorf("%w: %s does not exist", ErrNotFound, abs)
+	}
+	switch filepath.Ext(abs) {
+	case ".js", ".mjs", ".cjs":
+		node := os.Getenv("OVC_NODE")
+		if node == "" {
+			if node, err = exec.LookPath("node"); err != nil {
+				return nil, fmt.Errorf("%w: node is not on PATH (set OVC_NODE); it is needed to run %s", ErrNotFound, abs)
+			}
+		}
+		return []string{node, abs}, nil
+	}
+	return []string{abs}, nil
+}
+
+func (s *Server) kill() {
+	// An error means the process is gone already.
+	_ = s.cmd.Process.Kill()
+}
+
+func exitStatus(err error) string {
+	var exit *exec.ExitError
+	switch {
+	case err == nil:
+		return "exit status 0"
+	case errors.As(err, &exit):
+		return exit.ProcessState.String()
+	default:
+		return err.Error()
+	}
+}
+
+// firstLine hands the first line of the output to ch and discards the rest.
+type firstLine struct {
+	ch   chan<- string
+	buf  []byte
+	done bool
+}
+
+func (w *firstLine) Write(p []byte) (int, error) {
+	if w.done {
+		return len(p), nil
+	}
+	w.buf = append(w.buf, p...)
+	if i := bytes.IndexByte(w.buf, '\n'); i >= 0 || len(w.buf) > 64<<10 {
+		if i < 0 {
+			i = len(w.buf)
+		}
+		w.ch <- string(w.buf[:i])
+		w.buf, w.done = nil, true
+	}
+	return len(p), nil
+}
+
+// tail keeps the last max bytes written to it.
+type tail struct {
+	mu  sync.Mutex
+	max int
+	buf []byte
+}
+
+func (w *tail) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.buf = append(w.buf, p...)
+	if extra := len(w.buf) - w.max; extra > 0 {
+		w.buf = append(w.buf[:0], w.buf[extra:]...)
+	}
+	return len(p), nil
+}
+
+func (w *tail) String() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return string(w.buf)
+}
