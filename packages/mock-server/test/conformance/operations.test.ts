@@ -214,6 +214,31 @@ describe.each(TARGETS)("$name", (kind) => {
       expect(phaseName((await phaseOf(t, vcName("dev")))!)).toBe("RUNNING");
     });
 
+    it("a running delete: the vcluster is FAILED", async () => {
+      await seedVCluster(t, "dev");
+      await hold(t);
+      const op = await t.vclusters.deleteVCluster({ name: vcName("dev") });
+      expectCancelled(await t.operations.cancelOperation({ name: op.name }));
+      const v = await t.vclusters.getVCluster({ name: vcName("dev") });
+      expect(phaseName(v.status!.phase)).toBe("FAILED");
+    });
+
+    it("a running restore in place: back to its prior phase; a running clone: FAILED", async () => {
+      await seedVCluster(t, "dev", Phase.SUSPENDED);
+      await t.control.seed({ snapshots: [{ name: snapName("s1"), sourceVcluster: vcName("dev") }] });
+      await hold(t);
+      const inPlace = await t.vclusters.restoreVCluster({ snapshot: snapName("s1"), target: { case: "name", value: vcName("dev") } });
+      expect(await phaseOf(t, vcName("dev"))).toBe(Phase.RESTORING);
+      expectCancelled(await t.operations.cancelOperation({ name: inPlace.name }));
+      expect(phaseName((await phaseOf(t, vcName("dev")))!)).toBe("SUSPENDED");
+      const clone = await t.vclusters.restoreVCluster({
+        snapshot: snapName("s1"),
+        target: { case: "newVcluster", value: { parent: PARENT, vclusterId: "copy" } },
+      });
+      expectCancelled(await t.operations.cancelOperation({ name: clone.name }));
+      expect(phaseName((await phaseOf(t, vcName("copy")))!)).toBe("FAILED");
+    });
+
     it("a done operation: nothing changes", async () => {
       await seedVCluster(t, "dev");
       const op = await t.vclusters.suspendVCluster({ name: vcName("dev") });
