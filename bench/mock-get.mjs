@@ -14,11 +14,10 @@
  *
  *   node bench/mock-get.mjs [--rounds 30] [--calls 2000] [--target-us 100] [--check]
  */
-import { performance } from "node:perf_hooks";
 import { importEsm, importMockServer } from "./lib/deps.mjs";
 import { benchVCluster } from "./lib/fixtures.mjs";
 import { fmt, parseOptions, progress, ratio, report } from "./lib/report.mjs";
-import { breathe, interleave } from "./lib/runner.mjs";
+import { breathe, interleave, timeCalls } from "./lib/runner.mjs";
 import { summarize } from "./lib/stats.mjs";
 
 const opts = parseOptions({ rounds: 30, warmup: 3, calls: 2000, targetUs: 100 });
@@ -40,17 +39,12 @@ const baselineTransport = createRouterTransport((router) => {
 const baselineClient = createClient(VClusterService, baselineTransport);
 if ((await baselineClient.getVCluster({ name })).uid !== constant.uid) throw new Error("baseline returned something else");
 
-/** One batch: `calls` sequential calls, each timed; returns their durations in µs. */
+/** One batch: `calls` sequential calls, each timed (µs), and the CPU time per call. */
 function batch(client) {
   return async () => {
-    const times = new Float64Array(opts.calls);
-    for (let i = 0; i < opts.calls; i++) {
-      const t = performance.now();
-      await client.getVCluster({ name });
-      times[i] = (performance.now() - t) * 1000;
-    }
+    const result = await timeCalls(() => client.getVCluster({ name }), opts.calls);
     await breathe();
-    return times;
+    return result;
   };
 }
 
@@ -62,21 +56,24 @@ const batches = await interleave(
 );
 await mockTransport.close();
 
-const perCall = (name) => batches[name].flatMap((b) => Array.from(b));
-const batchMeans = (name) => batches[name].map((b) => b.reduce((a, x) => a + x, 0) / b.length);
+const perCall = (name) => batches[name].flatMap((b) => Array.from(b.times));
+const cpuPerCall = (name) => summarize(batches[name].map((b) => b.cpuUsPerCall));
 const mock = summarize(perCall(LABEL_MOCK));
 const base = summarize(perCall(LABEL_BASE));
 const rows = [LABEL_MOCK, LABEL_BASE].map((label) => {
   const s = summarize(perCall(label));
-  const m = summarize(batchMeans(label));
-  return [label, s.n, fmt(s.median, "µs"), fmt(s.p99, "µs"), fmt(m.median, "µs"), ratio(s.median, base.median)];
+  const c = cpuPerCall(label);
+  return [label, s.n, fmt(s.median, "µs"), fmt(s.p99, "µs"), ratio(s.median, base.median), fmt(c.median, "µs"), ratio(c.median, cpuPerCall(LABEL_BASE).median)];
 });
 report({
   title: "mock-get: GetVCluster in-process",
   what: `${opts.rounds} rounds x ${opts.calls} sequential calls per side, interleaved (after ${opts.warmup} warm-up rounds); one vcluster seeded.`,
-  headers: ["transport", "calls", "median", "p99", "mean per call (median of batches)", "median vs baseline"],
+  headers: ["transport", "calls", "median", "p99", "median vs baseline", "CPU per call (median of batches)", "CPU vs baseline"],
   rows,
   targets: [{ name: "mock median per call", measured: fmt(mock.median, "µs"), limit: `<= ${opts.targetUs} µs`, pass: mock.median <= opts.targetUs }],
-  notes: [`core + mock interceptors add ${fmt(mock.median - base.median, "µs")} per call (median) over Connect's router transport.`],
+  notes: [
+    `core + mock interceptors add ${fmt(mock.median - base.median, "µs")} per call (median wall) and ${fmt(cpuPerCall(LABEL_MOCK).median - cpuPerCall(LABEL_BASE).median, "µs")} (CPU) over Connect's router transport.`,
+    "CPU per call: process.cpuUsage() over a batch / calls, all threads (so GC helpers count too); less sensitive than wall time to other load on the machine.",
+  ],
   check: opts.check,
 });

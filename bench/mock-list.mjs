@@ -19,7 +19,7 @@ import { performance } from "node:perf_hooks";
 import { importEsm, importMockServer } from "./lib/deps.mjs";
 import { PROJECT, benchVCluster } from "./lib/fixtures.mjs";
 import { fmt, parseOptions, progress, ratio, report } from "./lib/report.mjs";
-import { breathe, interleave } from "./lib/runner.mjs";
+import { breathe, interleave, timeCalls } from "./lib/runner.mjs";
 import { summarize } from "./lib/stats.mjs";
 
 const opts = parseOptions({ rounds: 20, warmup: 2, calls: 50, small: 1000, large: 100_000, seedBatch: 5000, pageSize: 100, targetRatio: 1.5 });
@@ -30,6 +30,7 @@ const { VClusterService, VClusterSchema } = await importEsm("@open-vcluster/sdk"
 const { createMockTransport } = await importMockServer();
 
 const FILTER = 'labels.env = "prod"';
+const fmtUs = (us) => (us >= 1000 ? fmt(us / 1000, "ms") : fmt(us, "µs"));
 
 async function seeded(count) {
   const transport = createMockTransport();
@@ -62,15 +63,12 @@ function batch(size, kind) {
         ? { parent: PROJECT, pageSize: opts.pageSize, pageToken: token }
         : { parent: PROJECT, pageSize: opts.pageSize, filter: FILTER };
   return async () => {
-    const times = new Float64Array(opts.calls);
-    for (let i = 0; i < opts.calls; i++) {
-      const t = performance.now();
+    const result = await timeCalls(async () => {
       const res = await client.listVClusters(req);
-      times[i] = (performance.now() - t) * 1000;
       if (res.vclusters.length === 0) throw new Error(`empty page for ${size}/${kind}`);
-    }
+    }, opts.calls);
     await breathe();
-    return times;
+    return result;
   };
 }
 
@@ -84,18 +82,30 @@ const batches = await interleave(sides, {
 });
 await Promise.all(Object.values(sizes).map((s) => s.transport.close()));
 
-const stats = Object.fromEntries(Object.entries(batches).map(([k, b]) => [k, summarize(b.flatMap((x) => Array.from(x)))]));
+const stats = Object.fromEntries(Object.entries(batches).map(([k, b]) => [k, summarize(b.flatMap((x) => Array.from(x.times)))]));
+const cpu = Object.fromEntries(Object.entries(batches).map(([k, b]) => [k, summarize(b.map((x) => x.cpuUsPerCall))]));
 const count = (size) => (size === "small" ? opts.small : opts.large).toLocaleString("en-US");
 const rows = Object.entries(KINDS).map(([kind, label]) => {
   const s = stats[`small/${kind}`];
   const l = stats[`large/${kind}`];
-  return [label, fmt(s.median, "µs"), fmt(s.p99, "µs"), fmt(l.median, "µs"), fmt(l.p99, "µs"), ratio(l.median, s.median)];
+  const sc = cpu[`small/${kind}`];
+  const lc = cpu[`large/${kind}`];
+  return [label, fmtUs(s.median), fmtUs(s.p99), fmtUs(l.median), fmtUs(l.p99), ratio(l.median, s.median), `${fmtUs(sc.median)} / ${fmtUs(lc.median)}`, ratio(lc.median, sc.median)];
 });
 const headline = stats["large/first"].median / stats["small/first"].median;
 report({
   title: "mock-list: ListVClusters, one page of 100, in-process",
   what: `${opts.rounds} rounds x ${opts.calls} sequential calls per case, the six cases interleaved (after ${opts.warmup} warm-up rounds); page_size ${opts.pageSize}, default order.`,
-  headers: ["request", `${count("small")}: median`, `${count("small")}: p99`, `${count("large")}: median`, `${count("large")}: p99`, `${count("large")} / ${count("small")}`],
+  headers: [
+    "request",
+    `${count("small")}: median`,
+    `${count("small")}: p99`,
+    `${count("large")}: median`,
+    `${count("large")}: p99`,
+    `${count("large")} / ${count("small")}`,
+    "CPU per call (small / large)",
+    "CPU large / small",
+  ],
   rows,
   targets: [
     {
@@ -106,6 +116,7 @@ report({
     },
   ],
   notes: [
+    "CPU per call: process.cpuUsage() over a batch / calls (median of batches), all threads; less sensitive than wall time to other load on the machine.",
     "The response carries total_size (matches over all pages), so a filtered List evaluates the filter on every vcluster of the project: linear by design, no target.",
   ],
   check: opts.check,

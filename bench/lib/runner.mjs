@@ -27,17 +27,25 @@ export async function interleave(sides, { rounds, warmup = 0, onRound } = {}) {
   return samples;
 }
 
-/**
- * One sample of a fast operation: runs `fn` `calls` times back to back
- * (awaiting each) and returns the mean time per call in microseconds.
- */
-export async function timeBatch(fn, calls) {
-  const start = performance.now();
-  for (let i = 0; i < calls; i++) await fn(i);
-  return ((performance.now() - start) * 1000) / calls;
-}
-
 /** Lets pending I/O and timers run, and gives V8 a chance to collect garbage between samples. */
 export function breathe() {
   return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Times `calls` sequential calls of `fn` one by one. Returns each call's wall
+ * time in µs, and the process CPU time (user + system, all threads) the batch
+ * used per call, in µs: on a busy machine wall time also counts the time this
+ * process waited for a CPU, CPU time much less so.
+ */
+export async function timeCalls(fn, calls) {
+  const times = new Float64Array(calls);
+  const cpu0 = process.cpuUsage();
+  for (let i = 0; i < calls; i++) {
+    const t = performance.now();
+    await fn(i);
+    times[i] = (performance.now() - t) * 1000;
+  }
+  const cpu = process.cpuUsage(cpu0);
+  return { times, cpuUsPerCall: (cpu.user + cpu.system) / calls };
 }
