@@ -31,7 +31,7 @@ import { OVC_MOCK_BIN, importEsm, importMockServer } from "./lib/deps.mjs";
 import { PROJECT, benchVCluster } from "./lib/fixtures.mjs";
 import { REPO_ROOT, fmt, parseOptions, progress, ratio, report } from "./lib/report.mjs";
 import { breathe, interleave } from "./lib/runner.mjs";
-import { spawnListening } from "./lib/spawn.mjs";
+import { cpuTimeMs, spawnListening } from "./lib/spawn.mjs";
 import { summarize } from "./lib/stats.mjs";
 import { baselineWatchRoutes } from "./lib/watch-baseline.mjs";
 
@@ -52,7 +52,7 @@ const TARGET = benchVCluster(1);
  * evenly), updates sent with `updateClient`. `round(seq)` sends update `seq`
  * and resolves with the W latencies (ms) once every watcher has it.
  */
-async function openSide(label, { watchTransports, updateTransport }) {
+async function openSide(label, { watchTransports, updateTransport, serverPid }) {
   const updateClient = createClient(VClusterService, updateTransport);
   const abort = new AbortController();
   setMaxListeners(0, abort.signal); // one listener per stream
@@ -91,6 +91,8 @@ async function openSide(label, { watchTransports, updateTransport }) {
       state.seq = seq;
       state.latencies = [];
       const all = new Promise((resolve) => (state.onAll = resolve));
+      const cpu0 = process.cpuUsage();
+      const serverCpu0 = serverPid ? cpuTimeMs(serverPid) : 0;
       state.sentAt = performance.now();
       await updateClient.updateVCluster({
         vcluster: { name: TARGET.name, labels: { ...TARGET.labels, seq: String(seq) } },
@@ -98,9 +100,11 @@ async function openSide(label, { watchTransports, updateTransport }) {
       });
       updateMs.push(performance.now() - state.sentAt);
       await withTimeout(all, `${label}: update ${seq} reached ${state.latencies.length}/${opts.watchers} watchers`, () => failures);
+      const cpu = process.cpuUsage(cpu0);
+      const serverCpuMs = serverPid ? cpuTimeMs(serverPid) - serverCpu0 : 0;
       const latencies = state.latencies;
       await breathe();
-      return latencies;
+      return { latencies, cpuMs: (cpu.user + cpu.system) / 1000 + serverCpuMs };
     },
     async close() {
       abort.abort();
@@ -134,14 +138,17 @@ async function compare(kind, mockSide, baseSide) {
   return [mockSide, baseSide].map((s) => ({
     kind,
     label: s.label,
-    latency: summarize(rounds[s.label].flat()),
+    latency: summarize(rounds[s.label].flatMap((r) => r.latencies)),
+    cpu: summarize(rounds[s.label].map((r) => r.cpuMs)),
     update: summarize(s.updateMs.slice(opts.warmup)),
     isMock: s === mockSide,
   }));
 }
 
 const results = [];
-const notes = [];
+const notes = [
+  `CPU per update: CPU time (all threads; over HTTP this process plus the server process) from the update call until every watcher had the event, i.e. the cost of one fan-out to ${opts.watchers} streams.`,
+];
 
 if (opts.transport !== "http") {
   const { createMockTransport } = await importMockServer();
@@ -168,10 +175,12 @@ if (opts.transport !== "in-process") {
     const mockSide = await openSide("http: ovc-mock, Connect over h2c", {
       watchTransports: Array.from({ length: connections }, () => h2(mockServer.url)),
       updateTransport: h2(mockServer.url),
+      serverPid: mockServer.child.pid,
     });
     const baseSide = await openSide("http baseline: connectNodeAdapter on http2, trivial handlers", {
       watchTransports: Array.from({ length: connections }, () => h2(baseServer.url)),
       updateTransport: h2(baseServer.url),
+      serverPid: baseServer.child.pid,
     });
     results.push(...(await compare("http", mockSide, baseSide)));
     await Promise.all([mockSide.close(), baseSide.close()]);
@@ -194,12 +203,25 @@ const rows = results.map((r) => {
     fmt(r.update.median, "ms"),
     ratio(r.latency.median, base.latency.median),
     ratio(r.latency.p99, base.latency.p99),
+    fmt(r.cpu.median, "ms"),
+    ratio(r.cpu.median, base.cpu.median),
   ];
 });
 report({
   title: `mock-watch: ${opts.watchers} WatchVClusters streams, update to event`,
   what: `${opts.updates} label updates of one vcluster per side (after ${opts.warmup} warm-up updates), mock and baseline interleaved update by update; latency = just before UpdateVCluster to each watcher's MODIFIED event.`,
-  headers: ["transport", "events", "median", "p99", "max", "UpdateVCluster call (median)", "median vs baseline", "p99 vs baseline"],
+  headers: [
+    "transport",
+    "events",
+    "median",
+    "p99",
+    "max",
+    "UpdateVCluster call (median)",
+    "median vs baseline",
+    "p99 vs baseline",
+    "CPU per update (median)",
+    "CPU vs baseline",
+  ],
   rows,
   targets: results
     .filter((r) => r.isMock)
