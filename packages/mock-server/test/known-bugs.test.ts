@@ -1,0 +1,121 @@
+/**
+ * Bugs the conformance suite found in core / mock-server. Each test states
+ * the contract and FAILS until the bug is fixed (then move it to the suite
+ * it belongs to). Nothing here is expected to pass today.
+ */
+import { describe, expect, it } from "vitest";
+import { Code, ConnectError } from "@connectrpc/connect";
+import { timestampDate, timestampFromMs, type Timestamp } from "@bufbuild/protobuf/wkt";
+import { VCluster_Phase as Phase, WatchVClustersResponse_EventType as EventType } from "@open-vcluster/sdk";
+import { parseSeed, startMockServer } from "../src/index.js";
+import { TARGETS, createRunning } from "./conformance/targets.js";
+import { openWatch, sleep, until } from "./fixtures/util.js";
+
+const inProcess = TARGETS[0]!;
+const ms = (ts: Timestamp | undefined) => (ts ? timestampDate(ts).getTime() : NaN);
+
+describe("known bugs", () => {
+  // core/src/store/memory-store.ts:56 — transaction() just calls fn(); the Store contract
+  // (store.ts:44 "all of its writes happen, or none") is not kept, so a Seed whose second item
+  // is invalid stores (and publishes to watchers) the first one although the call failed.
+  it("a failed Seed stores nothing and publishes nothing", async () => {
+    const t = await inProcess.start();
+    try {
+      const w = openWatch(t, {});
+      await w.waitFor((es) => es.some((e) => e.type === EventType.SYNCED), 5000, "SYNCED");
+      await expect(t.control.seed({ vclusters: [{ name: "projects/p/vclusters/fine" }, { name: "nope" }] })).rejects.toThrow(/vclusters\[1\]/);
+      await sleep(20);
+      expect(w.events.filter((e) => e.type !== EventType.SYNCED)).toEqual([]);
+      w.cancel();
+      expect((await t.vclusters.listVClusters({ parent: "projects/p" })).vclusters).toEqual([]);
+    } finally {
+      await t.close();
+    }
+  });
+
+  // core/src/engine/records.ts:23 — saveVCluster always sets update_time = now, so the
+  // `v.updateTime ??= now` in core/src/engine/seed.ts:36 never keeps a given value. Seed is
+  // documented as "as they are given ... output-only fields are filled in when empty".
+  it("Seed keeps a given update_time", async () => {
+    const t = await inProcess.start();
+    try {
+      const given = Date.parse("2025-06-01T00:00:00Z");
+      const { vclusters } = await t.control.seed({
+        vclusters: [{ name: "projects/p/vclusters/old", createTime: timestampFromMs(given - 1000), updateTime: timestampFromMs(given) }],
+      });
+      expect(ms(vclusters[0]?.createTime)).toBe(given - 1000);
+      expect(ms(vclusters[0]?.updateTime)).toBe(given);
+    } finally {
+      await t.close();
+    }
+  });
+
+  // mock-server/src/control/service.ts:51 — Reset calls clock.unfreeze(), which keeps the frozen
+  // instant as an offset (core/src/runtime/clock.ts unfreeze), so after FreezeClock(2000-01-01) +
+  // Reset the mock lives in the year 2000 for good. Reset should bring the clock back to real time.
+  it("Reset brings a frozen clock back to real time", async () => {
+    const t = await inProcess.start();
+    try {
+      await t.control.freezeClock({ time: timestampFromMs(Date.parse("2000-01-01T00:00:00Z")) });
+      await t.control.reset({});
+      const v = await createRunning(t, "now");
+      expect(Math.abs(ms(v.createTime) - Date.now())).toBeLessThan(60_000);
+    } finally {
+      await t.close();
+    }
+  });
+
+  // core/src/drivers/in-memory.ts:195 — the latency is split into fractional per-stage sleeps
+  // (1000 / 3 ms), so on a frozen clock a 1000 ms create completes at T + 999.999… ms: the
+  // vcluster's update_time and the operation's end_time read T + 999 ms instead of T + 1000 ms.
+  it("a 1000 ms create on a frozen clock completes at exactly T + 1 s", async () => {
+    const t = await inProcess.start({ latencyMs: 1000 });
+    try {
+      const T = ms((await t.control.freezeClock({})).now);
+      const op = await t.vclusters.createVCluster({ parent: "projects/p", vclusterId: "exact", vcluster: {} });
+      await t.control.advanceClock({ duration: { seconds: 1n } });
+      await until(async () => (await t.vclusters.getVCluster({ name: "projects/p/vclusters/exact" })).status?.phase === Phase.RUNNING, 2000, "RUNNING");
+      const v = await t.vclusters.getVCluster({ name: "projects/p/vclusters/exact" });
+      expect(ms(v.updateTime)).toBe(T + 1000);
+      expect(ms((await t.operations.getOperation({ name: op.name })).metadata?.endTime)).toBe(T + 1000);
+    } finally {
+      await t.close();
+    }
+  });
+
+  // mock-server/src/control/recorder.ts:49-51 — for a server-streaming call the interceptor sets
+  // code = 0 as soon as next() returns the (lazy) response stream; an error raised while
+  // streaming (bad resume_version, OUT_OF_RANGE, RESOURCE_EXHAUSTED) is never recorded.
+  it("records the status a failed WatchVClusters ended with", async () => {
+    const t = await inProcess.start();
+    try {
+      const w = openWatch(t, { resumeVersion: "abc" });
+      await w.waitEnd();
+      expect(w.error?.code).toBe(Code.InvalidArgument);
+      const { requests } = await t.control.listRecordedRequests({ method: "openvcluster.v1.VClusterService/WatchVClusters" });
+      expect(requests.map((r) => r.code)).toEqual([Code.InvalidArgument]);
+    } finally {
+      await t.close();
+    }
+  });
+
+  // mock-server/src/mock.ts:49 passes the SeedFile to core.seed(), which only reads vclusters
+  // and snapshots (core/src/core.ts seed()); SeedFile.operations ("Operations to start with",
+  // mock_control.proto) are silently dropped.
+  it("serves the operations of a seed file", async () => {
+    const seed = parseSeed(JSON.stringify({ operations: [{ name: "projects/demo/operations/op1", done: true }] }), "ops.json");
+    expect(seed.operations).toHaveLength(1);
+    const server = await startMockServer({ seed });
+    try {
+      const { createClient } = await import("@connectrpc/connect");
+      const { createConnectTransport } = await import("@connectrpc/connect-node");
+      const { OperationService } = await import("@open-vcluster/sdk");
+      const ops = createClient(OperationService, createConnectTransport({ baseUrl: server.url, httpVersion: "1.1" }));
+      const got = await ops.getOperation({ name: "projects/demo/operations/op1" }).catch((err: unknown) => ConnectError.from(err));
+      expect(got instanceof ConnectError ? `${Code[got.code]}: ${got.rawMessage}` : got.name).toBe("projects/demo/operations/op1");
+      expect((await ops.listOperations({ parent: "projects/demo" })).operations.map((o) => o.name)).toEqual(["projects/demo/operations/op1"]);
+    } finally {
+      await server.close();
+    }
+  });
+});
