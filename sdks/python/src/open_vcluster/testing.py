@@ -178,7 +178,11 @@ class MockServer:
 
     def stop(self, timeout: float = 10.0) -> int:
         """Stops ovc-mock: SIGTERM, then SIGKILL after ``timeout`` seconds.
-        Returns its exit status. Calling it again does nothing more."""
+
+        Returns its exit status: 0 after a clean stop, ``-SIGTERM`` when the
+        signal landed before ovc-mock installed its handler (right after its
+        listening line), ``-SIGKILL`` when it had to be killed. Calling it
+        again does nothing more."""
         with self._lock:
             control, self._control = self._control, None
         if control is not None:
