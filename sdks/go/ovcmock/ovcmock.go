@@ -255,6 +255,16 @@ func (s *Server) Reset(ctx context.Context) error {
 	return err
 }
 
+// Running reports whether the process is still alive.
+func (s *Server) Running() bool {
+	select {
+	case <-s.exited:
+		return false
+	default:
+		return true
+	}
+}
+
 // Stderr returns the end of what ovc-mock wrote to stderr.
 func (s *Server) Stderr() string {
 	return s.stderr.String()
@@ -262,7 +272,8 @@ func (s *Server) Stderr() string {
 
 // Stop stops ovc-mock: SIGTERM, then a kill after the stop timeout. It
 // returns an error if the process had already exited, did not stop in time
-// or exited with a non-zero status. Later calls return the same result.
+// or exited with a non-zero status (being killed by the SIGTERM is fine).
+// Later calls return the same result.
 func (s *Server) Stop() error {
 	s.stopOnce.Do(func() {
 		select {
@@ -279,7 +290,10 @@ func (s *Server) Stop() error {
 		defer timer.Stop()
 		select {
 		case <-s.exited:
-			if s.waitErr != nil {
+			// Killed by the SIGTERM itself is a stop too: it lands before
+			// ovc-mock's handler is installed when sent right after the
+			// listening line.
+			if s.waitErr != nil && !terminated(s.waitErr) {
 				s.stopErr = fmt.Errorf("ovc-mock stopped badly (%s)", exitStatus(s.waitErr))
 			}
 		case <-timer.C:
@@ -347,6 +361,16 @@ func Command(path string) ([]string, error) {
 func (s *Server) kill() {
 	// An error means the process is gone already.
 	_ = s.cmd.Process.Kill()
+}
+
+// terminated reports whether err is the exit of a process killed by SIGTERM.
+func terminated(err error) bool {
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) {
+		return false
+	}
+	status, ok := exit.Sys().(syscall.WaitStatus)
+	return ok && status.Signaled() && status.Signal() == syscall.SIGTERM
 }
 
 func exitStatus(err error) string {

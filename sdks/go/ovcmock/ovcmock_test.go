@@ -218,3 +218,70 @@ func TestStartSkipsLocallyAndFailsOnCI(t *testing.T) {
 		t.Errorf("with CI: server %v, skipped %q, fatal %q", srv, r.skipped, r.fatal)
 	}
 }
+
+// fake writes a shell script that prints the listening line and then runs body.
+func fake(t *testing.T, body string) string {
+	t.Helper()
+	if runtime.GOOS == "windows" {
+		t.Skip("uses a shell script")
+	}
+	path := filepath.Join(t.TempDir(), "fake-ovc-mock")
+	script := "#!/bin/sh\n" + body + "\n"
+	if err := os.WriteFile(path, []byte(script), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestStopAcceptsDeathBySIGTERM(t *testing.T) {
+	// No SIGTERM handler: the signal itself ends the process, as it does when
+	// it reaches ovc-mock right after its listening line.
+	path := fake(t, "echo 'ovc-mock listening on http://127.0.0.1:9'\nexec sleep 60")
+	srv, err := ovcmock.Launch(t.Context(), ovcmock.WithCommand(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if srv.URL != "http://127.0.0.1:9" {
+		t.Errorf("URL = %q", srv.URL)
+	}
+	if err := srv.Stop(); err != nil {
+		t.Errorf("Stop: %v", err)
+	}
+}
+
+func TestStopKillsAProcessIgnoringSIGTERM(t *testing.T) {
+	path := fake(t, "trap '' TERM\necho 'ovc-mock listening on http://127.0.0.1:9'\nexec sleep 60")
+	srv, err := ovcmock.Launch(t.Context(), ovcmock.WithCommand(path), ovcmock.WithStopTimeout(300*time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	started := time.Now()
+	if err := srv.Stop(); err == nil || !strings.Contains(err.Error(), "did not stop within 300ms of SIGTERM: killed") {
+		t.Errorf("Stop = %v", err)
+	}
+	if elapsed := time.Since(started); elapsed > 5*time.Second {
+		t.Errorf("Stop took %v", elapsed)
+	}
+}
+
+func TestExitBeforeStopIsReported(t *testing.T) {
+	path := fake(t, "echo 'ovc-mock listening on http://127.0.0.1:9'\nexit 3")
+	srv, err := ovcmock.Launch(t.Context(), ovcmock.WithCommand(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(5 * time.Second); srv.Running() && time.Now().Before(deadline); {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err := srv.Stop(); err == nil || !strings.Contains(err.Error(), "exited before Stop (exit status 3)") {
+		t.Errorf("Stop = %v", err)
+	}
+}
+
+func TestUnexpectedFirstLine(t *testing.T) {
+	path := fake(t, "echo 'hello'\nexec sleep 60")
+	_, err := ovcmock.Launch(t.Context(), ovcmock.WithCommand(path))
+	if err == nil || !strings.Contains(err.Error(), `printed "hello" instead of "ovc-mock listening on "<url>`) {
+		t.Fatalf("Launch = %v", err)
+	}
+}
