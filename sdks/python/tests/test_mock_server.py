@@ -41,7 +41,7 @@ from open_vcluster.gen.openvcluster.v1 import (
     vcluster_service_connect,
     vcluster_service_pb2,
 )
-from open_vcluster.testing import MockServer, MockServerError, run_mock_server
+from open_vcluster.testing import MockServer, MockServerError, MockServerNotFoundError, find_ovc_mock, run_mock_server
 
 pytest_plugins = ["open_vcluster.testing"]
 
@@ -458,3 +458,31 @@ def test_an_unexpected_first_line_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(MockServerError, match="printed 'hello' instead of 'ovc-mock listening on '<url>"):
         with run_mock_server(command=[str(script)]):
             pytest.fail("started without the listening line")
+
+
+def test_find_ovc_mock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("OVC_NODE", raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))  # no ovc-mock, no node
+    monkeypatch.delenv("OVC_MOCK", raising=False)
+    nested = tmp_path / "project" / "tests"
+    nested.mkdir(parents=True)
+    monkeypatch.chdir(nested)
+    with pytest.raises(MockServerNotFoundError, match="ovc-mock not found: set OVC_MOCK"):
+        find_ovc_mock()
+
+    # node_modules/.bin/ovc-mock in a parent of the working directory.
+    bin_dir = tmp_path / "project" / "node_modules" / ".bin"
+    bin_dir.mkdir(parents=True)
+    (bin_dir / "ovc-mock").write_text("#!/bin/sh\n")
+    assert find_ovc_mock() == [str(bin_dir / "ovc-mock")]
+
+    # OVC_MOCK wins; a script needs node, from OVC_NODE here.
+    script = tmp_path / "ovc-mock.js"
+    script.write_text("")
+    monkeypatch.setenv("OVC_MOCK", str(script))
+    with pytest.raises(MockServerNotFoundError, match="node not found on PATH"):
+        find_ovc_mock()
+    monkeypatch.setenv("OVC_NODE", "/opt/node/bin/node")
+    assert find_ovc_mock() == ["/opt/node/bin/node", str(script)]
+    with pytest.raises(MockServerNotFoundError, match="does not exist"):
+        find_ovc_mock(tmp_path / "missing.js")
