@@ -285,3 +285,48 @@ func TestUnexpectedFirstLine(t *testing.T) {
 		t.Fatalf("Launch = %v", err)
 	}
 }
+
+func TestFind(t *testing.T) {
+	// Resolved, as os.Getwd is (macOS's temporary directory is a symlink).
+	dir, err := filepath.EvalSymlinks(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", filepath.Join(dir, "empty")) // no ovc-mock, no node
+	t.Setenv("OVC_MOCK", "")
+	t.Setenv("OVC_NODE", "")
+	nested := filepath.Join(dir, "project", "internal")
+	if err := os.MkdirAll(nested, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(nested)
+	if _, err := ovcmock.Find(); !errors.Is(err, ovcmock.ErrNotFound) {
+		t.Fatalf("Find in an empty tree = %v", err)
+	}
+
+	// node_modules/.bin/ovc-mock in a parent of the working directory.
+	bin := filepath.Join(dir, "project", "node_modules", ".bin")
+	if err := os.MkdirAll(bin, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(bin, "ovc-mock"), []byte("#!/bin/sh\n"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := ovcmock.Find(); err != nil || !slices.Equal(got, []string{filepath.Join(bin, "ovc-mock")}) {
+		t.Errorf("Find = %v, %v", got, err)
+	}
+
+	// OVC_MOCK wins; a script needs node, from OVC_NODE here.
+	script := filepath.Join(dir, "ovc-mock.js")
+	if err := os.WriteFile(script, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("OVC_MOCK", script)
+	if _, err := ovcmock.Find(); !errors.Is(err, ovcmock.ErrNotFound) || !strings.Contains(err.Error(), "node is not on PATH") {
+		t.Errorf("Find without node = %v", err)
+	}
+	t.Setenv("OVC_NODE", "/opt/node/bin/node")
+	if got, err := ovcmock.Find(); err != nil || !slices.Equal(got, []string{"/opt/node/bin/node", script}) {
+		t.Errorf("Find = %v, %v", got, err)
+	}
+}
