@@ -3,12 +3,13 @@
  * when SUSPENDED; the endpoint choices against each exposure; token_ttl and
  * expire_time.
  */
+import type { MessageInitShape } from "@bufbuild/protobuf";
 import { Code } from "@connectrpc/connect";
 import {
   Exposure_Type,
   GetVClusterKubeconfigRequest_Endpoint as Endpoint,
   VCluster_Phase as Phase,
-  type Exposure,
+  type ExposureSchema,
   type Kubeconfig,
   type VCluster,
 } from "@open-vcluster/sdk";
@@ -48,7 +49,7 @@ describe.each(TARGETS)("$name", (kind) => {
   beforeEach(() => reset(t));
 
   async function create(exposure?: Exposure_Type): Promise<VCluster> {
-    const exp: Partial<Exposure> | undefined =
+    const exp: MessageInitShape<typeof ExposureSchema> | undefined =
       exposure === undefined ? undefined : { type: exposure, ...(exposure === Exposure_Type.INGRESS ? { ingressHost: HOST } : {}) };
     const op = await t.vclusters.createVCluster({
       parent: PARENT,

@@ -282,35 +282,17 @@ describe.each(TARGETS)("$name", (kind) => {
 
     const names = (ops: Operation[]) => ops.map((o) => o.name);
 
-    it("lists newest first", async () => {
+    it("lists newest first, and filters by target, done and verb", async () => {
       const o = await fourOperations();
-      const res = await t.operations.listOperations({ parent: PARENT });
-      expect(names(res.operations)).toEqual([o.suspendB.name, o.updateA.name, o.scaleB.name, o.suspendA.name]);
-      expect(res.nextPageToken).toBe("");
-    });
-
-    it("filters by target", async () => {
-      const o = await fourOperations();
-      const res = await t.operations.listOperations({ parent: PARENT, filter: `target = "${vcName("a")}"` });
-      expect(names(res.operations)).toEqual([o.updateA.name, o.suspendA.name]);
-    });
-
-    it("filters by done = false", async () => {
-      const o = await fourOperations();
-      const res = await t.operations.listOperations({ parent: PARENT, filter: "done = false" });
-      expect(names(res.operations)).toEqual([o.suspendB.name]);
-    });
-
-    it("filters by verb = SUSPEND", async () => {
-      const o = await fourOperations();
-      const res = await t.operations.listOperations({ parent: PARENT, filter: "verb = SUSPEND" });
-      expect(names(res.operations)).toEqual([o.suspendB.name, o.suspendA.name]);
-    });
-
-    it("combines filters with AND", async () => {
-      const o = await fourOperations();
-      const res = await t.operations.listOperations({ parent: PARENT, filter: "verb = SUSPEND AND done = true" });
-      expect(names(res.operations)).toEqual([o.suspendA.name]);
+      const list = async (filter: string) => names((await t.operations.listOperations({ parent: PARENT, filter })).operations);
+      const all = await t.operations.listOperations({ parent: PARENT });
+      expect(names(all.operations), "newest first").toEqual([o.suspendB.name, o.updateA.name, o.scaleB.name, o.suspendA.name]);
+      expect(all.nextPageToken).toBe("");
+      expect(await list(`target = "${vcName("a")}"`), "target").toEqual([o.updateA.name, o.suspendA.name]);
+      expect(await list("done = false"), "done = false").toEqual([o.suspendB.name]);
+      expect(await list("verb = SUSPEND"), "verb").toEqual([o.suspendB.name, o.suspendA.name]);
+      expect(await list("verb = SUSPEND AND done = true"), "AND").toEqual([o.suspendA.name]);
+      expect(await list("state = RUNNING"), "state").toEqual([o.suspendB.name]);
     });
 
     it("pages newest first", async () => {

@@ -5,7 +5,7 @@
  *
  * Nothing here is imported from core: the suite checks the API from outside.
  */
-import type { DescMessage } from "@bufbuild/protobuf";
+import type { DescMessage, MessageInitShape } from "@bufbuild/protobuf";
 import { Code, ConnectError } from "@connectrpc/connect";
 import {
   file_openvcluster_v1_vcluster,
@@ -13,9 +13,12 @@ import {
   VCluster_Phase as Phase,
   type Snapshot,
   type VCluster,
-  type VClusterSpec,
+  type VClusterSpecSchema,
 } from "@open-vcluster/sdk";
 import { expect } from "vitest";
+
+/** A spec as written in a request. */
+export type SpecInit = MessageInitShape<typeof VClusterSpecSchema>;
 import type { Target } from "./targets.js";
 
 export const PROJECT = "p";
@@ -53,7 +56,7 @@ export async function seedVCluster(
   t: Target,
   id: string,
   phase: Phase = Phase.RUNNING,
-  extra: { spec?: VClusterSpec; labels?: Record<string, string>; project?: string } = {},
+  extra: { spec?: SpecInit; labels?: Record<string, string>; project?: string } = {},
 ): Promise<VCluster> {
   const res = await t.control.seed({
     vclusters: [
@@ -76,7 +79,7 @@ export async function seedSnapshot(
   id: string,
   phase: Snapshot_Phase = Snapshot_Phase.SUCCEEDED,
   source = vcName("source"),
-  spec: VClusterSpec = { kubernetesVersion: "1.29", controlPlane: { replicas: 2 } },
+  spec: SpecInit = { kubernetesVersion: "1.29", controlPlane: { replicas: 2 } },
 ): Promise<Snapshot> {
   const res = await t.control.seed({
     snapshots: [

@@ -6,7 +6,7 @@
  * whole message, that rule id).
  */
 import { Code } from "@connectrpc/connect";
-import { Exposure_Type, VCluster_Phase as Phase } from "@open-vcluster/sdk";
+import { Exposure_Type, VCluster_Phase as Phase, type GetVClusterKubeconfigRequest_Endpoint } from "@open-vcluster/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ViolationsSchema, PARENT, expectCode, opName, snapName, vcName, violationPaths, violationRules } from "./phases.js";
 import { TARGETS, type Target } from "./targets.js";
@@ -353,7 +353,7 @@ const CASES: Case[] = [
     call: (t) => t.vclusters.getVClusterKubeconfig({ name: NAME, tokenTtl: { seconds: 2n * 365n * 86_400n } }),
     path: "token_ttl",
   },
-  { rpc: "GetVClusterKubeconfig", what: "undefined endpoint", call: (t) => t.vclusters.getVClusterKubeconfig({ name: NAME, endpoint: 9 }), path: "endpoint" },
+  { rpc: "GetVClusterKubeconfig", what: "undefined endpoint", call: (t) => t.vclusters.getVClusterKubeconfig({ name: NAME, endpoint: 9 as GetVClusterKubeconfigRequest_Endpoint }), path: "endpoint" },
 
   // WatchVClusters (the error arrives on the stream)
   { rpc: "WatchVClusters", what: "bad parent", call: (t) => firstEvent(t, { parent: "p" }), path: "parent" },
