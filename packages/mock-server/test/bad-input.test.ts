@@ -35,7 +35,7 @@ describe("bad input over HTTP", () => {
     expect(ok.status).toBe(0);
   });
 
-  const post = (path: string, body: BodyInit, contentType = "application/json", headers: Record<string, string> = {}) =>
+  const post = (path: string, body: string | Uint8Array, contentType = "application/json", headers: Record<string, string> = {}) =>
     fetch(`${server.url}${path}`, { method: "POST", body, headers: { "content-type": contentType, ...headers }, signal: AbortSignal.timeout(10_000) });
 
   async function connectError(res: Response) {
