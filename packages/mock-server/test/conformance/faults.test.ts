@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { Code, ConnectError } from "@connectrpc/connect";
 import { timestampFromMs } from "@bufbuild/protobuf/wkt";
 import { TARGETS, createRunning, type Target } from "./targets.js";
-import { expectCode } from "../fixtures/util.js";
+import { expectCode, openWatch } from "../fixtures/util.js";
 
 const GET = "openvcluster.v1.VClusterService/GetVCluster";
 const LIST = "openvcluster.v1.VClusterService/ListVClusters";
@@ -93,6 +93,16 @@ describe.each(TARGETS)("InjectFault — $name", (kind) => {
     await t.control.listRecordedRequests({});
     await t.control.clearFaults({});
     expect((await get()).name).toBe("projects/p/vclusters/a");
+  });
+
+  it("fails a server-streaming WatchVClusters too", async () => {
+    await t.control.injectFault({ fault: { method: "openvcluster.v1.VClusterService/WatchVClusters", code: Code.Unavailable, times: 1 } });
+    const failed = openWatch(t, {});
+    await failed.waitEnd();
+    expect(failed.error?.code).toBe(Code.Unavailable);
+    const ok = openWatch(t, {});
+    await ok.waitFor((es) => es.some((e) => e.vcluster?.name === "projects/p/vclusters/a"), 5000, "ADDED a");
+    ok.cancel();
   });
 
   it("ClearFaults removes every fault", async () => {

@@ -127,6 +127,23 @@ describe.each(TARGETS)("WatchVClusters — $name", (kind) => {
     expect(resumed.events.at(-1)?.version).toBe(live.events.at(-1)?.version);
   });
 
+  it("a filtered resume sends only the missed events that concern the filter", async () => {
+    t = await kind.start();
+    const { version } = await t.vclusters.listVClusters({ parent: "projects/p" });
+    await t.control.seed({
+      vclusters: [
+        { name: "projects/p/vclusters/in", labels: { env: "prod" } },
+        { name: "projects/p/vclusters/out", labels: { env: "dev" } },
+      ],
+    });
+    await t.control.seed({ vclusters: [{ name: "projects/p/vclusters/out", labels: { env: "prod" } }] }); // enters
+    await t.control.seed({ vclusters: [{ name: "projects/p/vclusters/in", labels: { env: "dev" } }] }); // leaves
+    const w = watch({ resumeVersion: version, filter: 'labels.env = "prod"' });
+    await w.waitFor((es) => es.length >= 3, 5000, "3 events");
+    await sleep(50);
+    expect(w.events.map(brief)).toEqual(["ADDED in", "ADDED out", "DELETED in"]);
+  });
+
   it("resumes from the version List returned", async () => {
     t = await kind.start();
     await t.control.seed({ vclusters: [{ name: "projects/p/vclusters/old" }] });
