@@ -6,6 +6,7 @@
  */
 import { Code } from "@connectrpc/connect";
 import {
+  Condition_Status,
   OperationState,
   OperationVerb,
   VCluster_Phase as Phase,
@@ -423,6 +424,24 @@ describe.each(TARGETS)("$name", (kind) => {
       const done = await settle(t, (await t.vclusters.suspendVCluster({ name: vcName("dev") })).name);
       expect(done.result.case).toBe("response");
     });
+  });
+
+  it("conditions: one per type; Ready while RUNNING, Suspended while SUSPENDED", async () => {
+    const cond = (v: VCluster, type: string) => {
+      const found = v.status!.conditions.filter((c) => c.type === type);
+      expect(found.length, `conditions of type ${type}`).toBeLessThanOrEqual(1);
+      return found[0] ? Condition_Status[found[0].status] : undefined;
+    };
+    const running = await createRunning(t, "dev");
+    const types = running.status!.conditions.map((c) => c.type);
+    expect(new Set(types).size).toBe(types.length);
+    expect(cond(running, "Ready")).toBe("TRUE");
+    expect(cond(running, "Suspended")).not.toBe("TRUE");
+    const suspended = await responseVCluster((await t.vclusters.suspendVCluster({ name: vcName("dev") })).name);
+    expect(cond(suspended, "Ready")).not.toBe("TRUE");
+    expect(cond(suspended, "Suspended")).toBe("TRUE");
+    const again = suspended.status!.conditions.map((c) => c.type);
+    expect(new Set(again).size).toBe(again.length);
   });
 
   it("times: create_time stays, update_time moves with each change", async () => {

@@ -188,6 +188,13 @@ describe.each(TARGETS)("$name", (kind) => {
           t.vclusters.updateVCluster({ vcluster: { name, spec: { kubernetesVersion: "1.31" } }, updateMask: { paths: ["spec"] } }),
       },
       { what: "resume", from: Phase.SUSPENDED, start: (t: Target, name: string) => t.vclusters.resumeVCluster({ name }) },
+      { what: "resume", from: Phase.FAILED, start: (t: Target, name: string) => t.vclusters.resumeVCluster({ name }) },
+      {
+        what: "update",
+        from: Phase.FAILED,
+        start: (t: Target, name: string) =>
+          t.vclusters.updateVCluster({ vcluster: { name, spec: { kubernetesVersion: "1.31" } }, updateMask: { paths: ["spec"] } }),
+      },
     ].map((c) => ({ ...c, fromName: phaseName(c.from) }));
 
     it.each(BACK_TO_PRIOR)("a running $what from $fromName: the vcluster is back in $fromName", async ({ from, start }) => {

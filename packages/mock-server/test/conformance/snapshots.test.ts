@@ -419,6 +419,22 @@ describe.each(TARGETS)("$name", (kind) => {
       expect(snapPhase(await t.snapshots.getSnapshot({ name: snapName("forever") }))).toBe("SUCCEEDED");
     });
 
+    it("an expired snapshot in use by a restore is kept until the restore is done", async () => {
+      await seedVCluster(t, "dev");
+      await t.control.freezeClock({});
+      await snapshot("s1", { ttlSeconds: 60n });
+      await hold(t);
+      const restore = await t.vclusters.restoreVCluster({ snapshot: snapName("s1"), target: { case: "name", value: NAME } });
+      // Well past expiry (and several sweeps), but the restore still runs: the snapshot stays.
+      await t.control.advanceClock({ duration: { seconds: 300n } });
+      expect(snapPhase(await t.snapshots.getSnapshot({ name: snapName("s1") }))).toBe("SUCCEEDED");
+      expect((await t.operations.getOperation({ name: restore.name })).done).toBe(false);
+      await release(t);
+      expect((await settle(t, restore.name)).result.case).toBe("response");
+      await t.control.advanceClock({ duration: { seconds: 61n } });
+      expect(await gone(snapName("s1"))).toBe(true);
+    });
+
     it("a seeded snapshot past its expire_time is deleted too", async () => {
       const frozen = await t.control.freezeClock({});
       await t.control.seed({
