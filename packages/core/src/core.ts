@@ -10,6 +10,7 @@ import {
   SnapshotService,
   Snapshot_Phase,
   VClusterService,
+  type Operation,
   type Snapshot,
   type VCluster,
 } from "@open-vcluster/sdk";
@@ -21,7 +22,7 @@ import { systemClock, type Clock } from "./runtime/clock.js";
 import { MemoryStore } from "./store/memory-store.js";
 import type { Store } from "./store/store.js";
 import { WatchHub } from "./watch/index.js";
-import { seedSnapshots, seedVClusters } from "./engine/seed.js";
+import { seedOperations, seedSnapshots, seedVClusters } from "./engine/seed.js";
 import { operationService } from "./api/operations.js";
 import { beginSnapshotDelete, snapshotService } from "./api/snapshots.js";
 import { vclusterService } from "./api/vclusters.js";
@@ -108,10 +109,15 @@ export class Core {
   }
 
   /** Adds resources as they are given (the mock's Seed and `--seed`). */
-  seed(input: { vclusters?: readonly VCluster[]; snapshots?: readonly Snapshot[] }): { vclusters: VCluster[]; snapshots: Snapshot[] } {
+  seed(input: { vclusters?: readonly VCluster[]; snapshots?: readonly Snapshot[]; operations?: readonly Operation[] }): {
+    vclusters: VCluster[];
+    snapshots: Snapshot[];
+    operations: Operation[];
+  } {
     return {
       vclusters: seedVClusters(this.ctx, input.vclusters ?? []),
       snapshots: seedSnapshots(this.ctx, input.snapshots ?? []),
+      operations: seedOperations(this.ctx, input.operations ?? []),
     };
   }
 

@@ -7,11 +7,13 @@
 import { clone, create } from "@bufbuild/protobuf";
 import { timestampFromDate } from "@bufbuild/protobuf/wkt";
 import {
+  OperationSchema,
   SnapshotSchema,
   Snapshot_Phase,
   VClusterSchema,
   VClusterStatusSchema,
   VCluster_Phase as Phase,
+  type Operation,
   type Snapshot,
   type VCluster,
 } from "@open-vcluster/sdk";
@@ -19,7 +21,7 @@ import { invalidArgument } from "../errors.js";
 import { computeEtag } from "../etag.js";
 import { idOf, parseName } from "../names.js";
 import type { CoreContext } from "./context.js";
-import { saveSnapshot, saveVCluster } from "./records.js";
+import { saveOperation, saveSnapshot, saveVCluster } from "./records.js";
 
 export function seedVClusters(ctx: CoreContext, items: readonly VCluster[]): VCluster[] {
   return ctx.store.transaction(() =>
@@ -59,6 +61,26 @@ export function seedSnapshots(ctx: CoreContext, items: readonly Snapshot[]): Sna
       if (s.phase === Snapshot_Phase.SUCCEEDED) s.completeTime ??= now;
       s.etag = computeEtag(SnapshotSchema, s);
       return saveSnapshot(ctx, s);
+    }),
+  );
+}
+
+/**
+ * Seeded operations are history (for GetOperation, ListOperations and
+ * WaitOperation tests): they must be done, since nothing could run the step
+ * of an operation that core did not start.
+ */
+export function seedOperations(ctx: CoreContext, items: readonly Operation[]): Operation[] {
+  return ctx.store.transaction(() =>
+    items.map((item, i) => {
+      const parsed = parseName(item.name);
+      if (!parsed || parsed.collection !== "operations") {
+        throw invalidArgument(`operations[${i}].name: "${item.name}" is not projects/{project}/operations/{operation}`);
+      }
+      if (!item.done) throw invalidArgument(`operations[${i}].done: a seeded operation must be done`);
+      const op = clone(OperationSchema, item);
+      saveOperation(ctx, { operation: op, internal: { priorPhase: 0 } });
+      return op;
     }),
   );
 }

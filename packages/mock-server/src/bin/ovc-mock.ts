@@ -7,10 +7,29 @@
  * and stops cleanly on SIGTERM or SIGINT.
  */
 import { parseArgs } from "node:util";
+import { Code, ConnectError } from "@connectrpc/connect";
 import { readSeedFile } from "../seed-file.js";
-import { startMockServer } from "../server.js";
+import { startMockServer, type MockServer } from "../server.js";
 
 const USAGE = "usage: ovc-mock [--host HOST] [--port PORT] [--latency MS] [--seed FILE]";
+
+/** Set once listening; a signal before that still ends the process cleanly. */
+let server: MockServer | undefined;
+let stopping = false;
+
+function stop(): void {
+  if (stopping) return;
+  stopping = true;
+  if (!server) process.exit(0);
+  server.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+}
+
+// Registered before anything else, so a SIGTERM right after the listening line (or before it) is a clean stop.
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
 
 async function main(): Promise<void> {
   let values;
@@ -42,19 +61,20 @@ async function main(): Promise<void> {
   } catch (err) {
     fail(`--seed: ${(err as Error).message}`);
   }
-  const server = await startMockServer({ host: values.host, port, latencyMs, ...(seed ? { seed } : {}) });
+  try {
+    server = await startMockServer({ host: values.host, port, latencyMs, ...(seed ? { seed } : {}) });
+  } catch (err) {
+    // A seed that parses but breaks the API's rules (a bad name, say) is a bad --seed like any other.
+    if (values.seed && err instanceof ConnectError && err.code === Code.InvalidArgument) {
+      fail(`--seed: ${values.seed}: ${err.rawMessage}`);
+    }
+    throw err;
+  }
+  if (stopping) {
+    await server.close();
+    return;
+  }
   process.stdout.write(`ovc-mock listening on ${server.url}\n`);
-  let stopping = false;
-  const stop = () => {
-    if (stopping) return;
-    stopping = true;
-    server.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on("SIGTERM", stop);
-  process.on("SIGINT", stop);
 }
 
 function fail(message: string): never {

@@ -55,7 +55,8 @@ export function mockControlService(d: ControlDeps): ServiceImpl<typeof MockContr
 
     seed(req) {
       validateRequest(SeedRequestSchema, req);
-      return create(SeedResponseSchema, d.core.seed(req));
+      const seeded = d.core.seed(req);
+      return create(SeedResponseSchema, { vclusters: seeded.vclusters, snapshots: seeded.snapshots });
     },
 
     injectFault(req) {

@@ -8,9 +8,26 @@
  */
 import { parseArgs } from "node:util";
 import { DRIVERS, type DriverName } from "../drivers/index.js";
-import { startServer } from "../server.js";
+import { startServer, type RunningServer } from "../server.js";
 
 const USAGE = `usage: ovc-server [--host HOST] [--port PORT] [--driver ${DRIVERS.join("|")}] [--latency MS] [--cors]`;
+
+/** Set once listening; a signal before that still ends the process cleanly. */
+let server: RunningServer | undefined;
+let stopping = false;
+
+function stop(): void {
+  if (stopping) return;
+  stopping = true;
+  if (!server) process.exit(0);
+  server.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+}
+
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
 
 async function main(): Promise<void> {
   let values;
@@ -41,25 +58,18 @@ async function main(): Promise<void> {
   if (latencyMs !== undefined && (!Number.isFinite(latencyMs) || latencyMs < 0)) {
     fail(`--latency: "${values.latency}" is not a number of milliseconds >= 0`);
   }
-  const server = await startServer({
+  server = await startServer({
     host: values.host,
     port,
     driver,
     cors: values.cors,
     ...(latencyMs !== undefined ? { latencyMs } : {}),
   });
+  if (stopping) {
+    await server.close();
+    return;
+  }
   process.stdout.write(`ovc-server listening on ${server.url} (driver: ${driver})\n`);
-  let stopping = false;
-  const stop = () => {
-    if (stopping) return;
-    stopping = true;
-    server.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on("SIGTERM", stop);
-  process.on("SIGINT", stop);
 }
 
 function fail(message: string): never {

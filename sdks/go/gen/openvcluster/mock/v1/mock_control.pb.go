@@ -1109,13 +1109,17 @@ func (x *ListRecordedRequestsResponse) GetRequests() []*RecordedRequest {
 // The seed file of `ovc-mock --seed` (JSON or YAML, protobuf JSON field names).
 type SeedFile struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// Projects that exist (lists are empty rather than NOT_FOUND for them).
+	// Projects, for the reader of the file. Informational: every project
+	// exists implicitly, and listing one with nothing in it returns an empty
+	// list.
 	Projects []string `protobuf:"bytes,1,rep,name=projects,proto3" json:"projects,omitempty"`
 	// Vclusters to start with.
 	Vclusters []*v1.VCluster `protobuf:"bytes,2,rep,name=vclusters,proto3" json:"vclusters,omitempty"`
 	// Snapshots to start with.
 	Snapshots []*v1.Snapshot `protobuf:"bytes,3,rep,name=snapshots,proto3" json:"snapshots,omitempty"`
-	// Operations to start with (rarely needed).
+	// Finished operations to start with, for tests of GetOperation and
+	// ListOperations. Each must be done (`done: true`): the mock runs only the
+	// operations it starts itself.
 	Operations    []*v1.Operation `protobuf:"bytes,4,rep,name=operations,proto3" json:"operations,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache

@@ -552,7 +552,9 @@ export const ListRecordedRequestsResponseSchema: GenMessage<ListRecordedRequests
  */
 export type SeedFile = Message<"openvcluster.mock.v1.SeedFile"> & {
   /**
-   * Projects that exist (lists are empty rather than NOT_FOUND for them).
+   * Projects, for the reader of the file. Informational: every project
+   * exists implicitly, and listing one with nothing in it returns an empty
+   * list.
    *
    * @generated from field: repeated string projects = 1;
    */
@@ -573,7 +575,9 @@ export type SeedFile = Message<"openvcluster.mock.v1.SeedFile"> & {
   snapshots: Snapshot[];
 
   /**
-   * Operations to start with (rarely needed).
+   * Finished operations to start with, for tests of GetOperation and
+   * ListOperations. Each must be done (`done: true`): the mock runs only the
+   * operations it starts itself.
    *
    * @generated from field: repeated openvcluster.v1.Operation operations = 4;
    */
