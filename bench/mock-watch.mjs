@@ -104,7 +104,7 @@ async function openSide(label, { watchTransports, updateTransport, serverPid }) 
       const serverCpuMs = serverPid ? cpuTimeMs(serverPid) - serverCpu0 : 0;
       const latencies = state.latencies;
       await breathe();
-      return { latencies, cpuMs: (cpu.user + cpu.system) / 1000 + serverCpuMs };
+      return { latencies, clientCpuMs: (cpu.user + cpu.system) / 1000, serverCpuMs };
     },
     async close() {
       abort.abort();
@@ -139,7 +139,9 @@ async function compare(kind, mockSide, baseSide) {
     kind,
     label: s.label,
     latency: summarize(rounds[s.label].flatMap((r) => r.latencies)),
-    cpu: summarize(rounds[s.label].map((r) => r.cpuMs)),
+    cpu: summarize(rounds[s.label].map((r) => r.clientCpuMs + r.serverCpuMs)),
+    serverCpu: summarize(rounds[s.label].map((r) => r.serverCpuMs)),
+    clientCpu: summarize(rounds[s.label].map((r) => r.clientCpuMs)),
     update: summarize(s.updateMs.slice(opts.warmup)),
     isMock: s === mockSide,
   }));
@@ -203,7 +205,7 @@ const rows = results.map((r) => {
     fmt(r.update.median, "ms"),
     ratio(r.latency.median, base.latency.median),
     ratio(r.latency.p99, base.latency.p99),
-    fmt(r.cpu.median, "ms"),
+    r.kind === "http" ? `${fmt(r.cpu.median, "ms")} (server ${fmt(r.serverCpu.median, "ms")}, client ${fmt(r.clientCpu.median, "ms")})` : fmt(r.cpu.median, "ms"),
     ratio(r.cpu.median, base.cpu.median),
   ];
 });
