@@ -32,10 +32,21 @@ const DEADLINE_MS = 8000;
 /** Codes a bad request must never produce: they mean a server bug. */
 const FORBIDDEN = new Set([2, 13, 15]); // UNKNOWN, INTERNAL, DATA_LOSS
 
-// Unary API methods (WatchVClusters streams without end; it is covered by watch.test.ts and bad-input).
-const METHODS: DescMethod[] = [VClusterService, SnapshotService, OperationService].flatMap((s) =>
-  s.methods.filter((m) => m.methodKind === "unary"),
-);
+// Every API method. WatchVClusters never ends on its own: its calls carry a 300 ms deadline, so a
+// valid one ends with DEADLINE_EXCEEDED after its events.
+const METHODS: DescMethod[] = [VClusterService, SnapshotService, OperationService].flatMap((s) => s.methods);
+const isStream = (m: DescMethod) => m.methodKind === "server_streaming";
+
+/** Splits enveloped frames (Connect streaming, gRPC). */
+function frames(buf: Buffer): { flags: number; data: Buffer }[] {
+  const out: { flags: number; data: Buffer }[] = [];
+  for (let at = 0; at + 5 <= buf.length; ) {
+    const len = buf.readUInt32BE(at + 1);
+    out.push({ flags: buf[at]!, data: buf.subarray(at + 5, at + 5 + len) });
+    at += 5 + len;
+  }
+  return out;
+}
 
 type Rand = () => number;
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
@@ -225,6 +236,7 @@ function template(r: Rand, method: DescMethod, i: number): Record<string, JsonVa
     ListOperations: { parent: "projects/demo", filter: "done = true", pageSize: 3 },
     WaitOperation: { name: op, timeout: "1s" },
     CancelOperation: { name: op },
+    WatchVClusters: { parent: "projects/demo", filter: 'labels.env = "prod"', resumeVersion: pick(r, ["", "0", "1", "5"]) },
   };
   return { ...(t[method.name] ?? {}) };
 }
@@ -314,15 +326,44 @@ describe("fuzz: randomized requests to ovc-mock", () => {
     async function send(q: (typeof requests)[number]): Promise<void> {
       const path = `/${q.method.parent.typeName}/${q.method.name}`;
       try {
+        if (isStream(q.method) && q.protocol !== "grpc") {
+          const json = q.protocol === "connect-json";
+          const body = json ? Buffer.from(q.body as string) : Buffer.from(q.body as Uint8Array);
+          const res = await fetch(`${url}${path}`, {
+            method: "POST",
+            headers: { "content-type": json ? "application/connect+json" : "application/connect+proto", "connect-protocol-version": "1", "connect-timeout-ms": "300" },
+            body: grpcFrame(body),
+            signal: AbortSignal.timeout(DEADLINE_MS),
+          });
+          const bytes = Buffer.from(await res.arrayBuffer());
+          if (res.status !== 200) {
+            const err = JSON.parse(bytes.toString("utf8")) as { code?: string };
+            count(`stream ${err.code}`);
+            const code = err.code === undefined ? undefined : CONNECT_CODE_NAMES[err.code];
+            if (code === undefined || FORBIDDEN.has(code)) failures.push(`${describeReq(q)}: HTTP ${res.status} ${bytes.toString("utf8").slice(0, 300)}`);
+            return;
+          }
+          const all = frames(bytes);
+          const end = all.find((f) => (f.flags & 0x02) !== 0);
+          if (!end) return void failures.push(`${describeReq(q)}: stream without an end-of-stream frame`);
+          for (const f of all.filter((x) => x !== end)) {
+            if (json) fromJson(q.method.output, JSON.parse(f.data.toString("utf8")) as JsonValue);
+            else fromBinary(q.method.output, f.data);
+          }
+          const err = (JSON.parse(end.data.toString("utf8")) as { error?: { code?: string } }).error;
+          count(`stream ${err?.code ?? "ok"}`);
+          const code = err?.code === undefined ? (err ? undefined : 0) : CONNECT_CODE_NAMES[err.code];
+          if (code === undefined || FORBIDDEN.has(code)) failures.push(`${describeReq(q)}: end-of-stream ${end.data.toString("utf8").slice(0, 300)}`);
+          return;
+        }
         if (q.protocol === "grpc") {
-          const res = await rawGrpc(h2(), path, grpcFrame(q.body as Uint8Array), { timeoutMs: DEADLINE_MS, headers: { "grpc-timeout": "5S" } });
+          const deadline = isStream(q.method) ? "300m" : "5S";
+          const res = await rawGrpc(h2(), path, grpcFrame(q.body as Uint8Array), { timeoutMs: DEADLINE_MS, headers: { "grpc-timeout": deadline } });
           if (res.status === undefined) return void failures.push(`${describeReq(q)}: no grpc-status (HTTP ${res.httpStatus})`);
           count(`grpc ${res.status}`);
           if (res.status < 0 || res.status > 16 || FORBIDDEN.has(res.status)) return void failures.push(`${describeReq(q)}: grpc-status ${res.status} ${res.message}`);
-          if (res.status === 0) {
-            const len = res.body.readUInt32BE(1);
-            fromBinary(q.method.output, res.body.subarray(5, 5 + len));
-          }
+          for (const f of frames(res.body)) fromBinary(q.method.output, f.data);
+          if (res.status === 0 && frames(res.body).length !== 1) failures.push(`${describeReq(q)}: OK without exactly one message`);
           return;
         }
         const json = q.protocol === "connect-json";
