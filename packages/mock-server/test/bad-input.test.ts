@@ -4,6 +4,7 @@
  * server keeps serving after each.
  */
 import * as http2 from "node:http2";
+import { gzipSync } from "node:zlib";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { Code, createClient } from "@connectrpc/connect";
 import { createConnectTransport } from "@connectrpc/connect-node";
@@ -130,6 +131,26 @@ describe("bad input over HTTP", () => {
     expect(resProto.status).toBe(429);
     const g = await rawGrpc(session, `${SVC}/GetVCluster`, grpcFrame(bigProto), { timeoutMs: 10_000 });
     expect(g.status).toBe(Code.ResourceExhausted);
+  });
+
+  it("bad compression and protocol headers → clear errors (and a decompression bomb is capped)", async () => {
+    const body = JSON.stringify({ name: NAME });
+    const cases: [string, string | Uint8Array, Record<string, string>, number, string][] = [
+      ["gzip garbage", "not gzip at all", { "content-encoding": "gzip" }, 400, "invalid_argument"],
+      ["br garbage", "zzzz", { "content-encoding": "br" }, 400, "invalid_argument"],
+      ["unknown encoding", body, { "content-encoding": "zstd" }, 501, "unimplemented"],
+      ["gzip bomb", gzipSync(Buffer.from(JSON.stringify({ name: "x".repeat(20 * 1024 * 1024) }))), { "content-encoding": "gzip" }, 429, "resource_exhausted"],
+      ["garbage timeout", body, { "connect-timeout-ms": "soon" }, 400, "invalid_argument"],
+    ];
+    for (const [label, payload, headers, status, code] of cases) {
+      const res = await post(`${SVC}/GetVCluster`, payload, "application/json", headers);
+      expect(res.status, label).toBe(status);
+      expect((await connectError(res)).code, label).toBe(code);
+    }
+    // A well-formed gzip request works.
+    const ok = await post(`${SVC}/GetVCluster`, gzipSync(Buffer.from(body)), "application/json", { "content-encoding": "gzip" });
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as { name: string }).name).toBe(NAME);
   });
 
   it("GET on a mutating RPC is refused; GET on a NO_SIDE_EFFECTS RPC works", async () => {
