@@ -41,6 +41,8 @@ export interface SnapshotOutcome {
 
 export interface KubeconfigRequest {
   endpoint: GetVClusterKubeconfigRequest_Endpoint;
+  /** Core's clock at the time of the request: token expiry counts from it. */
+  now: Date;
   /** Token lifetime in seconds; undefined = the admin credentials. */
   tokenTtlSeconds?: number;
 }

@@ -174,26 +174,23 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
         const { touchesSpec } = applyUpdateMask(next, input, req.updateMask?.paths ?? []);
         validateRequest(VClusterSchema, next);
         const specChanged = touchesSpec && !specEquals(current, next);
-        return { current, next, specChanged };
+        const phase = current.status?.phase ?? Phase.UNSPECIFIED;
+        // A spec change follows the state machine; names, labels and
+        // annotations are metadata, changed at once in any phase but DELETING.
+        if (specChanged || phase === Phase.DELETING) assertActionAllowed("update", name, phase);
+        return { current, next, specChanged, phase };
       };
-      if (req.validateOnly) {
-        const { current, next, specChanged } = plan();
-        if (specChanged) assertActionAllowed("update", name, current.status?.phase ?? Phase.UNSPECIFIED);
-        return validateOnlyOperation(ctx, OperationVerb.UPDATE, next);
-      }
+      if (req.validateOnly) return validateOnlyOperation(ctx, OperationVerb.UPDATE, plan().next);
       return mutate(() =>
         idempotent(ctx, { procedure: `${SERVICE}/UpdateVCluster`, project: projectOf(name), schema: UpdateVClusterRequestSchema, request: req }, () => {
-          const { current, next, specChanged } = plan();
-          const phase = current.status?.phase ?? Phase.UNSPECIFIED;
+          const { current, next, specChanged, phase } = plan();
           if (!specChanged) {
-            // Names, labels and annotations are metadata: no driver step, done at once.
-            if (phase === Phase.DELETING) assertActionAllowed("update", name, phase);
+            // Metadata only: no driver step, done at once.
             const saved = saveVCluster(ctx, next, current);
             const op = newOperation(ctx, { verb: OperationVerb.UPDATE, target: name, requestId: req.requestId, internal: { priorPhase: phase, vcluster: name } });
             runner.complete(op, { kind: "succeeded", result: undefined }, vclusterResponse(saved));
             return ctx.store.getOperation(op.operation.name) as StoredOperation;
           }
-          assertActionAllowed("update", name, phase);
           return begin(current, "update", OperationVerb.UPDATE, req.requestId, (v) => {
             v.displayName = next.displayName;
             v.labels = next.labels;
@@ -344,7 +341,11 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
       assertActionAllowed("kubeconfig", req.name, current.status?.phase ?? Phase.UNSPECIFIED);
       const out = await ctx.driver.kubeconfig(
         current,
-        { endpoint: req.endpoint, ...(req.tokenTtl ? { tokenTtlSeconds: Math.floor(durationMs(req.tokenTtl) / 1000) } : {}) },
+        {
+          endpoint: req.endpoint,
+          now: ctx.clock.now(),
+          ...(req.tokenTtl ? { tokenTtlSeconds: Math.floor(durationMs(req.tokenTtl) / 1000) } : {}),
+        },
         context.signal,
       );
       return create(KubeconfigSchema, {

@@ -12,6 +12,7 @@ import {
   GetVClusterKubeconfigRequest_Endpoint as Endpoint,
   OperationVerb,
   VClusterSpecSchema,
+  VCluster_Phase,
   type Snapshot,
   type VCluster,
 } from "@open-vcluster/sdk";
@@ -145,7 +146,7 @@ export class InMemoryDriver implements Driver {
     }
     const server = endpointOf(v, want);
     const context = `vcluster_${idOf(v.name)}_${projectOf(v.name)}`;
-    const expireTime = req.tokenTtlSeconds ? new Date(Date.now() + req.tokenTtlSeconds * 1000) : undefined;
+    const expireTime = req.tokenTtlSeconds ? new Date(req.now.getTime() + req.tokenTtlSeconds * 1000) : undefined;
     const token = `ovc-${idOf(v.name)}-${(v.uid || "uid").slice(0, 8)}${req.tokenTtlSeconds ? `-${req.tokenTtlSeconds}` : ""}`;
     const kubeconfig = [
       "apiVersion: v1",
@@ -172,7 +173,16 @@ export class InMemoryDriver implements Driver {
 
   private ensure(v: VCluster): HostVCluster {
     let h = this.host.get(v.name);
-    if (!h) this.host.set(v.name, (h = { namespace: namespaceOf(v.name), replicas: v.spec?.controlPlane?.replicas ?? 1, suspended: false }));
+    if (!h) {
+      // A vcluster the host has not seen yet (seeded, or after a restart): take its state from the API.
+      h = {
+        namespace: namespaceOf(v.name),
+        replicas: v.spec?.controlPlane?.replicas ?? 1,
+        // suspend_time stays set through an update or restore of a suspended vcluster.
+        suspended: v.status?.phase === VCluster_Phase.SUSPENDED || v.status?.suspendTime !== undefined,
+      };
+      this.host.set(v.name, h);
+    }
     return h;
   }
 

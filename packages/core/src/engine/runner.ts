@@ -157,6 +157,7 @@ export class OperationRunner {
   supersede(name: string, reason: string): void {
     const stored = this.ctx.store.getOperation(name);
     if (!stored || stored.operation.done) return;
+    stepFor(stored).abandon?.(this.ctx, stored, reason);
     this.complete(stored, { kind: "cancelled", message: reason });
     this.running.get(name)?.controller.abort(CANCELLED);
   }

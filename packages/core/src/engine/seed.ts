@@ -40,6 +40,7 @@ export function seedVClusters(ctx: CoreContext, items: readonly VCluster[]): VCl
       v.status ??= create(VClusterStatusSchema);
       if (v.status.phase === Phase.UNSPECIFIED) v.status.phase = Phase.RUNNING;
       if (v.status.observedGeneration === 0n) v.status.observedGeneration = v.generation;
+      if (v.status.phase === Phase.SUSPENDED) v.status.suspendTime ??= now;
       const previous = ctx.store.getVCluster(v.name);
       return saveVCluster(ctx, v, previous);
     }),

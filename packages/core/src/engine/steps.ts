@@ -41,6 +41,11 @@ export interface Step<R = unknown> {
   run(ctx: CoreContext, op: StoredOperation, step: StepContext): Promise<R>;
   /** Records the outcome on the resource; returns the operation's response on success. */
   finish(ctx: CoreContext, op: StoredOperation, outcome: Outcome<R>): OperationResponse | undefined;
+  /**
+   * The operation was superseded (a forced delete took its vcluster over):
+   * settle whatever else the step owns, never the vcluster itself.
+   */
+  abandon?(ctx: CoreContext, op: StoredOperation, reason: string): void;
 }
 
 function defineStep<R>(step: Step<R>): Step {
@@ -186,6 +191,14 @@ function changeSnapshot(ctx: CoreContext, op: StoredOperation, change: (s: Snaps
 }
 
 const snapshot_ = defineStep<SnapshotOutcome>({
+  abandon: (ctx, op, reason) => {
+    const now = timestampFromDate(ctx.clock.now());
+    changeSnapshot(ctx, op, (s) => {
+      s.phase = Snapshot_Phase.FAILED;
+      s.error = reason;
+      s.completeTime = now;
+    });
+  },
   begin: (ctx, op) =>
     changeSnapshot(ctx, op, (s) => {
       s.phase = Snapshot_Phase.RUNNING;

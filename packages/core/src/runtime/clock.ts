@@ -120,6 +120,15 @@ export class ControllableClock implements Clock {
     return new Date(target);
   }
 
+  /** Back to real time, as if never frozen or advanced (the mock's Reset). */
+  reset(): Date {
+    this.frozenAt = undefined;
+    this.offset = 0;
+    const now = this.nowMs();
+    for (const s of this.sleepers) s.arm(now);
+    return this.now();
+  }
+
   /** Lets time run again from the frozen instant; pending sleepers keep their remaining time. */
   unfreeze(): Date {
     if (this.frozenAt === undefined) return this.now();

@@ -48,7 +48,7 @@ export function mockControlService(d: ControlDeps): ServiceImpl<typeof MockContr
       d.driver.latencyMs = d.initialLatencyMs;
       d.faults.clear();
       d.recorder.clear();
-      d.clock.unfreeze();
+      d.clock.reset();
       d.reseed();
       return create(ResetResponseSchema);
     },

@@ -870,7 +870,10 @@ export const VClusterService: GenService<{
   },
   /**
    * Updates a vcluster's display name, labels, annotations or spec. Only the
-   * fields in `update_mask` change. Legal in RUNNING, SUSPENDED and FAILED.
+   * fields in `update_mask` change. A spec change is legal in RUNNING,
+   * SUSPENDED and FAILED and goes through UPDATING; a change of only the
+   * display name, labels or annotations is applied at once (the returned
+   * operation is done) in any phase but DELETING.
    *
    * @generated from rpc openvcluster.v1.VClusterService.UpdateVCluster
    */

@@ -84,7 +84,10 @@ type VClusterServiceClient interface {
 	// Lists the vclusters of a project, a page at a time, filtered and ordered.
 	ListVClusters(context.Context, *connect.Request[v1.ListVClustersRequest]) (*connect.Response[v1.ListVClustersResponse], error)
 	// Updates a vcluster's display name, labels, annotations or spec. Only the
-	// fields in `update_mask` change. Legal in RUNNING, SUSPENDED and FAILED.
+	// fields in `update_mask` change. A spec change is legal in RUNNING,
+	// SUSPENDED and FAILED and goes through UPDATING; a change of only the
+	// display name, labels or annotations is applied at once (the returned
+	// operation is done) in any phase but DELETING.
 	UpdateVCluster(context.Context, *connect.Request[v1.UpdateVClusterRequest]) (*connect.Response[v1.Operation], error)
 	// Deletes a vcluster and its host resources. Its snapshots are kept.
 	DeleteVCluster(context.Context, *connect.Request[v1.DeleteVClusterRequest]) (*connect.Response[v1.Operation], error)
@@ -295,7 +298,10 @@ type VClusterServiceHandler interface {
 	// Lists the vclusters of a project, a page at a time, filtered and ordered.
 	ListVClusters(context.Context, *connect.Request[v1.ListVClustersRequest]) (*connect.Response[v1.ListVClustersResponse], error)
 	// Updates a vcluster's display name, labels, annotations or spec. Only the
-	// fields in `update_mask` change. Legal in RUNNING, SUSPENDED and FAILED.
+	// fields in `update_mask` change. A spec change is legal in RUNNING,
+	// SUSPENDED and FAILED and goes through UPDATING; a change of only the
+	// display name, labels or annotations is applied at once (the returned
+	// operation is done) in any phase but DELETING.
 	UpdateVCluster(context.Context, *connect.Request[v1.UpdateVClusterRequest]) (*connect.Response[v1.Operation], error)
 	// Deletes a vcluster and its host resources. Its snapshots are kept.
 	DeleteVCluster(context.Context, *connect.Request[v1.DeleteVClusterRequest]) (*connect.Response[v1.Operation], error)

@@ -601,7 +601,8 @@ export const SeedFileSchema: GenMessage<SeedFile> = /*@__PURE__*/
 export const MockControlService: GenService<{
   /**
    * Forgets every resource, operation, fault, failure and recorded request,
-   * and unfreezes the clock.
+   * restores the startup latency and seed, and puts the clock back on real
+   * time (as if it had never been frozen or advanced).
    *
    * @generated from rpc openvcluster.mock.v1.MockControlService.Reset
    */

@@ -70,7 +70,8 @@ const (
 // MockControlServiceClient is a client for the openvcluster.mock.v1.MockControlService service.
 type MockControlServiceClient interface {
 	// Forgets every resource, operation, fault, failure and recorded request,
-	// and unfreezes the clock.
+	// restores the startup latency and seed, and puts the clock back on real
+	// time (as if it had never been frozen or advanced).
 	Reset(context.Context, *connect.Request[v1.ResetRequest]) (*connect.Response[v1.ResetResponse], error)
 	// Adds vclusters and snapshots as they are given (phase included), as if
 	// they had been created earlier.
@@ -237,7 +238,8 @@ func (c *mockControlServiceClient) ListRecordedRequests(ctx context.Context, req
 // service.
 type MockControlServiceHandler interface {
 	// Forgets every resource, operation, fault, failure and recorded request,
-	// and unfreezes the clock.
+	// restores the startup latency and seed, and puts the clock back on real
+	// time (as if it had never been frozen or advanced).
 	Reset(context.Context, *connect.Request[v1.ResetRequest]) (*connect.Response[v1.ResetResponse], error)
 	// Adds vclusters and snapshots as they are given (phase included), as if
 	// they had been created earlier.

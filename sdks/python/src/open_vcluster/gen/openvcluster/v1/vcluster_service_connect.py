@@ -73,7 +73,10 @@ class VClusterService(Protocol):
     async def update_v_cluster(self, request: UpdateVClusterRequest, ctx: RequestContext[UpdateVClusterRequest, Operation], /) -> Operation:
         """
         Updates a vcluster's display name, labels, annotations or spec. Only the
-        fields in `update_mask` change. Legal in RUNNING, SUSPENDED and FAILED.
+        fields in `update_mask` change. A spec change is legal in RUNNING,
+        SUSPENDED and FAILED and goes through UPDATING; a change of only the
+        display name, labels or annotations is applied at once (the returned
+        operation is done) in any phase but DELETING.
         """
         raise ConnectError(Code.UNIMPLEMENTED, 'Not implemented')
 
@@ -418,7 +421,10 @@ class VClusterServiceClient(ConnectClient):
     ) -> Operation:
         """
         Updates a vcluster's display name, labels, annotations or spec. Only the
-        fields in `update_mask` change. Legal in RUNNING, SUSPENDED and FAILED.
+        fields in `update_mask` change. A spec change is legal in RUNNING,
+        SUSPENDED and FAILED and goes through UPDATING; a change of only the
+        display name, labels or annotations is applied at once (the returned
+        operation is done) in any phase but DELETING.
         """
         return await self.execute_unary(
             request=request,
@@ -667,7 +673,10 @@ class VClusterServiceSync(Protocol):
     def update_v_cluster(self, request: UpdateVClusterRequest, ctx: RequestContext[UpdateVClusterRequest, Operation], /) -> Operation:
         """
         Updates a vcluster's display name, labels, annotations or spec. Only the
-        fields in `update_mask` change. Legal in RUNNING, SUSPENDED and FAILED.
+        fields in `update_mask` change. A spec change is legal in RUNNING,
+        SUSPENDED and FAILED and goes through UPDATING; a change of only the
+        display name, labels or annotations is applied at once (the returned
+        operation is done) in any phase but DELETING.
         """
         raise ConnectError(Code.UNIMPLEMENTED, 'Not implemented')
 
@@ -1010,7 +1019,10 @@ class VClusterServiceClientSync(ConnectClientSync):
     ) -> Operation:
         """
         Updates a vcluster's display name, labels, annotations or spec. Only the
-        fields in `update_mask` change. Legal in RUNNING, SUSPENDED and FAILED.
+        fields in `update_mask` change. A spec change is legal in RUNNING,
+        SUSPENDED and FAILED and goes through UPDATING; a change of only the
+        display name, labels or annotations is applied at once (the returned
+        operation is done) in any phase but DELETING.
         """
         return self.execute_unary(
             request=request,

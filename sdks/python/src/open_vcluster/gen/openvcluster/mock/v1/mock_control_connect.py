@@ -46,7 +46,8 @@ class MockControlService(Protocol):
     async def reset(self, request: ResetRequest, ctx: RequestContext[ResetRequest, ResetResponse], /) -> ResetResponse:
         """
         Forgets every resource, operation, fault, failure and recorded request,
-        and unfreezes the clock.
+        restores the startup latency and seed, and puts the clock back on real
+        time (as if it had never been frozen or advanced).
         """
         raise ConnectError(Code.UNIMPLEMENTED, 'Not implemented')
 
@@ -283,7 +284,8 @@ class MockControlServiceClient(ConnectClient):
     ) -> ResetResponse:
         """
         Forgets every resource, operation, fault, failure and recorded request,
-        and unfreezes the clock.
+        restores the startup latency and seed, and puts the clock back on real
+        time (as if it had never been frozen or advanced).
         """
         return await self.execute_unary(
             request=request,
@@ -518,7 +520,8 @@ class MockControlServiceSync(Protocol):
     def reset(self, request: ResetRequest, ctx: RequestContext[ResetRequest, ResetResponse], /) -> ResetResponse:
         """
         Forgets every resource, operation, fault, failure and recorded request,
-        and unfreezes the clock.
+        restores the startup latency and seed, and puts the clock back on real
+        time (as if it had never been frozen or advanced).
         """
         raise ConnectError(Code.UNIMPLEMENTED, 'Not implemented')
 
@@ -753,7 +756,8 @@ class MockControlServiceClientSync(ConnectClientSync):
     ) -> ResetResponse:
         """
         Forgets every resource, operation, fault, failure and recorded request,
-        and unfreezes the clock.
+        restores the startup latency and seed, and puts the clock back on real
+        time (as if it had never been frozen or advanced).
         """
         return self.execute_unary(
             request=request,

@@ -1,8 +1,8 @@
 /**
- * Conformance checks that fail against the current core / mock-server. Each
- * states the contract it checks and where the code disagrees; they are meant
- * to pass once the bug is fixed (nothing here is skipped), and then move to
- * the file of their topic.
+ * Regression tests for bugs the conformance suite found (and that are fixed):
+ * a forced delete during a snapshot, kubeconfig expiry on the API clock, a
+ * suspended vcluster's replicas through an update, validate_only's phase
+ * check, and Reset putting the clock back on real time.
  */
 import { Code } from "@connectrpc/connect";
 import { OperationState, Snapshot_Phase, VCluster_Phase as Phase } from "@open-vcluster/sdk";
