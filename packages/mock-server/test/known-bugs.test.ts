@@ -7,8 +7,8 @@ import { describe, expect, it } from "vitest";
 import { Code, ConnectError } from "@connectrpc/connect";
 import { timestampDate, timestampFromMs, type Timestamp } from "@bufbuild/protobuf/wkt";
 import { VCluster_Phase as Phase, WatchVClustersResponse_EventType as EventType } from "@open-vcluster/sdk";
-import { parseSeed, startMockServer } from "../src/index.js";
-import { TARGETS, createRunning } from "./conformance/targets.js";
+import { startMockServer } from "../src/index.js";
+import { TARGETS } from "./conformance/targets.js";
 import { openWatch, sleep, until } from "./fixtures/util.js";
 
 const inProcess = TARGETS[0]!;
@@ -50,21 +50,6 @@ describe("known bugs", () => {
     }
   });
 
-  // mock-server/src/control/service.ts:51 — Reset calls clock.unfreeze(), which keeps the frozen
-  // instant as an offset (core/src/runtime/clock.ts unfreeze), so after FreezeClock(2000-01-01) +
-  // Reset the mock lives in the year 2000 for good. Reset should bring the clock back to real time.
-  it("Reset brings a frozen clock back to real time", async () => {
-    const t = await inProcess.start();
-    try {
-      await t.control.freezeClock({ time: timestampFromMs(Date.parse("2000-01-01T00:00:00Z")) });
-      await t.control.reset({});
-      const v = await createRunning(t, "now");
-      expect(Math.abs(ms(v.createTime) - Date.now())).toBeLessThan(60_000);
-    } finally {
-      await t.close();
-    }
-  });
-
   // core/src/drivers/in-memory.ts:195 — the latency is split into fractional per-stage sleeps
   // (1000 / 3 ms), so on a frozen clock a 1000 ms create completes at T + 999.999… ms: the
   // vcluster's update_time and the operation's end_time read T + 999 ms instead of T + 1000 ms.
@@ -99,23 +84,34 @@ describe("known bugs", () => {
     }
   });
 
-  // mock-server/src/mock.ts:49 passes the SeedFile to core.seed(), which only reads vclusters
-  // and snapshots (core/src/core.ts seed()); SeedFile.operations ("Operations to start with",
-  // mock_control.proto) are silently dropped.
-  it("serves the operations of a seed file", async () => {
-    const seed = parseSeed(JSON.stringify({ operations: [{ name: "projects/demo/operations/op1", done: true }] }), "ops.json");
-    expect(seed.operations).toHaveLength(1);
-    const server = await startMockServer({ seed });
+  // core/src/api/watch.ts:40 — when the hub closes (Core.reset() on the mock's Reset, Core.close()
+  // on shutdown) its subscriptions end "cleanly" (core/src/watch/hub.ts:110), so the for-await
+  // loop returns and WatchVClusters ends with status OK. An endless stream that ends OK tells the
+  // client it is done; it should end UNAVAILABLE (retry / re-watch). startMockServer().close()
+  // (mock-server/src/server.ts: mock.close() before server.close()) hits it on every shutdown,
+  // so http's "ends open server streams (status unavailable)" never applies to watches.
+  it.each(["Reset", "server close"])("a watch cut by %s ends with UNAVAILABLE, not OK", async (how) => {
+    const server = await startMockServer();
+    let closed = false;
     try {
       const { createClient } = await import("@connectrpc/connect");
-      const { createConnectTransport } = await import("@connectrpc/connect-node");
-      const { OperationService } = await import("@open-vcluster/sdk");
-      const ops = createClient(OperationService, createConnectTransport({ baseUrl: server.url, httpVersion: "1.1" }));
-      const got = await ops.getOperation({ name: "projects/demo/operations/op1" }).catch((err: unknown) => ConnectError.from(err));
-      expect(got instanceof ConnectError ? `${Code[got.code]}: ${got.rawMessage}` : got.name).toBe("projects/demo/operations/op1");
-      expect((await ops.listOperations({ parent: "projects/demo" })).operations.map((o) => o.name)).toEqual(["projects/demo/operations/op1"]);
+      const { createGrpcTransport } = await import("@connectrpc/connect-node");
+      const { VClusterService } = await import("@open-vcluster/sdk");
+      const client = createClient(VClusterService, createGrpcTransport({ baseUrl: server.url }));
+      const it = client.watchVClusters({ parent: "projects/p" })[Symbol.asyncIterator]();
+      expect((await it.next()).value?.type).toBe(EventType.SYNCED);
+      const next = it.next().then(
+        (r) => (r.done ? "OK (stream ended cleanly)" : `event ${r.value.type}`),
+        (err: unknown) => Code[ConnectError.from(err).code],
+      );
+      if (how === "Reset") await server.control.reset({});
+      else {
+        closed = true;
+        await server.close();
+      }
+      expect(await next).toBe("Unavailable");
     } finally {
-      await server.close();
+      if (!closed) await server.close();
     }
   });
 });

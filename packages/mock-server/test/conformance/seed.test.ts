@@ -2,8 +2,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { Code, createClient } from "@connectrpc/connect";
 import { createConnectTransport } from "@connectrpc/connect-node";
 import { timestampDate } from "@bufbuild/protobuf/wkt";
-import { SnapshotService, Snapshot_Phase, VClusterService, VCluster_Phase as Phase } from "@open-vcluster/sdk";
-import { readSeedFile, startMockServer, type MockServer } from "../../src/index.js";
+import { OperationService, SnapshotService, Snapshot_Phase, VClusterService, VCluster_Phase as Phase } from "@open-vcluster/sdk";
+import { parseSeed, readSeedFile, startMockServer, type MockServer } from "../../src/index.js";
 import { TARGETS, settle, type Target } from "./targets.js";
 import { FIXTURES, expectCode, runMockToExit, spawnMock, type MockProcess } from "../fixtures/util.js";
 
@@ -100,6 +100,27 @@ describe("seed files", () => {
     ["bad-phase.yaml", /not a SeedFile.*PHASE_SLEEPING/],
   ])("readSeedFile rejects %s", async (file, message) => {
     await expect(readSeedFile(`${FIXTURES}${file}`)).rejects.toThrow(message);
+  });
+
+  it("serves the (done) operations of a seed file", async () => {
+    const seed = parseSeed(
+      JSON.stringify({
+        operations: [{ name: "projects/demo/operations/op1", done: true, metadata: { target: "projects/demo/vclusters/web", verb: "OPERATION_VERB_CREATE" } }],
+      }),
+      "ops.json",
+    );
+    const server = await startMockServer({ seed });
+    try {
+      const ops = createClient(OperationService, createConnectTransport({ baseUrl: server.url, httpVersion: "1.1" }));
+      const op = await ops.getOperation({ name: "projects/demo/operations/op1" });
+      expect(op.done).toBe(true);
+      expect(op.metadata?.target).toBe("projects/demo/vclusters/web");
+      expect((await ops.listOperations({ parent: "projects/demo", filter: "verb = CREATE" })).operations.map((o) => o.name)).toEqual([
+        "projects/demo/operations/op1",
+      ]);
+    } finally {
+      await server.close();
+    }
   });
 
   describe("startMockServer({ seed }) from the YAML fixture", () => {
