@@ -7,7 +7,7 @@ import {
   CancelOperationRequestSchema,
   GetOperationRequestSchema,
   ListOperationsRequestSchema,
-  OperationService,
+  type OperationService,
   WaitOperationRequestSchema,
   type Operation,
 } from "@open-vcluster/sdk";

@@ -3,7 +3,6 @@ import { compileGlob } from "../glob.js";
 import { parseRfc3339 } from "../timestamp.js";
 import type { Literal, Restriction } from "./ast.js";
 import type { BoolField, EnumField, EnumValue, FieldSpec, IntField, MapField, StringField, TimestampField } from "./schema.js";
-import type { Comparator } from "./tokens.js";
 
 type Test<T> = (item: T) => boolean;
 type Ordering = "<" | "<=" | ">" | ">=";
@@ -63,10 +62,6 @@ function unsupported(restriction: Restriction, kind: string, allowed: string): E
     restriction.comparatorPosition,
     `use ${allowed}`,
   );
-}
-
-function isOrdering(comparator: Comparator): comparator is Ordering {
-  return comparator === "<" || comparator === "<=" || comparator === ">" || comparator === ">=";
 }
 
 /** `value OP literal` for ordered values; the comparator is resolved once, not per item. */
