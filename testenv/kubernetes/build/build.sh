@@ -66,7 +66,7 @@ trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' INT TERM HUP # run the EXIT trap on Ctrl-C/kill too
 chmod 755 "$tmp"
 mkdir -p "$tmp/bin"
-log "building into $dest (cold build: 20-30 min on 2 cores; Go caches in $OVC_CACHE/go)"
+log "building into $dest (cold: ~10 min on 2 idle cores, ~27 min on busy ones; Go caches in $OVC_CACHE/go)"
 
 # go build -v prints each package as it is compiled; turn that into a
 # "compiled N/TOTAL" line every 5% so a long build visibly moves (a bash loop:
