@@ -11,6 +11,7 @@
 //   sdks/python/pyproject.toml                       [project] version
 //   sdks/python/src/open_vcluster/_version.py        __version__
 //   sdks/go/version.go                               const Version
+//   packages/sdk-ts/src/version.ts                   VERSION (the SDK's runtime constant)
 //
 // Usage: node scripts/sync-versions.mjs [VERSION]   (default: the sdk-ts version)
 // scripts/check-versions.mjs verifies the result. No dependencies.
@@ -43,6 +44,7 @@ export const VERSION_FILES = [
   },
   { file: 'sdks/python/src/open_vcluster/_version.py', pattern: /^__version__\s*=\s*"([^"]*)"/m },
   { file: 'sdks/go/version.go', pattern: /^const Version\s*=\s*"([^"]*)"/m },
+  { file: 'packages/sdk-ts/src/version.ts', pattern: /^export const VERSION\s*=\s*"([^"]*)"/m },
 ];
 
 export const WRAPPER_PACKAGES = ['sdks/python/package.json', 'sdks/go/package.json'];
