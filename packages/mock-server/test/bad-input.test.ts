@@ -4,6 +4,7 @@
  * server keeps serving after each.
  */
 import * as http2 from "node:http2";
+import * as net from "node:net";
 import { gzipSync } from "node:zlib";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { Code, createClient } from "@connectrpc/connect";
@@ -151,6 +152,27 @@ describe("bad input over HTTP", () => {
     const ok = await post(`${SVC}/GetVCluster`, gzipSync(Buffer.from(body)), "application/json", { "content-encoding": "gzip" });
     expect(ok.status).toBe(200);
     expect(((await ok.json()) as { name: string }).name).toBe(NAME);
+  });
+
+  it("garbage on the socket (not HTTP, a broken HTTP/2 preface, a huge header) is answered or dropped, not fatal", async () => {
+    const { port } = new URL(server.url);
+    const raw = (bytes: string | Buffer) =>
+      new Promise<string>((resolve) => {
+        const socket = net.connect(Number(port), "127.0.0.1", () => socket.end(bytes));
+        let got = "";
+        socket.setEncoding("latin1");
+        socket.on("data", (d: string) => (got += d));
+        socket.on("error", () => resolve(got));
+        socket.on("close", () => resolve(got));
+        socket.setTimeout(5000, () => socket.destroy());
+      });
+    expect(await raw("GARBAGE\r\n\r\n")).toMatch(/^HTTP\/1\.1 400 /);
+    expect(await raw(Buffer.from([0, 1, 2, 3, 255, 254, 13, 10, 13, 10]))).toMatch(/^HTTP\/1\.1 400 /);
+    const h2junk = await raw("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n" + "\u0000".repeat(9) + "junk junk junk");
+    const bigHeader = `POST ${SVC}/GetVCluster HTTP/1.1\r\nHost: x\r\nX-Big: ${"a".repeat(100_000)}\r\n\r\n`;
+    // HTTP/2: the server's SETTINGS, then a GOAWAY frame (length 8, type 7).
+    expect(h2junk).toContain("\u0000\u0000\u0008\u0007");
+    expect(await raw(bigHeader)).toMatch(/^HTTP\/1\.1 431 /);
   });
 
   it("GET on a mutating RPC is refused; GET on a NO_SIDE_EFFECTS RPC works", async () => {
