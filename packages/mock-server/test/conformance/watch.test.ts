@@ -230,6 +230,15 @@ describe.each(TARGETS)("WatchVClusters — $name", (kind) => {
       expect(outcome.code === undefined ? undefined : Code[outcome.code], `${outcome.messages} messages, then ${outcome.message}`).toBe("ResourceExhausted");
       expect(outcome.message).toMatch(/too slow/);
       expect(outcome.messages).toBeLessThan(names.length * rounds);
+      // The error says where to re-watch from, and that works: every later change, in order, no gaps.
+      const from = /re-watch from version (\d+)/.exec(outcome.message)?.[1];
+      expect(from, outcome.message).toBeDefined();
+      const again = watch({ resumeVersion: from! });
+      const latest = BigInt(afterSynced(fast.events).at(-1)!.version);
+      await again.waitFor((es) => es.length > 0 && BigInt(es.at(-1)!.version) === latest, 10_000, "the re-watch to catch up");
+      expect(again.events.map((e) => BigInt(e.version))).toEqual(
+        Array.from({ length: Number(latest - BigInt(from!)) }, (_, k) => BigInt(from!) + 1n + BigInt(k)),
+      );
       // The fast one is still live.
       await t.control.seed({ vclusters: [{ name: "projects/p/vclusters/after" }] });
       await fast.waitFor((es) => es.some((e) => id(e) === "after"), 5000, "an event after the slow one was cut");
