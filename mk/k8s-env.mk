@@ -6,7 +6,7 @@ K8S_ENV_DIR := $(ROOT)/testenv/kubernetes
 
 .PHONY: k8s-build k8s-env test-k8s
 
-k8s-build: ## build (or reuse) the test control plane binaries (cold: ~20-30 min on 2 cores)
+k8s-build: ## build (or reuse) the test control plane binaries (cold: 10-27 min on 2 cores)
 	$(K8S_ENV_DIR)/build/build.sh
 
 # tsx is run directly (not through pnpm) so Ctrl-C/SIGTERM reach the harness,

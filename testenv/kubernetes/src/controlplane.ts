@@ -41,6 +41,8 @@ export interface ControlPlane {
   binaries: Binaries;
   /** Name of the fake kwok node pods run on. */
   nodeName: string;
+  /** Process ids (each also its process group id) by component name. */
+  pids: Record<string, number>;
   /** Milliseconds from start to ready. */
   startupMs: number;
   /** Peak resident memory so far (KiB): summed over the processes, and per process. */
@@ -224,6 +226,7 @@ async function startOnce(binaries: Binaries, opts: ControlPlaneOptions): Promise
       dir,
       binaries,
       nodeName: FAKE_NODE_NAME,
+      pids: Object.fromEntries(group.procs.map((p) => [p.name, p.child.pid ?? -1])),
       startupMs: Date.now() - t0,
       peakRssKiB: () => group.peakRssKiB,
       stop,
