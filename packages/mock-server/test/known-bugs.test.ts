@@ -34,7 +34,7 @@ describe("known bugs", () => {
   });
 
   // core/src/engine/records.ts:23 — saveVCluster always sets update_time = now, so the
-  // `v.updateTime ??= now` in core/src/engine/seed.ts:36 never keeps a given value. Seed is
+  // `v.updateTime ??= now` in core/src/engine/seed.ts:38 never keeps a given value. Seed is
   // documented as "as they are given ... output-only fields are filled in when empty".
   it("Seed keeps a given update_time", async () => {
     const t = await inProcess.start();
@@ -50,7 +50,7 @@ describe("known bugs", () => {
     }
   });
 
-  // core/src/drivers/in-memory.ts:195 — the latency is split into fractional per-stage sleeps
+  // core/src/drivers/in-memory.ts:205 — the latency is split into fractional per-stage sleeps
   // (1000 / 3 ms), so on a frozen clock a 1000 ms create completes at T + 999.999… ms: the
   // vcluster's update_time and the operation's end_time read T + 999 ms instead of T + 1000 ms.
   it("a 1000 ms create on a frozen clock completes at exactly T + 1 s", async () => {
@@ -68,7 +68,7 @@ describe("known bugs", () => {
     }
   });
 
-  // mock-server/src/control/recorder.ts:49-51 — for a server-streaming call the interceptor sets
+  // mock-server/src/control/recorder.ts:49-50 — for a server-streaming call the interceptor sets
   // code = 0 as soon as next() returns the (lazy) response stream; an error raised while
   // streaming (bad resume_version, OUT_OF_RANGE, RESOURCE_EXHAUSTED) is never recorded.
   it("records the status a failed WatchVClusters ended with", async () => {
@@ -84,11 +84,11 @@ describe("known bugs", () => {
     }
   });
 
-  // core/src/api/watch.ts:40 — when the hub closes (Core.reset() on the mock's Reset, Core.close()
+  // core/src/api/watch.ts:41 — when the hub closes (Core.reset() on the mock's Reset, Core.close()
   // on shutdown) its subscriptions end "cleanly" (core/src/watch/hub.ts:110), so the for-await
   // loop returns and WatchVClusters ends with status OK. An endless stream that ends OK tells the
   // client it is done; it should end UNAVAILABLE (retry / re-watch). startMockServer().close()
-  // (mock-server/src/server.ts: mock.close() before server.close()) hits it on every shutdown,
+  // (mock-server/src/server.ts:45: mock.close() before server.close()) hits it on every shutdown,
   // so http's "ends open server streams (status unavailable)" never applies to watches.
   it.each(["Reset", "server close"])("a watch cut by %s ends with UNAVAILABLE, not OK", async (how) => {
     const server = await startMockServer();
