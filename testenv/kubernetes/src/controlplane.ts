@@ -136,6 +136,9 @@ async function startOnce(binaries: Binaries, opts: ControlPlaneOptions): Promise
       `--service-account-key-file=${join(pki, "sa.pub")}`,
       `--service-account-signing-key-file=${join(pki, "sa.key")}`,
       "--allow-privileged=true",
+      // The "kubernetes" Service cannot point at a loopback address; leave
+      // its endpoints alone instead of failing to sync them every 10 s.
+      "--endpoint-reconciler-type=none",
       "--v=1",
     ]);
     target = { server, token: adminToken };
@@ -160,6 +163,8 @@ async function startOnce(binaries: Binaries, opts: ControlPlaneOptions): Promise
       `--kubeconfig=${kubeconfigPath}`,
       `--authentication-kubeconfig=${kubeconfigPath}`,
       `--authorization-kubeconfig=${kubeconfigPath}`,
+      // no client-CA/requestheader config exists to look up (token auth only)
+      "--authentication-skip-lookup=true",
       "--leader-elect=false",
       "--bind-address=127.0.0.1",
       `--secure-port=${kcmPort}`,
@@ -176,6 +181,8 @@ async function startOnce(binaries: Binaries, opts: ControlPlaneOptions): Promise
       `--kubeconfig=${kubeconfigPath}`,
       `--authentication-kubeconfig=${kubeconfigPath}`,
       `--authorization-kubeconfig=${kubeconfigPath}`,
+      // no client-CA/requestheader config exists to look up (token auth only)
+      "--authentication-skip-lookup=true",
       "--leader-elect=false",
       "--bind-address=127.0.0.1",
       `--secure-port=${schedPort}`,
