@@ -26,6 +26,7 @@ import { seedOperations, seedSnapshots, seedVClusters } from "./engine/seed.js";
 import { operationService } from "./api/operations.js";
 import { beginSnapshotDelete, snapshotService } from "./api/snapshots.js";
 import { vclusterService } from "./api/vclusters.js";
+import { atomically } from "./engine/atomic.js";
 
 export interface CoreDeps {
   driver: Driver;
@@ -80,13 +81,13 @@ export class Core {
   /** Deletes expired snapshots and forgets expired request ids. */
   sweep(): void {
     const now = this.ctx.clock.now().getTime();
-    this.ctx.store.transaction(() => this.ctx.store.purgeIdempotency(now));
+    atomically(this.ctx, () => this.ctx.store.purgeIdempotency(now));
     for (const snapshot of this.ctx.store.listExpiringSnapshots()) {
       const expire = snapshot.expireTime;
       if (!expire || Number(expire.seconds) * 1000 + expire.nanos / 1e6 > now) continue;
       if (snapshot.phase !== Snapshot_Phase.SUCCEEDED && snapshot.phase !== Snapshot_Phase.FAILED) continue;
       try {
-        const op = this.ctx.store.transaction(() => beginSnapshotDelete(this.ctx, snapshot.name, ""));
+        const op = atomically(this.ctx, () => beginSnapshotDelete(this.ctx, snapshot.name, ""));
         this.runner.dispatch(op.operation.name);
       } catch {
         // In use by a restore: it expires on a later sweep.
@@ -114,18 +115,19 @@ export class Core {
     snapshots: Snapshot[];
     operations: Operation[];
   } {
-    return {
+    // One transaction: a seed with one bad item adds nothing.
+    return atomically(this.ctx, () => ({
       vclusters: seedVClusters(this.ctx, input.vclusters ?? []),
       snapshots: seedSnapshots(this.ctx, input.snapshots ?? []),
       operations: seedOperations(this.ctx, input.operations ?? []),
-    };
+    }));
   }
 
   /** Forgets everything (the mock's Reset): operations stop, watchers end, the store empties. */
   async reset(): Promise<void> {
     await this.runner.reset();
     this.ctx.hub.close();
-    this.ctx.store.transaction(() => this.ctx.store.clear());
+    atomically(this.ctx, () => this.ctx.store.clear());
     this.ctx.hub = newHub(this.ctx.store, this.ctx.clock, this.ctx.options);
     this.startSweeper();
   }

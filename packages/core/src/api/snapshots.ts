@@ -23,6 +23,7 @@ import { projectOf } from "../names.js";
 import type { StoredOperation } from "../store/store.js";
 import { validateRequest } from "../validation.js";
 import { listSnapshots } from "./listing.js";
+import { atomically } from "../engine/atomic.js";
 
 export function snapshotService(ctx: CoreContext, runner: OperationRunner): ServiceImpl<typeof SnapshotService> {
   return {
@@ -40,7 +41,7 @@ export function snapshotService(ctx: CoreContext, runner: OperationRunner): Serv
 
     deleteSnapshot(req) {
       validateRequest(DeleteSnapshotRequestSchema, req);
-      const { operation, started } = ctx.store.transaction(() =>
+      const { operation, started } = atomically(ctx, () =>
         idempotent(
           ctx,
           { procedure: `${SnapshotService.typeName}/DeleteSnapshot`, project: projectOf(req.name), schema: DeleteSnapshotRequestSchema, request: req },

@@ -50,6 +50,7 @@ import { validateRequest } from "../validation.js";
 import { listVClusters } from "./listing.js";
 import { applyUpdateMask } from "./update-mask.js";
 import { watchVClusters } from "./watch.js";
+import { atomically } from "../engine/atomic.js";
 
 const SERVICE = VClusterService.typeName;
 
@@ -62,7 +63,7 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
 
   /** Runs a mutation atomically, then starts its step (unless it was a retry or is already done). */
   const mutate = (start: () => { operation: Operation; started: boolean }): Operation => {
-    const { operation, started } = ctx.store.transaction(start);
+    const { operation, started } = atomically(ctx, start);
     if (started && !operation.done) runner.dispatch(operation.name);
     return operation;
   };

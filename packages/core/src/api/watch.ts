@@ -3,6 +3,7 @@
  * project (filtered), SYNCED, then changes, as protocol messages.
  */
 import { create } from "@bufbuild/protobuf";
+import { Code, ConnectError } from "@connectrpc/connect";
 import { timestampFromMs } from "@bufbuild/protobuf/wkt";
 import {
   WatchVClustersResponseSchema,
@@ -30,7 +31,8 @@ export async function* watchVClusters(
   const project = projectOf(req.parent);
   const matchesFilter = compileVClusterFilter(req.filter);
   const inProject = (v: VCluster) => projectOf(v.name) === project;
-  const subscription = ctx.hub.subscribe({
+  const hub = ctx.hub;
+  const subscription = hub.subscribe({
     ...(req.resumeVersion
       ? { resumeVersion: req.resumeVersion }
       : { initial: () => ({ items: ctx.store.listVClusters(project), version: ctx.hub.currentVersion() }) }),
@@ -45,5 +47,10 @@ export async function* watchVClusters(
       version: event.version,
       eventTime: timestampFromMs(event.time),
     });
+  }
+  // The stream ended without the client asking: the server is shutting down
+  // (or the mock was reset). UNAVAILABLE tells the client to watch again.
+  if (!signal.aborted && hub.closed) {
+    throw new ConnectError("watch ended: the server is shutting down or was reset; watch again", Code.Unavailable);
   }
 }

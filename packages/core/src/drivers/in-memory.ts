@@ -202,10 +202,12 @@ export class InMemoryDriver implements Driver {
   /** Reports each stage, waits the latency on the core's clock, and fails if a failure is queued. */
   private async stages(step: string, verb: OperationVerb, target: string, ctx: StepContext): Promise<void> {
     const stages = STAGES[step] ?? [step];
-    const perStage = this.latencyMs / stages.length;
     for (const [i, stage] of stages.entries()) {
       ctx.progress((i / stages.length) * 100, stage);
-      if (perStage > 0) await ctx.clock.sleep(perStage, ctx.signal);
+      // Whole milliseconds that add up to exactly the latency, so a frozen
+      // clock advanced by the latency finishes the step at that very instant.
+      const wait = Math.round((this.latencyMs * (i + 1)) / stages.length) - Math.round((this.latencyMs * i) / stages.length);
+      if (wait > 0) await ctx.clock.sleep(wait, ctx.signal);
       if (ctx.signal.aborted) throw ctx.signal.reason;
     }
     const at = this.failures.findIndex((f) => f.verb === verb && (f.target === undefined || f.target === target));

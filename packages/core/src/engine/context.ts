@@ -6,7 +6,7 @@ import type { Driver } from "../driver.js";
 import type { IdGenerator } from "../ids.js";
 import type { Clock } from "../runtime/clock.js";
 import type { Store } from "../store/store.js";
-import type { WatchHub } from "../watch/index.js";
+import type { WatchChange, WatchHub } from "../watch/index.js";
 
 export interface CoreOptions {
   /** How long request ids are remembered (AIP-155 asks for >= 24 h). Default: 24 h. */
@@ -30,6 +30,8 @@ export interface CoreContext {
   readonly ids: IdGenerator;
   /** Replaced (never mutated) when the mock resets. */
   hub: WatchHub<VCluster>;
+  /** Watch events of the transaction in progress, published when it commits (see atomic.ts). */
+  pendingEvents?: WatchChange<VCluster>[] | undefined;
   readonly options: Required<CoreOptions>;
 }
 

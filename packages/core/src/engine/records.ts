@@ -17,10 +17,16 @@ import {
 import { computeEtag } from "../etag.js";
 import { operationName, projectOf } from "../names.js";
 import type { OperationInternal, StoredOperation } from "../store/store.js";
+import type { WatchChange } from "../watch/index.js";
 import type { CoreContext } from "./context.js";
 
-export function saveVCluster(ctx: CoreContext, next: VCluster, previous: VCluster | undefined): VCluster {
-  next.updateTime = timestampFromDate(ctx.clock.now());
+export function saveVCluster(
+  ctx: CoreContext,
+  next: VCluster,
+  previous: VCluster | undefined,
+  opts: { keepUpdateTime?: boolean } = {},
+): VCluster {
+  if (!opts.keepUpdateTime || !next.updateTime) next.updateTime = timestampFromDate(ctx.clock.now());
   next.etag = computeEtag(VClusterSchema, next);
   ctx.store.putVCluster(next);
   publish(ctx, previous ? "modified" : "added", next, previous);
@@ -33,8 +39,14 @@ export function removeVCluster(ctx: CoreContext, last: VCluster): void {
 }
 
 function publish(ctx: CoreContext, type: "added" | "modified" | "deleted", item: VCluster, previous: VCluster | undefined): void {
-  const version = ctx.hub.publish(previous ? { type, key: item.name, item, previous } : { type, key: item.name, item });
-  ctx.store.setWatchVersion(BigInt(version));
+  const change: WatchChange<VCluster> = previous ? { type, key: item.name, item, previous } : { type, key: item.name, item };
+  if (ctx.pendingEvents) ctx.pendingEvents.push(change);
+  else publishNow(ctx, change);
+}
+
+/** Hands a change to watchers and remembers its version in the store. */
+export function publishNow(ctx: CoreContext, change: WatchChange<VCluster>): void {
+  ctx.store.setWatchVersion(BigInt(ctx.hub.publish(change)));
 }
 
 export function saveSnapshot(ctx: CoreContext, next: Snapshot): Snapshot {

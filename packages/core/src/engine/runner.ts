@@ -19,6 +19,7 @@ import type { StoredOperation } from "../store/store.js";
 import type { CoreContext } from "./context.js";
 import { saveOperation } from "./records.js";
 import { stepFor, type Outcome } from "./steps.js";
+import { atomically } from "./atomic.js";
 
 /** Why a step's signal was aborted. */
 const CANCELLED = "cancelled";
@@ -71,7 +72,7 @@ export class OperationRunner {
     }
     const current = this.ctx.store.getOperation(name);
     if (!current || current.operation.done || this.closed) return; // superseded (forced delete) or shut down
-    this.ctx.store.transaction(() => {
+    atomically(this.ctx, () => {
       const response = step.finish(this.ctx, current, outcome);
       this.complete(current, outcome, response);
     });
@@ -144,7 +145,7 @@ export class OperationRunner {
       return;
     }
     const current = this.ctx.store.getOperation(name) as StoredOperation;
-    this.ctx.store.transaction(() => {
+    atomically(this.ctx, () => {
       stepFor(current).finish(this.ctx, current, { kind: "cancelled" });
       this.complete(current, { kind: "cancelled" });
     });

@@ -22,9 +22,10 @@ import { computeEtag } from "../etag.js";
 import { idOf, parseName } from "../names.js";
 import type { CoreContext } from "./context.js";
 import { saveOperation, saveSnapshot, saveVCluster } from "./records.js";
+import { atomically } from "./atomic.js";
 
 export function seedVClusters(ctx: CoreContext, items: readonly VCluster[]): VCluster[] {
-  return ctx.store.transaction(() =>
+  return atomically(ctx, () =>
     items.map((item, i) => {
       const parsed = parseName(item.name);
       if (!parsed || parsed.collection !== "vclusters") {
@@ -42,13 +43,13 @@ export function seedVClusters(ctx: CoreContext, items: readonly VCluster[]): VCl
       if (v.status.observedGeneration === 0n) v.status.observedGeneration = v.generation;
       if (v.status.phase === Phase.SUSPENDED) v.status.suspendTime ??= now;
       const previous = ctx.store.getVCluster(v.name);
-      return saveVCluster(ctx, v, previous);
+      return saveVCluster(ctx, v, previous, { keepUpdateTime: true });
     }),
   );
 }
 
 export function seedSnapshots(ctx: CoreContext, items: readonly Snapshot[]): Snapshot[] {
-  return ctx.store.transaction(() =>
+  return atomically(ctx, () =>
     items.map((item, i) => {
       const parsed = parseName(item.name);
       if (!parsed || parsed.collection !== "snapshots") {
@@ -72,7 +73,7 @@ export function seedSnapshots(ctx: CoreContext, items: readonly Snapshot[]): Sna
  * of an operation that core did not start.
  */
 export function seedOperations(ctx: CoreContext, items: readonly Operation[]): Operation[] {
-  return ctx.store.transaction(() =>
+  return atomically(ctx, () =>
     items.map((item, i) => {
       const parsed = parseName(item.name);
       if (!parsed || parsed.collection !== "operations") {

@@ -34,7 +34,7 @@ function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
 class Sleeper {
   private timer: ReturnType<typeof setTimeout> | undefined;
   constructor(
-    readonly due: number,
+    public due: number,
     readonly seq: number,
     readonly wake: () => void,
   ) {}
@@ -122,10 +122,15 @@ export class ControllableClock implements Clock {
 
   /** Back to real time, as if never frozen or advanced (the mock's Reset). */
   reset(): Date {
+    const before = this.nowMs();
     this.frozenAt = undefined;
     this.offset = 0;
     const now = this.nowMs();
-    for (const s of this.sleepers) s.arm(now);
+    // Pending sleepers keep the time they had left, on the new timeline.
+    for (const s of this.sleepers) {
+      s.due = now + Math.max(0, s.due - before);
+      s.arm(now);
+    }
     return this.now();
   }
 

@@ -51,19 +51,45 @@ export class MemoryStore implements Store {
   private readonly operationIndex = new Map<string, number>();
   private readonly idempotency = new Map<string, IdempotencyRecord>();
   private watchVersion = 0n;
+  /** Undo steps of the transaction in progress, newest last. */
+  private undoLog: (() => void)[] | undefined;
 
-  /** Single-threaded JavaScript runs `fn` without interleaving; memory needs no rollback log for core's use. */
+  /**
+   * Single-threaded JavaScript runs `fn` without interleaving; what a
+   * transaction must add is atomicity, so every write inside one records how
+   * to undo itself, and a throw undoes them all, newest first.
+   */
   transaction<R>(fn: () => R): R {
-    return fn();
+    if (this.undoLog) return fn(); // nested: part of the outer transaction
+    const log: (() => void)[] = (this.undoLog = []);
+    try {
+      return fn();
+    } catch (err) {
+      this.undoLog = undefined;
+      for (let i = log.length - 1; i >= 0; i--) (log[i] as () => void)();
+      throw err;
+    } finally {
+      this.undoLog = undefined;
+    }
+  }
+
+  private remember(undo: () => void): void {
+    this.undoLog?.push(undo);
+  }
+
+  private restoreIn<T extends { name: string }>(collection: Collection<T>, name: string, previous: T | undefined): void {
+    this.remember(() => (previous ? collection.put(previous) : collection.delete(name)));
   }
 
   getVCluster(name: string) {
     return this.vclusters.get(name);
   }
   putVCluster(vcluster: VCluster) {
+    this.restoreIn(this.vclusters, vcluster.name, this.vclusters.get(vcluster.name));
     this.vclusters.put(vcluster);
   }
   deleteVCluster(name: string) {
+    this.restoreIn(this.vclusters, name, this.vclusters.get(name));
     this.vclusters.delete(name);
   }
   listVClusters(project: string) {
@@ -74,9 +100,11 @@ export class MemoryStore implements Store {
     return this.snapshots.get(name);
   }
   putSnapshot(snapshot: Snapshot) {
+    this.restoreIn(this.snapshots, snapshot.name, this.snapshots.get(snapshot.name));
     this.snapshots.put(snapshot);
   }
   deleteSnapshot(name: string) {
+    this.restoreIn(this.snapshots, name, this.snapshots.get(name));
     this.snapshots.delete(name);
   }
   listSnapshots(project: string) {
@@ -91,6 +119,8 @@ export class MemoryStore implements Store {
   }
   putOperation(op: StoredOperation) {
     const name = op.operation.name;
+    const previous = this.operations.get(name);
+    this.remember(() => (previous ? this.putOperation(previous) : this.dropOperation(name)));
     this.operations.set(name, op);
     const project = projectOf(name);
     let list = this.operationsByProject.get(project);
@@ -98,6 +128,17 @@ export class MemoryStore implements Store {
     const at = this.operationIndex.get(name);
     if (at !== undefined) list[at] = op;
     else this.operationIndex.set(name, list.push(op) - 1);
+  }
+  /** Only to undo the insert of a new operation, which is the newest of its project. */
+  private dropOperation(name: string) {
+    this.operations.delete(name);
+    const at = this.operationIndex.get(name);
+    this.operationIndex.delete(name);
+    const list = this.operationsByProject.get(projectOf(name));
+    if (list && at !== undefined) {
+      list.splice(at, 1);
+      for (let i = at; i < list.length; i++) this.operationIndex.set((list[i] as StoredOperation).operation.name, i);
+    }
   }
   listOperations(project: string) {
     return this.operationsByProject.get(project) ?? [];
@@ -110,6 +151,8 @@ export class MemoryStore implements Store {
     return this.idempotency.get(key);
   }
   putIdempotency(record: IdempotencyRecord) {
+    const previous = this.idempotency.get(record.key);
+    this.remember(() => (previous ? this.idempotency.set(record.key, previous) : this.idempotency.delete(record.key)));
     this.idempotency.set(record.key, record);
   }
   purgeIdempotency(epochMs: number) {
@@ -120,9 +163,11 @@ export class MemoryStore implements Store {
     return this.watchVersion;
   }
   setWatchVersion(version: bigint) {
+    // Versions only rise, even across a rolled-back transaction: never undone.
     this.watchVersion = version;
   }
 
+  /** Not undoable: the mock's Reset calls it on its own. */
   clear() {
     this.vclusters.clear();
     this.snapshots.clear();

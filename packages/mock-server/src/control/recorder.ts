@@ -47,8 +47,12 @@ export class RequestRecorder {
     if (this.requests.length > this.limit) this.requests.shift();
     try {
       const res = await next(req.stream ? { ...req, message: capture(req.message, req.method.input, record) } : req);
-      record.code = 0;
-      return res;
+      if (!res.stream) {
+        record.code = 0;
+        return res;
+      }
+      // A stream's outcome is known only when it ends.
+      return { ...res, message: settleStream(res.message, record) };
     } catch (err) {
       record.code = ConnectError.from(err).code ?? Code.Unknown;
       throw err;
@@ -69,5 +73,16 @@ async function* capture<M>(messages: AsyncIterable<M>, schema: DescMessage, reco
   for await (const message of messages) {
     if (record.requestJson === "") record.requestJson = safeJson(schema, message);
     yield message;
+  }
+}
+
+/** Passes a response stream through, recording the code it ends with. */
+async function* settleStream<M>(messages: AsyncIterable<M>, record: RecordedRequest): AsyncGenerator<M> {
+  try {
+    for await (const message of messages) yield message;
+    record.code = 0;
+  } catch (err) {
+    record.code = ConnectError.from(err).code;
+    throw err;
   }
 }

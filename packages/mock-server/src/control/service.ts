@@ -17,7 +17,7 @@ import {
   InjectFaultRequestSchema,
   InjectFaultResponseSchema,
   ListRecordedRequestsResponseSchema,
-  MockControlService,
+  type MockControlService,
   ResetResponseSchema,
   SeedRequestSchema,
   SeedResponseSchema,
@@ -43,12 +43,13 @@ export interface ControlDeps {
 export function mockControlService(d: ControlDeps): ServiceImpl<typeof MockControlService> {
   return {
     async reset() {
+      // The clock first: core's reset starts new timers on it.
+      d.clock.reset();
       await d.core.reset();
       d.driver.reset();
       d.driver.latencyMs = d.initialLatencyMs;
       d.faults.clear();
       d.recorder.clear();
-      d.clock.reset();
       d.reseed();
       return create(ResetResponseSchema);
     },
