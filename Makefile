@@ -13,6 +13,7 @@ include mk/tools.mk
 include mk/proto.mk
 include mk/sdks.mk
 include mk/k8s-env.mk
+include mk/bench.mk
 
 .PHONY: help start test build lint
 
