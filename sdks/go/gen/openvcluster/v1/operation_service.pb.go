@@ -85,7 +85,10 @@ type ListOperationsRequest struct {
 	// A filter (AIP-160) over `target`, `verb` (e.g. `SUSPEND`), `state`
 	// (e.g. `RUNNING`), `done` (true/false) and `create_time`. Example:
 	// `target = "projects/p/vclusters/demo" AND done = false`.
-	Filter        string `protobuf:"bytes,4,opt,name=filter,proto3" json:"filter,omitempty"`
+	Filter string `protobuf:"bytes,4,opt,name=filter,proto3" json:"filter,omitempty"`
+	// `create_time` or `name`, each optionally followed by `desc`.
+	// Default: `create_time desc` (newest first).
+	OrderBy       string `protobuf:"bytes,5,opt,name=order_by,json=orderBy,proto3" json:"order_by,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -148,10 +151,17 @@ func (x *ListOperationsRequest) GetFilter() string {
 	return ""
 }
 
+func (x *ListOperationsRequest) GetOrderBy() string {
+	if x != nil {
+		return x.OrderBy
+	}
+	return ""
+}
+
 // Response of ListOperations.
 type ListOperationsResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// The operations of this page, newest first.
+	// The operations of this page, in the requested order.
 	Operations []*Operation `protobuf:"bytes,1,rep,name=operations,proto3" json:"operations,omitempty"`
 	// The token for the next page; empty on the last page.
 	NextPageToken string `protobuf:"bytes,2,opt,name=next_page_token,json=nextPageToken,proto3" json:"next_page_token,omitempty"`
@@ -311,13 +321,14 @@ const file_openvcluster_v1_operation_service_proto_rawDesc = "" +
 	"\n" +
 	"'openvcluster/v1/operation_service.proto\x12\x0fopenvcluster.v1\x1a\x1bbuf/validate/validate.proto\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fopenvcluster/v1/operation.proto\"\x85\x01\n" +
 	"\x13GetOperationRequest\x12n\n" +
-	"\x04name\x18\x01 \x01(\tBZ\xbaHW\xc8\x01\x01rR2P^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/operations/[a-z0-9][-a-z0-9]{0,62}$R\x04name\"\xd9\x01\n" +
+	"\x04name\x18\x01 \x01(\tBZ\xbaHW\xc8\x01\x01rR2P^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/operations/[a-z0-9][-a-z0-9]{0,62}$R\x04name\"\xfe\x01\n" +
 	"\x15ListOperationsRequest\x12O\n" +
 	"\x06parent\x18\x01 \x01(\tB7\xbaH4\xc8\x01\x01r/2-^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$R\x06parent\x12$\n" +
 	"\tpage_size\x18\x02 \x01(\x05B\a\xbaH\x04\x1a\x02(\x00R\bpageSize\x12'\n" +
 	"\n" +
 	"page_token\x18\x03 \x01(\tB\b\xbaH\x05r\x03\x18\x80\x10R\tpageToken\x12 \n" +
-	"\x06filter\x18\x04 \x01(\tB\b\xbaH\x05r\x03\x18\x80 R\x06filter\"|\n" +
+	"\x06filter\x18\x04 \x01(\tB\b\xbaH\x05r\x03\x18\x80 R\x06filter\x12#\n" +
+	"\border_by\x18\x05 \x01(\tB\b\xbaH\x05r\x03\x18\x80\x02R\aorderBy\"|\n" +
 	"\x16ListOperationsResponse\x12:\n" +
 	"\n" +
 	"operations\x18\x01 \x03(\v2\x1a.openvcluster.v1.OperationR\n" +

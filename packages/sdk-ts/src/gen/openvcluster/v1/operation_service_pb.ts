@@ -7,7 +7,7 @@
 
 import type { GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegenv2";
 import { fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
-import { file_buf_validate_validate } from "../../buf/validate/validate_pb.js";
+import { file_buf_validate_validate } from "@bufbuild/protovalidate/gen/buf/validate/validate_pb.js";
 import type { Duration } from "@bufbuild/protobuf/wkt";
 import { file_google_protobuf_duration } from "@bufbuild/protobuf/wkt";
 import type { Operation, OperationSchema } from "./operation_pb.js";
@@ -18,7 +18,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file openvcluster/v1/operation_service.proto.
  */
 export const file_openvcluster_v1_operation_service: GenFile = /*@__PURE__*/
-  fileDesc("CidvcGVudmNsdXN0ZXIvdjEvb3BlcmF0aW9uX3NlcnZpY2UucHJvdG8SD29wZW52Y2x1c3Rlci52MSJ/ChNHZXRPcGVyYXRpb25SZXF1ZXN0EmgKBG5hbWUYASABKAlCWrpIV8gBAXJSMlBecHJvamVjdHMvW2EtejAtOV0oWy1hLXowLTldezAsNjF9W2EtejAtOV0pPy9vcGVyYXRpb25zL1thLXowLTldWy1hLXowLTldezAsNjJ9JCK0AQoVTGlzdE9wZXJhdGlvbnNSZXF1ZXN0EkcKBnBhcmVudBgBIAEoCUI3ukg0yAEBci8yLV5wcm9qZWN0cy9bYS16MC05XShbLWEtejAtOV17MCw2MX1bYS16MC05XSk/JBIaCglwYWdlX3NpemUYAiABKAVCB7pIBBoCKAASHAoKcGFnZV90b2tlbhgDIAEoCUIIukgFcgMYgBASGAoGZmlsdGVyGAQgASgJQgi6SAVyAxiAICJhChZMaXN0T3BlcmF0aW9uc1Jlc3BvbnNlEi4KCm9wZXJhdGlvbnMYASADKAsyGi5vcGVudmNsdXN0ZXIudjEuT3BlcmF0aW9uEhcKD25leHRfcGFnZV90b2tlbhgCIAEoCSK7AQoUV2FpdE9wZXJhdGlvblJlcXVlc3QSaAoEbmFtZRgBIAEoCUJaukhXyAEBclIyUF5wcm9qZWN0cy9bYS16MC05XShbLWEtejAtOV17MCw2MX1bYS16MC05XSk/L29wZXJhdGlvbnMvW2EtejAtOV1bLWEtejAtOV17MCw2Mn0kEjkKB3RpbWVvdXQYAiABKAsyGS5nb29nbGUucHJvdG9idWYuRHVyYXRpb25CDbpICqoBByIDCNgEMgAiggEKFkNhbmNlbE9wZXJhdGlvblJlcXVlc3QSaAoEbmFtZRgBIAEoCUJaukhXyAEBclIyUF5wcm9qZWN0cy9bYS16MC05XShbLWEtejAtOV17MCw2MX1bYS16MC05XSk/L29wZXJhdGlvbnMvW2EtejAtOV1bLWEtejAtOV17MCw2Mn0kMoIDChBPcGVyYXRpb25TZXJ2aWNlElUKDEdldE9wZXJhdGlvbhIkLm9wZW52Y2x1c3Rlci52MS5HZXRPcGVyYXRpb25SZXF1ZXN0Ghoub3BlbnZjbHVzdGVyLnYxLk9wZXJhdGlvbiIDkAIBEmYKDkxpc3RPcGVyYXRpb25zEiYub3BlbnZjbHVzdGVyLnYxLkxpc3RPcGVyYXRpb25zUmVxdWVzdBonLm9wZW52Y2x1c3Rlci52MS5MaXN0T3BlcmF0aW9uc1Jlc3BvbnNlIgOQAgESVwoNV2FpdE9wZXJhdGlvbhIlLm9wZW52Y2x1c3Rlci52MS5XYWl0T3BlcmF0aW9uUmVxdWVzdBoaLm9wZW52Y2x1c3Rlci52MS5PcGVyYXRpb24iA5ACARJWCg9DYW5jZWxPcGVyYXRpb24SJy5vcGVudmNsdXN0ZXIudjEuQ2FuY2VsT3BlcmF0aW9uUmVxdWVzdBoaLm9wZW52Y2x1c3Rlci52MS5PcGVyYXRpb25CV1pVZ2l0aHViLmNvbS9vcGVuLXZjbHVzdGVyL29wZW4tdmNsdXN0ZXItYXBpL3Nka3MvZ28vZ2VuL29wZW52Y2x1c3Rlci92MTtvcGVudmNsdXN0ZXJ2MWIGcHJvdG8z", [file_buf_validate_validate, file_google_protobuf_duration, file_openvcluster_v1_operation]);
+  fileDesc("CidvcGVudmNsdXN0ZXIvdjEvb3BlcmF0aW9uX3NlcnZpY2UucHJvdG8SD29wZW52Y2x1c3Rlci52MSJ/ChNHZXRPcGVyYXRpb25SZXF1ZXN0EmgKBG5hbWUYASABKAlCWrpIV8gBAXJSMlBecHJvamVjdHMvW2EtejAtOV0oWy1hLXowLTldezAsNjF9W2EtejAtOV0pPy9vcGVyYXRpb25zL1thLXowLTldWy1hLXowLTldezAsNjJ9JCLQAQoVTGlzdE9wZXJhdGlvbnNSZXF1ZXN0EkcKBnBhcmVudBgBIAEoCUI3ukg0yAEBci8yLV5wcm9qZWN0cy9bYS16MC05XShbLWEtejAtOV17MCw2MX1bYS16MC05XSk/JBIaCglwYWdlX3NpemUYAiABKAVCB7pIBBoCKAASHAoKcGFnZV90b2tlbhgDIAEoCUIIukgFcgMYgBASGAoGZmlsdGVyGAQgASgJQgi6SAVyAxiAIBIaCghvcmRlcl9ieRgFIAEoCUIIukgFcgMYgAIiYQoWTGlzdE9wZXJhdGlvbnNSZXNwb25zZRIuCgpvcGVyYXRpb25zGAEgAygLMhoub3BlbnZjbHVzdGVyLnYxLk9wZXJhdGlvbhIXCg9uZXh0X3BhZ2VfdG9rZW4YAiABKAkiuwEKFFdhaXRPcGVyYXRpb25SZXF1ZXN0EmgKBG5hbWUYASABKAlCWrpIV8gBAXJSMlBecHJvamVjdHMvW2EtejAtOV0oWy1hLXowLTldezAsNjF9W2EtejAtOV0pPy9vcGVyYXRpb25zL1thLXowLTldWy1hLXowLTldezAsNjJ9JBI5Cgd0aW1lb3V0GAIgASgLMhkuZ29vZ2xlLnByb3RvYnVmLkR1cmF0aW9uQg26SAqqAQciAwjYBDIAIoIBChZDYW5jZWxPcGVyYXRpb25SZXF1ZXN0EmgKBG5hbWUYASABKAlCWrpIV8gBAXJSMlBecHJvamVjdHMvW2EtejAtOV0oWy1hLXowLTldezAsNjF9W2EtejAtOV0pPy9vcGVyYXRpb25zL1thLXowLTldWy1hLXowLTldezAsNjJ9JDKCAwoQT3BlcmF0aW9uU2VydmljZRJVCgxHZXRPcGVyYXRpb24SJC5vcGVudmNsdXN0ZXIudjEuR2V0T3BlcmF0aW9uUmVxdWVzdBoaLm9wZW52Y2x1c3Rlci52MS5PcGVyYXRpb24iA5ACARJmCg5MaXN0T3BlcmF0aW9ucxImLm9wZW52Y2x1c3Rlci52MS5MaXN0T3BlcmF0aW9uc1JlcXVlc3QaJy5vcGVudmNsdXN0ZXIudjEuTGlzdE9wZXJhdGlvbnNSZXNwb25zZSIDkAIBElcKDVdhaXRPcGVyYXRpb24SJS5vcGVudmNsdXN0ZXIudjEuV2FpdE9wZXJhdGlvblJlcXVlc3QaGi5vcGVudmNsdXN0ZXIudjEuT3BlcmF0aW9uIgOQAgESVgoPQ2FuY2VsT3BlcmF0aW9uEicub3BlbnZjbHVzdGVyLnYxLkNhbmNlbE9wZXJhdGlvblJlcXVlc3QaGi5vcGVudmNsdXN0ZXIudjEuT3BlcmF0aW9uQldaVWdpdGh1Yi5jb20vb3Blbi12Y2x1c3Rlci9vcGVuLXZjbHVzdGVyLWFwaS9zZGtzL2dvL2dlbi9vcGVudmNsdXN0ZXIvdjE7b3BlbnZjbHVzdGVydjFiBnByb3RvMw", [file_buf_validate_validate, file_google_protobuf_duration, file_openvcluster_v1_operation]);
 
 /**
  * Request for GetOperation.
@@ -77,6 +77,14 @@ export type ListOperationsRequest = Message<"openvcluster.v1.ListOperationsReque
    * @generated from field: string filter = 4;
    */
   filter: string;
+
+  /**
+   * `create_time` or `name`, each optionally followed by `desc`.
+   * Default: `create_time desc` (newest first).
+   *
+   * @generated from field: string order_by = 5;
+   */
+  orderBy: string;
 };
 
 /**
@@ -93,7 +101,7 @@ export const ListOperationsRequestSchema: GenMessage<ListOperationsRequest> = /*
  */
 export type ListOperationsResponse = Message<"openvcluster.v1.ListOperationsResponse"> & {
   /**
-   * The operations of this page, newest first.
+   * The operations of this page, in the requested order.
    *
    * @generated from field: repeated openvcluster.v1.Operation operations = 1;
    */
@@ -181,7 +189,7 @@ export const OperationService: GenService<{
     output: typeof OperationSchema;
   },
   /**
-   * Lists the operations of a project, newest first, filtered.
+   * Lists the operations of a project, newest first unless ordered otherwise, filtered.
    *
    * @generated from rpc openvcluster.v1.OperationService.ListOperations
    */

@@ -7,7 +7,7 @@
 
 import type { GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegenv2";
 import { fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
-import { file_buf_validate_validate } from "../../buf/validate/validate_pb.js";
+import { file_buf_validate_validate } from "@bufbuild/protovalidate/gen/buf/validate/validate_pb.js";
 import type { OperationSchema } from "./operation_pb.js";
 import { file_openvcluster_v1_operation } from "./operation_pb.js";
 import type { Snapshot, SnapshotSchema } from "./snapshot_pb.js";

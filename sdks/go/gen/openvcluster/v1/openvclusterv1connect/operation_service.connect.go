@@ -54,7 +54,7 @@ const (
 type OperationServiceClient interface {
 	// Gets the latest state of an operation.
 	GetOperation(context.Context, *connect.Request[v1.GetOperationRequest]) (*connect.Response[v1.Operation], error)
-	// Lists the operations of a project, newest first, filtered.
+	// Lists the operations of a project, newest first unless ordered otherwise, filtered.
 	ListOperations(context.Context, *connect.Request[v1.ListOperationsRequest]) (*connect.Response[v1.ListOperationsResponse], error)
 	// Waits until the operation is done or `timeout` passes, whichever comes
 	// first, then returns its latest state. Not an error when the timeout passes:
@@ -140,7 +140,7 @@ func (c *operationServiceClient) CancelOperation(ctx context.Context, req *conne
 type OperationServiceHandler interface {
 	// Gets the latest state of an operation.
 	GetOperation(context.Context, *connect.Request[v1.GetOperationRequest]) (*connect.Response[v1.Operation], error)
-	// Lists the operations of a project, newest first, filtered.
+	// Lists the operations of a project, newest first unless ordered otherwise, filtered.
 	ListOperations(context.Context, *connect.Request[v1.ListOperationsRequest]) (*connect.Response[v1.ListOperationsResponse], error)
 	// Waits until the operation is done or `timeout` passes, whichever comes
 	// first, then returns its latest state. Not an error when the timeout passes:

@@ -50,7 +50,7 @@ class OperationService(Protocol):
 
     async def list_operations(self, request: ListOperationsRequest, ctx: RequestContext[ListOperationsRequest, ListOperationsResponse], /) -> ListOperationsResponse:
         """
-        Lists the operations of a project, newest first, filtered.
+        Lists the operations of a project, newest first unless ordered otherwise, filtered.
         """
         raise ConnectError(Code.UNIMPLEMENTED, 'Not implemented')
 
@@ -204,7 +204,7 @@ class OperationServiceClient(ConnectClient):
         use_get: bool = False,
     ) -> ListOperationsResponse:
         """
-        Lists the operations of a project, newest first, filtered.
+        Lists the operations of a project, newest first unless ordered otherwise, filtered.
         """
         return await self.execute_unary(
             request=request,
@@ -286,7 +286,7 @@ class OperationServiceSync(Protocol):
 
     def list_operations(self, request: ListOperationsRequest, ctx: RequestContext[ListOperationsRequest, ListOperationsResponse], /) -> ListOperationsResponse:
         """
-        Lists the operations of a project, newest first, filtered.
+        Lists the operations of a project, newest first unless ordered otherwise, filtered.
         """
         raise ConnectError(Code.UNIMPLEMENTED, 'Not implemented')
 
@@ -438,7 +438,7 @@ class OperationServiceClientSync(ConnectClientSync):
         use_get: bool = False,
     ) -> ListOperationsResponse:
         """
-        Lists the operations of a project, newest first, filtered.
+        Lists the operations of a project, newest first unless ordered otherwise, filtered.
         """
         return self.execute_unary(
             request=request,
