@@ -175,6 +175,9 @@ async function startOnce(binaries: Binaries, opts: ControlPlaneOptions): Promise
       // Dynamic PersistentVolumes (StorageClass "standard"), so StatefulSets
       // with volumeClaimTemplates (the vcluster chart's "data") get Bound PVCs.
       "--enable-hostpath-provisioner=true",
+      // re-check claims/volumes every 2 s, not 15 s: binding and reclaiming
+      // sometimes wait for this resync
+      "--pvclaimbinder-sync-period=2s",
       "--v=1",
     ]);
     group.start("kube-scheduler", binaries.kubeScheduler, [

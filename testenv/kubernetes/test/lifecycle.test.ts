@@ -19,7 +19,8 @@ const alive = (pid: number) => {
   }
 };
 
-describe("harness lifecycle", () => {
+// concurrent: each test starts its own control plane; together they take one start, not two
+describe.concurrent("harness lifecycle", () => {
   it("starts a second, independent control plane and stop() cleans up everything", async () => {
     const cp = await startControlPlane();
     let stopped = false;
