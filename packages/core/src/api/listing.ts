@@ -27,14 +27,21 @@ import {
 } from "../query/index.js";
 import type { StoredOperation } from "../store/store.js";
 
-/** Sorts by the query's order unless the store's name order already is it. */
-function inOrder<T>(items: readonly T[], order: { byNameOnly: boolean; compare: (a: T, b: T) => number }): readonly T[] {
-  return order.byNameOnly ? items : [...items].sort(order.compare);
+/**
+ * Sorts by the query's order, unless the store's list is name-sorted (vclusters
+ * and snapshots are; operations are kept in creation order) and that is the order asked for.
+ */
+function inOrder<T>(
+  items: readonly T[],
+  order: { byNameOnly: boolean; compare: (a: T, b: T) => number },
+  nameSorted: boolean,
+): readonly T[] {
+  return nameSorted && order.byNameOnly ? items : [...items].sort(order.compare);
 }
 
 export function listVClusters(ctx: CoreContext, req: ListVClustersRequest) {
   const query = compileListQuery(req, vclusterListSpec);
-  const page = paginate(inOrder(ctx.store.listVClusters(projectOf(req.parent)), query.order), query);
+  const page = paginate(inOrder(ctx.store.listVClusters(projectOf(req.parent)), query.order, true), query);
   return create(ListVClustersResponseSchema, {
     vclusters: page.items,
     nextPageToken: page.nextPageToken,
@@ -45,7 +52,7 @@ export function listVClusters(ctx: CoreContext, req: ListVClustersRequest) {
 
 export function listSnapshots(ctx: CoreContext, req: ListSnapshotsRequest) {
   const query = compileListQuery(req, snapshotListSpec);
-  const page = paginate(inOrder(ctx.store.listSnapshots(projectOf(req.parent)), query.order), query);
+  const page = paginate(inOrder(ctx.store.listSnapshots(projectOf(req.parent)), query.order, true), query);
   return create(ListSnapshotsResponseSchema, {
     snapshots: page.items,
     nextPageToken: page.nextPageToken,
@@ -56,7 +63,7 @@ export function listSnapshots(ctx: CoreContext, req: ListSnapshotsRequest) {
 export function listOperations(ctx: CoreContext, req: ListOperationsRequest) {
   const query = compileListQuery(req, operationListSpec);
   const all = ctx.store.listOperations(projectOf(req.parent)).map((o: StoredOperation) => o.operation);
-  const page = paginate(inOrder(all, query.order), query);
+  const page = paginate(inOrder(all, query.order, false), query);
   return create(ListOperationsResponseSchema, { operations: page.items, nextPageToken: page.nextPageToken });
 }
 
