@@ -81,14 +81,17 @@ async function startOnce(binaries: Binaries, opts: ControlPlaneOptions): Promise
     // The in-tree hostPath provisioner can only create under /tmp/hostpath_pv
     // (hard-coded); find our volumes while the API still answers.
     const volumeDirs = target ? await hostPathVolumeDirs(target).catch(() => []) : [];
-    await group.stopAll();
-    for (const d of volumeDirs) rmSync(d, { recursive: true, force: true });
     try {
-      rmdirSync(HOSTPATH_PV_ROOT); // only when empty: another run may be using it
-    } catch {
-      // not empty or already gone
+      await group.stopAll(); // throws if a process survived
+    } finally {
+      for (const d of volumeDirs) rmSync(d, { recursive: true, force: true });
+      try {
+        rmdirSync(HOSTPATH_PV_ROOT); // only when empty: another run may be using it
+      } catch {
+        // not empty or already gone
+      }
+      rmSync(dir, { recursive: true, force: true });
     }
-    rmSync(dir, { recursive: true, force: true });
   };
 
   try {

@@ -90,23 +90,26 @@ export class ProcessGroup {
     this.sampleRss();
     clearInterval(this.sampler);
     for (const p of [...this.procs].reverse()) {
-      if (p.exitCode !== undefined || p.child.pid === undefined) continue;
-      signalGroup(p.child.pid, "SIGTERM");
-      const timer = setTimeout(() => signalGroup(p.child.pid!, "SIGKILL"), graceMs);
-      await p.exited;
-      clearTimeout(timer);
+      if (p.child.pid === undefined) continue;
+      if (p.exitCode === undefined) {
+        signalGroup(p.child.pid, "SIGTERM");
+        const timer = setTimeout(() => signalGroup(p.child.pid!, "SIGKILL"), graceMs);
+        await p.exited;
+        clearTimeout(timer);
+      }
       // the leader is gone; make sure nothing it forked survives either
       signalGroup(p.child.pid, "SIGKILL");
     }
-    this.stopReaper();
-    process.removeListener("exit", this.exitHook);
-    // Fail loudly rather than leak: every group must be empty now.
+    // Fail loudly rather than leak: every group must be empty now. If one is
+    // not, keep the exit hook and the reaper so it still dies with us.
     const alive = () => this.procs.filter((p) => p.child.pid !== undefined && groupAlive(p.child.pid));
     for (let i = 0; i < 20 && alive().length > 0; i++) await new Promise((r) => setTimeout(r, 100));
     const survivors = alive();
     if (survivors.length > 0) {
       throw new Error(`processes survived stop: ${survivors.map((p) => `${p.name} (pgid ${p.child.pid})`).join(", ")}`);
     }
+    this.stopReaper();
+    process.removeListener("exit", this.exitHook);
   }
 
   killAllSync(): void {
