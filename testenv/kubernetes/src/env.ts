@@ -12,4 +12,6 @@ export interface TestControlPlaneInfo {
   adminToken: string;
   helmPath: string;
   nodeName: string;
+  /** PEM that verifies the API server (e.g. for kubeconfigYaml() with another token). */
+  caPem: string;
 }

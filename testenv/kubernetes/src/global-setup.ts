@@ -24,6 +24,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     adminToken: cp.adminToken,
     helmPath: cp.binaries.helm,
     nodeName: cp.nodeName,
+    caPem: cp.caPem,
   };
   project.provide("ovcK8s", info);
   process.env[ENV_KUBECONFIG] = cp.kubeconfigPath;

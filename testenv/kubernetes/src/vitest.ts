@@ -1,5 +1,7 @@
 // Helpers for test files running under the global setup.
 import { inject } from "vitest";
+import { readFileSync } from "node:fs";
+import { FAKE_NODE_NAME } from "./controlplane.js";
 import { ENV_HELM, ENV_KUBECONFIG, ENV_SERVER, ENV_TOKEN, type TestControlPlaneInfo } from "./env.js";
 import "./global-setup.js"; // for the ProvidedContext type augmentation
 
@@ -20,8 +22,17 @@ export function getTestControlPlane(): TestControlPlaneInfo {
     server: process.env[ENV_SERVER] ?? "",
     adminToken: process.env[ENV_TOKEN] ?? "",
     helmPath: process.env[ENV_HELM] ?? "helm",
-    nodeName: "kwok-node-0",
+    nodeName: FAKE_NODE_NAME,
+    caPem: caFromKubeconfig(kubeconfigPath),
   };
+}
+
+function caFromKubeconfig(path: string): string {
+  // the harness writes JSON (valid YAML) kubeconfigs
+  const kc = JSON.parse(readFileSync(path, "utf8")) as {
+    clusters: { cluster: { "certificate-authority-data": string } }[];
+  };
+  return Buffer.from(kc.clusters[0]?.cluster["certificate-authority-data"] ?? "", "base64").toString("utf8");
 }
 
 /** Absolute path of an admin kubeconfig for the shared test control plane. */

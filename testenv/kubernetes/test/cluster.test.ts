@@ -1,7 +1,9 @@
 // The control plane itself: version (set by the build's ldflags), the fake
 // node, namespaces.
+import { rootCertificates } from "node:tls";
 import * as k8s from "@kubernetes/client-node";
 import { describe, expect, it } from "vitest";
+import { apiRequest } from "../src/api.js";
 import { createNamespace, env, kubeConfig } from "./helpers.js";
 
 const kc = kubeConfig();
@@ -13,6 +15,15 @@ describe("control plane", () => {
     expect(version.major).toBe("1");
     expect(version.gitVersion).toMatch(/^v1\.\d+\.\d+$/);
     expect(version.gitVersion).toMatch(new RegExp(`^v1\\.${version.minor}\\.`));
+  });
+
+  it("serves TLS that the published CA verifies, and is ready", async () => {
+    const res = await apiRequest({ server: env.server, token: env.adminToken, ca: env.caPem }, "GET", "/readyz");
+    expect(res.status).toBe(200);
+    // a valid but unrelated CA must not verify it
+    await expect(
+      apiRequest({ server: env.server, token: env.adminToken, ca: rootCertificates[0]! }, "GET", "/readyz"),
+    ).rejects.toThrow(/certificate/i);
   });
 
   it("has one Ready, schedulable kwok node", async () => {
