@@ -8,8 +8,12 @@ import type { DescMessage, MessageShape } from "@bufbuild/protobuf";
 import { pathToString } from "@bufbuild/protobuf/reflect";
 import { createValidator, violationsToProto, type Violation } from "@bufbuild/protovalidate";
 import { ConnectError, Code } from "@connectrpc/connect";
+import { nativeRegexMatch } from "@open-vcluster/sdk/validate";
 
-const validator = createValidator();
+// Patterns are matched with native RegExp rather than protovalidate's pure-JS
+// RE2 engine (6 µs of a Get's 6.4 µs of handler time); see nativeRegexMatch
+// for where RE2 and JS regular expressions differ.
+const validator = createValidator({ regexMatch: nativeRegexMatch });
 
 export function describeViolation(v: Violation): string {
   const path = pathToString(v.field);
