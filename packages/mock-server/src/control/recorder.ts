@@ -3,8 +3,16 @@
  * with its request as protobuf JSON, the mock clock's time, the headers and
  * the status code it was answered with, so a test can verify what its code
  * sent.
+ *
+ * A call costs little: the interceptor keeps references to the request
+ * message and headers, and `list()` builds the RecordedRequests and their
+ * JSON when a test asks. That is safe because nothing downstream mutates a
+ * request: core's handlers only read it, and everything they store is a
+ * fresh message or a `clone()` (stored resources are copy-on-write), so
+ * an update mask that copies a sub-message of the request into a new
+ * revision never writes to it afterwards.
  */
-import { create, toJsonString, type DescMessage } from "@bufbuild/protobuf";
+import { create, toJsonString, type DescMessage, type DescMethod } from "@bufbuild/protobuf";
 import { timestampFromDate } from "@bufbuild/protobuf/wkt";
 import { Code, ConnectError, type Interceptor } from "@connectrpc/connect";
 import type { Clock } from "@open-vcluster/core";
@@ -14,8 +22,21 @@ import { isApiCall, procedureOf } from "./procedures.js";
 /** Headers worth keeping: the rest are transport noise. */
 const KEPT_HEADERS = /^(authorization|user-agent|x-|connect-timeout-ms|grpc-timeout|content-type)/;
 
+/** One call as the interceptor saw it; turned into a RecordedRequest by `list()`. */
+interface Entry {
+  method: DescMethod;
+  /** The request; for a streaming call its first message, undefined until it arrives. */
+  message: unknown;
+  time: Date;
+  header: Headers;
+  /** 0 until the call fails (or a stream ends with an error). */
+  code: Code | 0;
+  /** The request's JSON, built once by the first `list()` that needs it. */
+  json?: string;
+}
+
 export class RequestRecorder {
-  private requests: RecordedRequest[] = [];
+  private entries: Entry[] = [];
 
   constructor(
     private readonly clock: Clock,
@@ -24,40 +45,55 @@ export class RequestRecorder {
   ) {}
 
   list(method?: string): RecordedRequest[] {
-    return method ? this.requests.filter((r) => r.method === method) : [...this.requests];
+    const out: RecordedRequest[] = [];
+    for (const e of this.entries) {
+      const procedure = procedureOf(e.method);
+      if (method && procedure !== method) continue;
+      out.push(toRecord(e, procedure));
+    }
+    return out;
   }
 
   clear(): void {
-    this.requests = [];
+    this.entries = [];
   }
 
   readonly interceptor: Interceptor = (next) => async (req) => {
     if (!isApiCall(req.method)) return next(req);
-    const headers: Record<string, string> = {};
-    req.header.forEach((value, key) => {
-      if (KEPT_HEADERS.test(key)) headers[key] = value;
-    });
-    const record = create(RecordedRequestSchema, {
-      method: procedureOf(req.method),
-      requestJson: req.stream ? "" : safeJson(req.method.input, req.message),
-      time: timestampFromDate(this.clock.now()),
-      headers,
-    });
-    this.requests.push(record);
-    if (this.requests.length > this.limit) this.requests.shift();
+    const entry: Entry = {
+      method: req.method,
+      message: req.stream ? undefined : req.message,
+      time: this.clock.now(),
+      header: req.header,
+      code: 0,
+    };
+    this.entries.push(entry);
+    if (this.entries.length > this.limit) this.entries.shift();
     try {
-      const res = await next(req.stream ? { ...req, message: capture(req.message, req.method.input, record) } : req);
-      if (!res.stream) {
-        record.code = 0;
-        return res;
-      }
+      const res = await next(req.stream ? { ...req, message: capture(req.message, entry) } : req);
+      if (!res.stream) return res;
       // A stream's outcome is known only when it ends.
-      return { ...res, message: settleStream(res.message, record) };
+      return { ...res, message: settleStream(res.message, entry) };
     } catch (err) {
-      record.code = ConnectError.from(err).code ?? Code.Unknown;
+      entry.code = ConnectError.from(err).code ?? Code.Unknown;
       throw err;
     }
   };
+}
+
+function toRecord(e: Entry, procedure: string): RecordedRequest {
+  if (e.json === undefined && e.message !== undefined) e.json = safeJson(e.method.input, e.message);
+  const headers: Record<string, string> = {};
+  e.header.forEach((value, key) => {
+    if (KEPT_HEADERS.test(key)) headers[key] = value;
+  });
+  return create(RecordedRequestSchema, {
+    method: procedure,
+    requestJson: e.json ?? "",
+    time: timestampFromDate(e.time),
+    headers,
+    code: e.code,
+  });
 }
 
 function safeJson(schema: DescMessage, message: unknown): string {
@@ -68,21 +104,21 @@ function safeJson(schema: DescMessage, message: unknown): string {
   }
 }
 
-/** Passes a request stream through, recording its first message (server-streaming calls have one). */
-async function* capture<M>(messages: AsyncIterable<M>, schema: DescMessage, record: RecordedRequest): AsyncGenerator<M> {
+/** Passes a request stream through, keeping its first message (server-streaming calls have one). */
+async function* capture<M>(messages: AsyncIterable<M>, entry: Entry): AsyncGenerator<M> {
   for await (const message of messages) {
-    if (record.requestJson === "") record.requestJson = safeJson(schema, message);
+    if (entry.message === undefined) entry.message = message;
     yield message;
   }
 }
 
 /** Passes a response stream through, recording the code it ends with. */
-async function* settleStream<M>(messages: AsyncIterable<M>, record: RecordedRequest): AsyncGenerator<M> {
+async function* settleStream<M>(messages: AsyncIterable<M>, entry: Entry): AsyncGenerator<M> {
   try {
     for await (const message of messages) yield message;
-    record.code = 0;
+    entry.code = 0;
   } catch (err) {
-    record.code = ConnectError.from(err).code;
+    entry.code = ConnectError.from(err).code;
     throw err;
   }
 }
