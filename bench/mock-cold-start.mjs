@@ -11,8 +11,11 @@
  *
  *   node bench/mock-cold-start.mjs [--runs 30] [--target-ms 250] [--bin PATH] [--compare PATH,...] [--check]
  *
- * --bin runs another script in place of packages/mock-server/dist/esm/bin/ovc-mock.js
- * (e.g. a bundled experiment) with the same arguments and readiness line.
+ * By default it runs packages/mock-server/dist/bin/ovc-mock.mjs, the bundled
+ * CLI that package.json's "bin" points at; --compare
+ * packages/mock-server/dist/esm/bin/ovc-mock.js adds the unbundled one.
+ * --bin runs another script in its place (e.g. an experiment) with the same
+ * arguments and readiness line.
  * --compare adds more scripts (comma-separated; each may be several node
  * arguments separated by spaces) as extra interleaved rows, for trying a fix
  * side by side; they are reported but not held to the target.

@@ -32,7 +32,8 @@ export function importEsm(specifier) {
 
 /** The built mock server (run `make bench` or build it first). */
 export const MOCK_DIST = path.join(REPO_ROOT, "packages/mock-server/dist/esm");
-export const OVC_MOCK_BIN = path.join(MOCK_DIST, "bin/ovc-mock.js");
+/** What package.json's "bin" runs: the one-file esbuild bundle of the CLI (scripts/bundle-cli.mjs). */
+export const OVC_MOCK_BIN = path.join(REPO_ROOT, "packages/mock-server/dist/bin/ovc-mock.mjs");
 
 export async function importMockServer() {
   try {

@@ -22,7 +22,7 @@ import (
 
 // The repository's ovc-mock build (`make test` builds it first). Without it,
 // or without node, ovcmock.Start skips the test, or fails it when CI is set.
-const ovcMockJS = "../../packages/mock-server/dist/esm/bin/ovc-mock.js"
+const ovcMockJS = "../../packages/mock-server/dist/bin/ovc-mock.mjs"
 
 const (
 	project     = "projects/demo"

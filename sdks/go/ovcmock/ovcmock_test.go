@@ -25,7 +25,7 @@ import (
 )
 
 // The repository's build (`make test` builds it first).
-const ovcMockJS = "../../../packages/mock-server/dist/esm/bin/ovc-mock.js"
+const ovcMockJS = "../../../packages/mock-server/dist/bin/ovc-mock.mjs"
 
 // The seed file of packages/mock-server/README.md.
 const seedYAML = `projects: [projects/empty]

@@ -46,7 +46,7 @@ from open_vcluster.testing import MockServer, MockServerError, MockServerNotFoun
 pytest_plugins = ["open_vcluster.testing"]
 
 REPO = Path(__file__).resolve().parents[3]
-OVC_MOCK_JS = REPO / "packages" / "mock-server" / "dist" / "esm" / "bin" / "ovc-mock.js"
+OVC_MOCK_JS = REPO / "packages" / "mock-server" / "dist" / "bin" / "ovc-mock.mjs"
 BUILD = "pnpm --filter @open-vcluster/mock-server... build"
 
 PROJECT = "projects/demo"
