@@ -4,6 +4,7 @@
  * snapshots and request ids). ovc-server and ovc-mock are thin shells around
  * it that add HTTP, a store and a driver.
  */
+import type { DescService } from "@bufbuild/protobuf";
 import type { ConnectRouter, ServiceImpl } from "@connectrpc/connect";
 import {
   OperationService,
@@ -27,6 +28,18 @@ import { operationService } from "./api/operations.js";
 import { beginSnapshotDelete, snapshotService } from "./api/snapshots.js";
 import { vclusterService } from "./api/vclusters.js";
 import { atomically } from "./engine/atomic.js";
+
+/** A service with its implementation, for any host: a Connect router, or an in-process transport. */
+export interface ServiceEntry {
+  readonly service: DescService;
+  /** Each RPC's handler, by its local name (e.g. `getVCluster`). */
+  readonly handlers: Readonly<Record<string, unknown>>;
+  register(router: ConnectRouter): void;
+}
+
+export function serviceEntry<S extends DescService>(service: S, impl: ServiceImpl<S>): ServiceEntry {
+  return { service, handlers: impl, register: (router) => router.service(service, impl) };
+}
 
 export interface CoreDeps {
   driver: Driver;
@@ -65,11 +78,18 @@ export class Core {
     this.operations = operationService(this.ctx, this.runner);
   }
 
+  /** The three services with their implementations, for any host (a router, an in-process transport). */
+  get services(): readonly ServiceEntry[] {
+    return [
+      serviceEntry(VClusterService, this.vclusters),
+      serviceEntry(SnapshotService, this.snapshots),
+      serviceEntry(OperationService, this.operations),
+    ];
+  }
+
   /** Registers the three services on a Connect router. */
   routes(router: ConnectRouter): void {
-    router.service(VClusterService, this.vclusters);
-    router.service(SnapshotService, this.snapshots);
-    router.service(OperationService, this.operations);
+    for (const entry of this.services) entry.register(router);
   }
 
   /** Resumes unfinished operations and starts the sweeper. */

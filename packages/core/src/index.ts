@@ -1,7 +1,7 @@
 /**
  * @open-vcluster/core — the semantics of open-vcluster-api with no I/O.
  */
-export { Core, type CoreDeps } from "./core.js";
+export { Core, serviceEntry, type CoreDeps, type ServiceEntry } from "./core.js";
 export type { CoreContext, CoreOptions } from "./engine/context.js";
 export type {
   Driver,

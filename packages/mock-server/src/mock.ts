@@ -4,7 +4,16 @@
  * server and the in-process transport both serve one of these.
  */
 import type { ConnectRouter, Interceptor } from "@connectrpc/connect";
-import { ControllableClock, Core, InMemoryDriver, MemoryStore, type CoreOptions, type IdGenerator } from "@open-vcluster/core";
+import {
+  ControllableClock,
+  Core,
+  InMemoryDriver,
+  MemoryStore,
+  serviceEntry,
+  type CoreOptions,
+  type IdGenerator,
+  type ServiceEntry,
+} from "@open-vcluster/core";
 import { MockControlService, type SeedFile } from "@open-vcluster/sdk/mock";
 import { FaultInjector } from "./control/faults.js";
 import { RequestRecorder } from "./control/recorder.js";
@@ -25,6 +34,8 @@ export interface Mock {
   readonly core: Core;
   readonly driver: InMemoryDriver;
   readonly clock: ControllableClock;
+  /** The API's services and MockControlService, with their implementations. */
+  readonly services: readonly ServiceEntry[];
   /** Registers the API and MockControlService. */
   routes(router: ConnectRouter): void;
   /** Records requests and injects faults on API calls. */
@@ -51,13 +62,14 @@ export function createMock(options: MockOptions = {}): Mock {
   reseed();
   core.start();
   const control = mockControlService({ core, driver, clock, faults, recorder, initialLatencyMs: latencyMs, reseed });
+  const services = [...core.services, serviceEntry(MockControlService, control)];
   return {
     core,
     driver,
     clock,
+    services,
     routes(router) {
-      core.routes(router);
-      router.service(MockControlService, control);
+      for (const entry of services) entry.register(router);
     },
     // The recorder is outermost, so it also records the codes of injected faults.
     interceptors: [recorder.interceptor, faults.interceptor],
