@@ -1,10 +1,10 @@
 # Benchmarks of the speed targets of issue 3 (bench/README.md). They report
 # medians, ratios to a baseline and PASS/FAIL; a miss fails the target only
-# with BENCH_FLAGS=--check. One bench: make bench-get (or cold-start, list, watch).
-BENCHES := mock-cold-start mock-get mock-list mock-watch
+# with BENCH_FLAGS=--check. One bench: make bench-get (or cold-start, list, watch, core-watch).
+BENCHES := mock-cold-start mock-get mock-list mock-watch core-watch
 BENCH_FLAGS ?=
 
-.PHONY: bench bench-build $(addprefix bench-,$(BENCHES:mock-%=%))
+.PHONY: bench bench-build bench-core-watch $(addprefix bench-,$(filter-out core-watch,$(BENCHES:mock-%=%)))
 
 bench-build: install
 	$(PNPM) turbo run build --filter=@open-vcluster/mock-server...
@@ -12,5 +12,8 @@ bench-build: install
 bench: bench-build ## run the benchmarks (BENCH_FLAGS=--check: exit non-zero on a missed target)
 	@status=0; for b in $(BENCHES); do node bench/$$b.mjs $(BENCH_FLAGS) || status=1; done; exit $$status
 
-$(addprefix bench-,$(BENCHES:mock-%=%)): bench-%: bench-build
+$(addprefix bench-,$(filter-out core-watch,$(BENCHES:mock-%=%))): bench-%: bench-build
 	node bench/mock-$*.mjs $(BENCH_FLAGS)
+
+bench-core-watch: bench-build
+	node bench/core-watch.mjs $(BENCH_FLAGS)
