@@ -3,7 +3,7 @@
  * rules, etag and request id inside one store transaction, records the
  * change and its Operation, and hands the driver step to the runner.
  */
-import { clone, create, equals } from "@bufbuild/protobuf";
+import { clone, create, equals, type MessageShape } from "@bufbuild/protobuf";
 import { durationMs, timestampFromDate } from "@bufbuild/protobuf/wkt";
 import type { HandlerContext, ServiceImpl } from "@connectrpc/connect";
 import {
@@ -95,19 +95,26 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
     return op;
   };
 
-  /** Suspend and resume share their whole shape. */
-  const simpleAction = (action: Action, verb: OperationVerb, method: string) =>
-    (req: { name: string; etag: string; requestId: string }, schema: typeof SuspendVClusterRequestSchema) =>
-      mutate(() =>
-        idempotent(ctx, { procedure: `${SERVICE}/${method}`, project: projectOf(req.name), schema, request: req as never }, () => {
+  /** Suspend and resume share their whole shape: validate, then one action on one vcluster. */
+  const simpleAction =
+    <Desc extends typeof SuspendVClusterRequestSchema | typeof ResumeVClusterRequestSchema>(
+      action: Action,
+      verb: OperationVerb,
+      schema: Desc,
+    ) =>
+    (req: MessageShape<Desc>): Operation => {
+      validateRequest(schema, req);
+      return mutate(() =>
+        idempotent(ctx, { procedure: `${SERVICE}/${schema.name.replace(/Request$/, "")}`, project: projectOf(req.name), schema, request: req }, () => {
           const current = getOrThrow(req.name);
           checkEtag("vcluster", req.name, req.etag, current.etag);
           assertActionAllowed(action, req.name, current.status?.phase ?? Phase.UNSPECIFIED);
           return begin(current, action, verb, req.requestId);
         }),
       );
-  const suspend = simpleAction("suspend", OperationVerb.SUSPEND, "SuspendVCluster");
-  const resume = simpleAction("resume", OperationVerb.RESUME, "ResumeVCluster");
+    };
+  const suspend = simpleAction("suspend", OperationVerb.SUSPEND, SuspendVClusterRequestSchema);
+  const resume = simpleAction("resume", OperationVerb.RESUME, ResumeVClusterRequestSchema);
 
   return {
     createVCluster(req) {
@@ -241,15 +248,9 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
       );
     },
 
-    suspendVCluster(req) {
-      validateRequest(SuspendVClusterRequestSchema, req);
-      return suspend(req, SuspendVClusterRequestSchema);
-    },
+    suspendVCluster: suspend,
 
-    resumeVCluster(req) {
-      validateRequest(ResumeVClusterRequestSchema, req);
-      return resume(req, ResumeVClusterRequestSchema as never);
-    },
+    resumeVCluster: resume,
 
     snapshotVCluster(req) {
       validateRequest(SnapshotVClusterRequestSchema, req);
