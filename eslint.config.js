@@ -14,7 +14,7 @@ export default tseslint.config(
     files: ["**/*.ts"],
     languageOptions: {
       parserOptions: {
-        project: ["packages/*/tsconfig.test.json", "testenv/*/tsconfig.json"],
+        project: ["packages/*/tsconfig.test.json", "testenv/*/tsconfig.json", "testenv/*/tsconfig.test.json"],
         tsconfigRootDir: import.meta.dirname,
       },
     },
