@@ -14,6 +14,7 @@ include mk/proto.mk
 include mk/sdks.mk
 include mk/k8s-env.mk
 include mk/bench.mk
+include mk/browser.mk
 
 .PHONY: help start test build lint
 
@@ -31,7 +32,7 @@ start: install ## build and run ovc-server on its embedded default (the simulate
 lint: install proto-lint ## lint everything
 	$(PNPM) turbo run lint typecheck
 
-test: install proto-lint proto-breaking generate-check versions-check ## lint, buf checks, generation drift, every test of every language
+test: install browser-deps proto-lint proto-breaking generate-check versions-check ## lint, buf checks, generation drift, every test of every language
 	$(PNPM) turbo run lint typecheck test
 	$(MAKE) test-python test-go
 	$(MAKE) test-k8s
