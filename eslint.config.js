@@ -23,6 +23,8 @@ export default tseslint.config(
       "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { arguments: false } }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": "error",
+      // A `let` a signal handler reads before the top-level await assigns it is not a const.
+      "prefer-const": ["error", { ignoreReadBeforeAssign: true }],
     },
   },
 );

@@ -3,6 +3,6 @@
 //   import { globalSetupPath } from "@open-vcluster/testenv-kubernetes/global-setup-path";
 //   export default defineConfig({ test: { globalSetup: [globalSetupPath] } });
 // The bare specifier "@open-vcluster/testenv-kubernetes/global-setup" works too.
-import { fileURLToPath } from "node:url";
+import { URL, fileURLToPath } from "node:url";
 
 export const globalSetupPath = fileURLToPath(new URL("./global-setup.ts", import.meta.url));
