@@ -7,29 +7,15 @@
  * and stops gracefully on SIGTERM or SIGINT.
  */
 import { parseArgs } from "node:util";
+import { parseMillis, parsePort, runServerProcess, UsageError } from "@open-vcluster/http";
 import { DRIVERS, type DriverName } from "../drivers/index.js";
 import { startServer, type RunningServer } from "../server.js";
 
 const USAGE = `usage: ovc-server [--host HOST] [--port PORT] [--driver ${DRIVERS.join("|")}] [--latency MS] [--cors]`;
 
-/** Set once listening; a signal before that still ends the process cleanly. */
-let server: RunningServer | undefined;
-let stopping = false;
+let driver: DriverName = "simulated";
 
-function stop(): void {
-  if (stopping) return;
-  stopping = true;
-  if (!server) process.exit(0);
-  server.close().then(
-    () => process.exit(0),
-    () => process.exit(1),
-  );
-}
-
-process.on("SIGTERM", stop);
-process.on("SIGINT", stop);
-
-async function main(): Promise<void> {
+async function start(): Promise<RunningServer | undefined> {
   let values;
   try {
     ({ values } = parseArgs({
@@ -44,40 +30,25 @@ async function main(): Promise<void> {
       strict: true,
     }));
   } catch (err) {
-    fail(`${(err as Error).message}\n${USAGE}`);
+    throw new UsageError(`${(err as Error).message}\n${USAGE}`);
   }
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
-    return;
+    return undefined;
   }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port: "${values.port}" is not a port (0-65535)`);
-  const driver = values.driver as DriverName;
-  if (!DRIVERS.includes(driver)) fail(`--driver: "${values.driver}" is not one of ${DRIVERS.join(", ")}`);
-  const latencyMs = values.latency === undefined ? undefined : Number(values.latency);
-  if (latencyMs !== undefined && (!Number.isFinite(latencyMs) || latencyMs < 0)) {
-    fail(`--latency: "${values.latency}" is not a number of milliseconds >= 0`);
+  const port = parsePort("--port", values.port);
+  if (!(DRIVERS as readonly string[]).includes(values.driver)) {
+    throw new UsageError(`--driver: "${values.driver}" is not one of ${DRIVERS.join(", ")}`);
   }
-  server = await startServer({
+  driver = values.driver as DriverName;
+  const latencyMs = values.latency === undefined ? undefined : parseMillis("--latency", values.latency);
+  return startServer({
     host: values.host,
     port,
     driver,
     cors: values.cors,
     ...(latencyMs !== undefined ? { latencyMs } : {}),
   });
-  if (stopping) {
-    await server.close();
-    return;
-  }
-  process.stdout.write(`ovc-server listening on ${server.url} (driver: ${driver})\n`);
 }
 
-function fail(message: string): never {
-  process.stderr.write(`ovc-server: ${message}\n`);
-  process.exit(2);
-}
-
-main().catch((err: unknown) => {
-  process.stderr.write(`ovc-server: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
-});
+runServerProcess("ovc-server", start, (server) => `ovc-server listening on ${server.url} (driver: ${driver})`);
