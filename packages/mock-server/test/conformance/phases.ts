@@ -6,7 +6,7 @@
  * Nothing here is imported from core: the suite checks the API from outside.
  */
 import type { DescMessage, MessageInitShape } from "@bufbuild/protobuf";
-import { Code, ConnectError } from "@connectrpc/connect";
+import type { ConnectError } from "@connectrpc/connect";
 import {
   file_openvcluster_v1_vcluster,
   Snapshot_Phase,
@@ -15,7 +15,6 @@ import {
   type VCluster,
   type VClusterSpecSchema,
 } from "@open-vcluster/sdk";
-import { expect } from "vitest";
 
 /** A spec as written in a request. */
 export type SpecInit = MessageInitShape<typeof VClusterSpecSchema>;
@@ -118,22 +117,8 @@ export async function phaseOf(t: Target, name: string): Promise<Phase | undefine
   return (await t.vclusters.getVCluster({ name })).status?.phase;
 }
 
-/** Awaits `call` and asserts it fails with `code`; returns the error. */
-export async function expectCode(call: Promise<unknown> | (() => Promise<unknown>), code: Code): Promise<ConnectError> {
-  let result: unknown;
-  try {
-    result = await (typeof call === "function" ? call() : call);
-  } catch (e) {
-    const err = ConnectError.from(e);
-    expect(Code[err.code], `expected ${Code[code]}, got ${Code[err.code]}: ${err.rawMessage}`).toBe(Code[code]);
-    return err;
-  }
-  throw new Error(`expected ${Code[code]}, but the call succeeded with ${JSON.stringify(result, bigintJson)}`);
-}
-
-function bigintJson(_k: string, v: unknown) {
-  return typeof v === "bigint" ? v.toString() : v;
-}
+/** One assertion helper for the whole suite. */
+export { expectCode } from "../fixtures/util.js";
 
 /**
  * `buf.validate.Violations`, found through the API's own file descriptors
