@@ -10,7 +10,7 @@
  * converges on the desired state from wherever the host is (like a
  * controller-runtime reconcile), rather than assuming it starts from scratch.
  */
-import type { GetVClusterKubeconfigRequest_Endpoint, Snapshot, VCluster } from "@open-vcluster/sdk";
+import type { GenerateVClusterKubeconfigRequest_Endpoint, Snapshot, VCluster } from "@open-vcluster/sdk";
 import type { Clock } from "./runtime/clock.js";
 
 export interface StepContext {
@@ -40,7 +40,7 @@ export interface SnapshotOutcome {
 }
 
 export interface KubeconfigRequest {
-  endpoint: GetVClusterKubeconfigRequest_Endpoint;
+  endpoint: GenerateVClusterKubeconfigRequest_Endpoint;
   /** Core's clock at the time of the request: token expiry counts from it. */
   now: Date;
   /** Token lifetime in seconds; undefined = the admin credentials. */

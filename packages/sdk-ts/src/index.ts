@@ -14,10 +14,15 @@
  * const op = await client.createVCluster({ parent: "projects/demo", vclusterId: "dev", vcluster: {} });
  * ```
  */
+export * from "./gen/openvcluster/v1/common_pb.js";
+export * from "./gen/openvcluster/v1/annotations_pb.js";
 export * from "./gen/openvcluster/v1/vcluster_pb.js";
 export * from "./gen/openvcluster/v1/snapshot_pb.js";
 export * from "./gen/openvcluster/v1/operation_pb.js";
 export * from "./gen/openvcluster/v1/vcluster_service_pb.js";
 export * from "./gen/openvcluster/v1/snapshot_service_pb.js";
 export * from "./gen/openvcluster/v1/operation_service_pb.js";
+export * from "./gen/openvcluster/v1/project_pb.js";
+export * from "./gen/openvcluster/v1/project_service_pb.js";
+export * from "./gen/openvcluster/v1/host_cluster_pb.js";
 export { VERSION } from "./version.js";

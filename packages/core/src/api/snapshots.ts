@@ -3,7 +3,7 @@
  * VClusterService.SnapshotVCluster and outlive their vcluster.
  */
 import { clone } from "@bufbuild/protobuf";
-import type { ServiceImpl } from "@connectrpc/connect";
+import { Code, ConnectError, type ServiceImpl } from "@connectrpc/connect";
 import {
   DeleteSnapshotRequestSchema,
   GetSnapshotRequestSchema,
@@ -37,6 +37,11 @@ export function snapshotService(ctx: CoreContext, runner: OperationRunner): Serv
     listSnapshots(req) {
       validateRequest(ListSnapshotsRequestSchema, req);
       return listSnapshots(ctx, req);
+    },
+
+    // Placeholder of this intermediate commit; implemented in the following ones.
+    updateSnapshot() {
+      throw new ConnectError("UpdateSnapshot is not implemented yet", Code.Unimplemented);
     },
 
     deleteSnapshot(req) {

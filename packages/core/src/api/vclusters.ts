@@ -5,12 +5,12 @@
  */
 import { clone, create, equals, type MessageShape } from "@bufbuild/protobuf";
 import { durationMs, timestampFromDate } from "@bufbuild/protobuf/wkt";
-import type { HandlerContext, ServiceImpl } from "@connectrpc/connect";
+import { Code, ConnectError, type HandlerContext, type ServiceImpl } from "@connectrpc/connect";
 import {
   ControlPlaneSchema,
   CreateVClusterRequestSchema,
   DeleteVClusterRequestSchema,
-  GetVClusterKubeconfigRequestSchema,
+  GenerateVClusterKubeconfigRequestSchema,
   GetVClusterRequestSchema,
   KubeconfigSchema,
   ListVClustersRequestSchema,
@@ -23,6 +23,7 @@ import {
   ResumeVClusterRequestSchema,
   ScaleVClusterRequestSchema,
   SnapshotSchema,
+  SnapshotStorageSchema,
   SnapshotVClusterRequestSchema,
   Snapshot_Phase,
   SuspendVClusterRequestSchema,
@@ -51,8 +52,11 @@ import { listVClusters } from "./listing.js";
 import { applyUpdateMask } from "./update-mask.js";
 import { watchVClusters } from "./watch.js";
 import { atomically } from "../engine/atomic.js";
+import { isDurable, storageUri } from "../snapshots/storage-uri.js";
 
 const SERVICE = VClusterService.typeName;
+/** GenerateVClusterKubeconfig's token lifetime when the request sets none: 1 hour. */
+const DEFAULT_KUBECONFIG_TTL_SECONDS = 3600;
 
 export function vclusterService(ctx: CoreContext, runner: OperationRunner): ServiceImpl<typeof VClusterService> {
   const getOrThrow = (name: string): VCluster => {
@@ -270,7 +274,10 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
               uid: ctx.ids.uuid(),
               sourceVcluster: current.name,
               sourceVclusterUid: current.uid,
-              storageUri: req.storageUri,
+              storageUri: storageUri(req.storage, id),
+              ...(req.storage ? { storage: clone(SnapshotStorageSchema, req.storage) } : {}),
+              durable: isDurable(req.storage),
+              updateTime: timestampFromDate(now),
               phase: Snapshot_Phase.PENDING,
               createTime: timestampFromDate(now),
               ...(req.ttl ? { expireTime: timestampFromDate(new Date(now.getTime() + durationMs(req.ttl))) } : {}),
@@ -297,48 +304,23 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
               `cannot restore from snapshot "${req.snapshot}" in phase ${Snapshot_Phase[snapshot.phase]}: only a SUCCEEDED snapshot can be restored`,
             );
           }
-          if (req.target.case === "name") {
-            const name = req.target.value;
-            if (projectOf(name) !== project) throw invalidArgument(`name: vcluster "${name}" is not in the snapshot's project "${parentOf(req.snapshot)}"`);
-            const current = getOrThrow(name);
-            checkEtag("vcluster", name, req.etag, current.etag);
-            assertActionAllowed("restore", name, current.status?.phase ?? Phase.UNSPECIFIED);
-            return begin(current, "restore", OperationVerb.RESTORE, req.requestId, () => {}, { snapshot: req.snapshot });
+          const name = req.name;
+          if (projectOf(name) !== project) throw invalidArgument(`name: vcluster "${name}" is not in the snapshot's project "${parentOf(req.snapshot)}"`);
+          const current = getOrThrow(name);
+          checkEtag("vcluster", name, req.etag, current.etag);
+          assertActionAllowed("restore", name, current.status?.phase ?? Phase.UNSPECIFIED);
+          if (!snapshot.durable && snapshot.sourceVclusterUid !== current.uid) {
+            throw failedPrecondition(
+              `cannot restore snapshot "${req.snapshot}" into "${name}": it is in container storage, inside the volume of ${snapshot.sourceVcluster}, and restores only into that vcluster`,
+            );
           }
-          const target = req.target.value!;
-          if (target.parent !== parentOf(req.snapshot)) {
-            throw invalidArgument(`new_vcluster.parent: must be the snapshot's project "${parentOf(req.snapshot)}", not "${target.parent}"`);
-          }
-          const name = vclusterName(project, target.vclusterId);
-          if (ctx.store.getVCluster(name)) throw alreadyExists("vcluster", name);
-          const now = timestampFromDate(ctx.clock.now());
-          const v = create(VClusterSchema, {
-            name,
-            uid: ctx.ids.uuid(),
-            displayName: target.displayName || target.vclusterId,
-            labels: { ...target.labels },
-            spec: snapshot.vclusterSpec ? clone(VClusterSpecSchema, snapshot.vclusterSpec) : create(VClusterSpecSchema),
-            status: { phase: Phase.RESTORING, message: `restoring from ${req.snapshot}` },
-            createTime: now,
-            updateTime: now,
-            generation: 1n,
-          });
-          const op = newOperation(ctx, {
-            verb: OperationVerb.RESTORE,
-            target: name,
-            requestId: req.requestId,
-            internal: { priorPhase: Phase.RESTORING, vcluster: name, snapshot: req.snapshot, clone: true },
-          });
-          v.status!.currentOperation = op.operation.name;
-          setCondition(v, ConditionType.Progressing, ConditionStatus.TRUE, "RestoreStarted", "restore in progress", ctx.clock.now());
-          saveVCluster(ctx, v, undefined);
-          return op;
+          return begin(current, "restore", OperationVerb.RESTORE, req.requestId, () => {}, { snapshot: req.snapshot });
         }),
       );
     },
 
-    async getVClusterKubeconfig(req, context: HandlerContext) {
-      validateRequest(GetVClusterKubeconfigRequestSchema, req);
+    async generateVClusterKubeconfig(req, context: HandlerContext) {
+      validateRequest(GenerateVClusterKubeconfigRequestSchema, req);
       const current = getOrThrow(req.name);
       assertActionAllowed("kubeconfig", req.name, current.status?.phase ?? Phase.UNSPECIFIED);
       const out = await ctx.driver.kubeconfig(
@@ -346,7 +328,8 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
         {
           endpoint: req.endpoint,
           now: ctx.clock.now(),
-          ...(req.tokenTtl ? { tokenTtlSeconds: Math.floor(durationMs(req.tokenTtl) / 1000) } : {}),
+          // A short-lived token unless the caller opts into admin credentials.
+          ...(req.admin ? {} : { tokenTtlSeconds: req.tokenTtl ? Math.floor(durationMs(req.tokenTtl) / 1000) : DEFAULT_KUBECONFIG_TTL_SECONDS }),
         },
         context.signal,
       );
@@ -355,7 +338,17 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
         server: out.server,
         context: out.context,
         ...(out.expireTime ? { expireTime: timestampFromDate(out.expireTime) } : {}),
+        admin: req.admin,
       });
+    },
+
+    // Placeholders of this intermediate commit; implemented in the following ones.
+    getVClusterUsage() {
+      throw new ConnectError("GetVClusterUsage is not implemented yet", Code.Unimplemented);
+    },
+
+    getServerConfig() {
+      throw new ConnectError("GetServerConfig is not implemented yet", Code.Unimplemented);
     },
 
     watchVClusters(req, context: HandlerContext) {

@@ -9,7 +9,7 @@ import { toBinary } from "@bufbuild/protobuf";
 import { Code, ConnectError } from "@connectrpc/connect";
 import {
   Exposure_Type,
-  GetVClusterKubeconfigRequest_Endpoint as Endpoint,
+  GenerateVClusterKubeconfigRequest_Endpoint as Endpoint,
   OperationVerb,
   VClusterSpecSchema,
   VCluster_Phase,

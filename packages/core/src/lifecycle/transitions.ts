@@ -27,7 +27,6 @@ export const TRANSITIONAL_PHASES: readonly Phase[] = [
   Phase.SCALING,
   Phase.SUSPENDING,
   Phase.RESUMING,
-  Phase.SNAPSHOTTING,
   Phase.RESTORING,
 ];
 
@@ -36,10 +35,12 @@ export const RULES: Readonly<Record<Action, ActionRule>> = {
   scale: { from: [Phase.RUNNING], during: Phase.SCALING },
   suspend: { from: [Phase.RUNNING], during: Phase.SUSPENDING },
   resume: { from: [Phase.SUSPENDED, Phase.FAILED], during: Phase.RESUMING },
-  snapshot: { from: [Phase.RUNNING], during: Phase.SNAPSHOTTING },
+  // A snapshot keeps the vcluster's phase: the Snapshot resource and the
+  // Snapshotting condition track the upload.
+  snapshot: { from: [Phase.RUNNING, Phase.SUSPENDED] },
   restore: { from: [Phase.RUNNING, Phase.SUSPENDED, Phase.FAILED], during: Phase.RESTORING },
   delete: { from: [Phase.PENDING, Phase.RUNNING, Phase.SUSPENDED, Phase.FAILED], during: Phase.DELETING },
-  kubeconfig: { from: [Phase.RUNNING, Phase.UPDATING, Phase.SCALING, Phase.SNAPSHOTTING] },
+  kubeconfig: { from: [Phase.RUNNING, Phase.UPDATING, Phase.SCALING] },
 };
 
 /** `PHASE_RUNNING` → `RUNNING`, for messages and filters. */

@@ -10,6 +10,7 @@
 package openvclusterv1
 
 import (
+	_ "google.golang.org/genproto/googleapis/api/annotations"
 	protoreflect "google.golang.org/protobuf/reflect/protoreflect"
 	protoimpl "google.golang.org/protobuf/runtime/protoimpl"
 	anypb "google.golang.org/protobuf/types/known/anypb"
@@ -26,87 +27,6 @@ const (
 	// Verify that runtime/protoimpl is sufficiently up-to-date.
 	_ = protoimpl.EnforceVersion(protoimpl.MaxVersion - 20)
 )
-
-// The verb of an operation: which RPC started it.
-type OperationVerb int32
-
-const (
-	// Not set.
-	OperationVerb_OPERATION_VERB_UNSPECIFIED OperationVerb = 0
-	// CreateVCluster.
-	OperationVerb_OPERATION_VERB_CREATE OperationVerb = 1
-	// UpdateVCluster.
-	OperationVerb_OPERATION_VERB_UPDATE OperationVerb = 2
-	// DeleteVCluster.
-	OperationVerb_OPERATION_VERB_DELETE OperationVerb = 3
-	// ScaleVCluster.
-	OperationVerb_OPERATION_VERB_SCALE OperationVerb = 4
-	// SuspendVCluster.
-	OperationVerb_OPERATION_VERB_SUSPEND OperationVerb = 5
-	// ResumeVCluster.
-	OperationVerb_OPERATION_VERB_RESUME OperationVerb = 6
-	// SnapshotVCluster.
-	OperationVerb_OPERATION_VERB_SNAPSHOT OperationVerb = 7
-	// RestoreVCluster.
-	OperationVerb_OPERATION_VERB_RESTORE OperationVerb = 8
-	// DeleteSnapshot.
-	OperationVerb_OPERATION_VERB_DELETE_SNAPSHOT OperationVerb = 9
-)
-
-// Enum value maps for OperationVerb.
-var (
-	OperationVerb_name = map[int32]string{
-		0: "OPERATION_VERB_UNSPECIFIED",
-		1: "OPERATION_VERB_CREATE",
-		2: "OPERATION_VERB_UPDATE",
-		3: "OPERATION_VERB_DELETE",
-		4: "OPERATION_VERB_SCALE",
-		5: "OPERATION_VERB_SUSPEND",
-		6: "OPERATION_VERB_RESUME",
-		7: "OPERATION_VERB_SNAPSHOT",
-		8: "OPERATION_VERB_RESTORE",
-		9: "OPERATION_VERB_DELETE_SNAPSHOT",
-	}
-	OperationVerb_value = map[string]int32{
-		"OPERATION_VERB_UNSPECIFIED":     0,
-		"OPERATION_VERB_CREATE":          1,
-		"OPERATION_VERB_UPDATE":          2,
-		"OPERATION_VERB_DELETE":          3,
-		"OPERATION_VERB_SCALE":           4,
-		"OPERATION_VERB_SUSPEND":         5,
-		"OPERATION_VERB_RESUME":          6,
-		"OPERATION_VERB_SNAPSHOT":        7,
-		"OPERATION_VERB_RESTORE":         8,
-		"OPERATION_VERB_DELETE_SNAPSHOT": 9,
-	}
-)
-
-func (x OperationVerb) Enum() *OperationVerb {
-	p := new(OperationVerb)
-	*p = x
-	return p
-}
-
-func (x OperationVerb) String() string {
-	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
-}
-
-func (OperationVerb) Descriptor() protoreflect.EnumDescriptor {
-	return file_openvcluster_v1_operation_proto_enumTypes[0].Descriptor()
-}
-
-func (OperationVerb) Type() protoreflect.EnumType {
-	return &file_openvcluster_v1_operation_proto_enumTypes[0]
-}
-
-func (x OperationVerb) Number() protoreflect.EnumNumber {
-	return protoreflect.EnumNumber(x)
-}
-
-// Deprecated: Use OperationVerb.Descriptor instead.
-func (OperationVerb) EnumDescriptor() ([]byte, []int) {
-	return file_openvcluster_v1_operation_proto_rawDescGZIP(), []int{0}
-}
 
 // The state of an operation.
 type OperationState int32
@@ -157,11 +77,11 @@ func (x OperationState) String() string {
 }
 
 func (OperationState) Descriptor() protoreflect.EnumDescriptor {
-	return file_openvcluster_v1_operation_proto_enumTypes[1].Descriptor()
+	return file_openvcluster_v1_operation_proto_enumTypes[0].Descriptor()
 }
 
 func (OperationState) Type() protoreflect.EnumType {
-	return &file_openvcluster_v1_operation_proto_enumTypes[1]
+	return &file_openvcluster_v1_operation_proto_enumTypes[0]
 }
 
 func (x OperationState) Number() protoreflect.EnumNumber {
@@ -170,7 +90,7 @@ func (x OperationState) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use OperationState.Descriptor instead.
 func (OperationState) EnumDescriptor() ([]byte, []int) {
-	return file_openvcluster_v1_operation_proto_rawDescGZIP(), []int{1}
+	return file_openvcluster_v1_operation_proto_rawDescGZIP(), []int{0}
 }
 
 // An Operation is long-running work started by a mutating RPC, modeled on
@@ -178,7 +98,9 @@ func (OperationState) EnumDescriptor() ([]byte, []int) {
 // Poll it with GetOperation, block on it with WaitOperation, stop it with
 // CancelOperation.
 //
-// Resource name: `projects/{project}/operations/{operation}`.
+// Resource name: `projects/{project}/operations/{operation}`. A request with
+// `validate_only` answers with an Operation that is done at once, has no name
+// and is not stored: its `response` is the resource as it would be.
 type Operation struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Identifier. The resource name, `projects/{project}/operations/{operation}`.
@@ -316,7 +238,15 @@ type OperationMetadata struct {
 	// The `request_id` of the request that started it, if one was given.
 	RequestId string `protobuf:"bytes,9,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
 	// When the operation last changed.
-	UpdateTime    *timestamppb.Timestamp `protobuf:"bytes,10,opt,name=update_time,json=updateTime,proto3" json:"update_time,omitempty"`
+	UpdateTime *timestamppb.Timestamp `protobuf:"bytes,10,opt,name=update_time,json=updateTime,proto3" json:"update_time,omitempty"`
+	// When the server gives up on it: an operation still running then is
+	// stopped and ends FAILED with DEADLINE_EXCEEDED, so nothing can hang
+	// forever. Set by the server from its per-verb limits.
+	Deadline *timestamppb.Timestamp `protobuf:"bytes,11,opt,name=deadline,proto3" json:"deadline,omitempty"`
+	// Whether CancelOperation can still stop it. False once it is done, and
+	// for a restore once it has started replacing the vcluster's data (a
+	// half-restored store cannot be rolled back).
+	Cancellable   bool `protobuf:"varint,12,opt,name=cancellable,proto3" json:"cancellable,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -419,6 +349,20 @@ func (x *OperationMetadata) GetUpdateTime() *timestamppb.Timestamp {
 		return x.UpdateTime
 	}
 	return nil
+}
+
+func (x *OperationMetadata) GetDeadline() *timestamppb.Timestamp {
+	if x != nil {
+		return x.Deadline
+	}
+	return nil
+}
+
+func (x *OperationMetadata) GetCancellable() bool {
+	if x != nil {
+		return x.Cancellable
+	}
+	return false
 }
 
 // The error of a failed or cancelled operation, as a google.rpc.Status.
@@ -594,14 +538,16 @@ var File_openvcluster_v1_operation_proto protoreflect.FileDescriptor
 
 const file_openvcluster_v1_operation_proto_rawDesc = "" +
 	"\n" +
-	"\x1fopenvcluster/v1/operation.proto\x12\x0fopenvcluster.v1\x1a\x19google/protobuf/any.proto\x1a\x1bgoogle/protobuf/empty.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1eopenvcluster/v1/snapshot.proto\x1a\x1eopenvcluster/v1/vcluster.proto\"\xf8\x01\n" +
-	"\tOperation\x12\x12\n" +
-	"\x04name\x18\x01 \x01(\tR\x04name\x12\x12\n" +
+	"\x1fopenvcluster/v1/operation.proto\x12\x0fopenvcluster.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x19google/protobuf/any.proto\x1a\x1bgoogle/protobuf/empty.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1copenvcluster/v1/common.proto\x1a\x1eopenvcluster/v1/snapshot.proto\x1a\x1eopenvcluster/v1/vcluster.proto\"\xe0\x02\n" +
+	"\tOperation\x12\x18\n" +
+	"\x04name\x18\x01 \x01(\tB\x04\xe2A\x01\bR\x04name\x12\x12\n" +
 	"\x04done\x18\x02 \x01(\bR\x04done\x12>\n" +
 	"\bmetadata\x18\x03 \x01(\v2\".openvcluster.v1.OperationMetadataR\bmetadata\x127\n" +
 	"\x05error\x18\x04 \x01(\v2\x1f.openvcluster.v1.OperationErrorH\x00R\x05error\x12@\n" +
-	"\bresponse\x18\x05 \x01(\v2\".openvcluster.v1.OperationResponseH\x00R\bresponseB\b\n" +
-	"\x06result\"\xd0\x03\n" +
+	"\bresponse\x18\x05 \x01(\v2\".openvcluster.v1.OperationResponseH\x00R\bresponse:`\xeaA]\n" +
+	"\x19openvcluster.io/Operation\x12)projects/{project}/operations/{operation}*\n" +
+	"operations2\toperationB\b\n" +
+	"\x06result\"\xb6\x04\n" +
 	"\x11OperationMetadata\x122\n" +
 	"\x04verb\x18\x01 \x01(\x0e2\x1e.openvcluster.v1.OperationVerbR\x04verb\x12\x16\n" +
 	"\x06target\x18\x02 \x01(\tR\x06target\x125\n" +
@@ -616,7 +562,9 @@ const file_openvcluster_v1_operation_proto_rawDesc = "" +
 	"request_id\x18\t \x01(\tR\trequestId\x12;\n" +
 	"\vupdate_time\x18\n" +
 	" \x01(\v2\x1a.google.protobuf.TimestampR\n" +
-	"updateTime\"n\n" +
+	"updateTime\x12<\n" +
+	"\bdeadline\x18\v \x01(\v2\x1a.google.protobuf.TimestampB\x04\xe2A\x01\x03R\bdeadline\x12&\n" +
+	"\vcancellable\x18\f \x01(\bB\x04\xe2A\x01\x03R\vcancellable\"n\n" +
 	"\x0eOperationError\x12\x12\n" +
 	"\x04code\x18\x01 \x01(\x05R\x04code\x12\x18\n" +
 	"\amessage\x18\x02 \x01(\tR\amessage\x12.\n" +
@@ -626,18 +574,7 @@ const file_openvcluster_v1_operation_proto_rawDesc = "" +
 	"\bsnapshot\x18\x02 \x01(\v2\x19.openvcluster.v1.SnapshotH\x00R\bsnapshot\x12.\n" +
 	"\x05empty\x18\x03 \x01(\v2\x16.google.protobuf.EmptyH\x00R\x05emptyB\n" +
 	"\n" +
-	"\bresource*\xae\x02\n" +
-	"\rOperationVerb\x12\x1e\n" +
-	"\x1aOPERATION_VERB_UNSPECIFIED\x10\x00\x12\x19\n" +
-	"\x15OPERATION_VERB_CREATE\x10\x01\x12\x19\n" +
-	"\x15OPERATION_VERB_UPDATE\x10\x02\x12\x19\n" +
-	"\x15OPERATION_VERB_DELETE\x10\x03\x12\x18\n" +
-	"\x14OPERATION_VERB_SCALE\x10\x04\x12\x1a\n" +
-	"\x16OPERATION_VERB_SUSPEND\x10\x05\x12\x19\n" +
-	"\x15OPERATION_VERB_RESUME\x10\x06\x12\x1b\n" +
-	"\x17OPERATION_VERB_SNAPSHOT\x10\a\x12\x1a\n" +
-	"\x16OPERATION_VERB_RESTORE\x10\b\x12\"\n" +
-	"\x1eOPERATION_VERB_DELETE_SNAPSHOT\x10\t*\xc5\x01\n" +
+	"\bresource*\xc5\x01\n" +
 	"\x0eOperationState\x12\x1f\n" +
 	"\x1bOPERATION_STATE_UNSPECIFIED\x10\x00\x12\x1b\n" +
 	"\x17OPERATION_STATE_PENDING\x10\x01\x12\x1b\n" +
@@ -658,15 +595,15 @@ func file_openvcluster_v1_operation_proto_rawDescGZIP() []byte {
 	return file_openvcluster_v1_operation_proto_rawDescData
 }
 
-var file_openvcluster_v1_operation_proto_enumTypes = make([]protoimpl.EnumInfo, 2)
+var file_openvcluster_v1_operation_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
 var file_openvcluster_v1_operation_proto_msgTypes = make([]protoimpl.MessageInfo, 4)
 var file_openvcluster_v1_operation_proto_goTypes = []any{
-	(OperationVerb)(0),            // 0: openvcluster.v1.OperationVerb
-	(OperationState)(0),           // 1: openvcluster.v1.OperationState
-	(*Operation)(nil),             // 2: openvcluster.v1.Operation
-	(*OperationMetadata)(nil),     // 3: openvcluster.v1.OperationMetadata
-	(*OperationError)(nil),        // 4: openvcluster.v1.OperationError
-	(*OperationResponse)(nil),     // 5: openvcluster.v1.OperationResponse
+	(OperationState)(0),           // 0: openvcluster.v1.OperationState
+	(*Operation)(nil),             // 1: openvcluster.v1.Operation
+	(*OperationMetadata)(nil),     // 2: openvcluster.v1.OperationMetadata
+	(*OperationError)(nil),        // 3: openvcluster.v1.OperationError
+	(*OperationResponse)(nil),     // 4: openvcluster.v1.OperationResponse
+	(OperationVerb)(0),            // 5: openvcluster.v1.OperationVerb
 	(*timestamppb.Timestamp)(nil), // 6: google.protobuf.Timestamp
 	(*anypb.Any)(nil),             // 7: google.protobuf.Any
 	(*VCluster)(nil),              // 8: openvcluster.v1.VCluster
@@ -674,23 +611,24 @@ var file_openvcluster_v1_operation_proto_goTypes = []any{
 	(*emptypb.Empty)(nil),         // 10: google.protobuf.Empty
 }
 var file_openvcluster_v1_operation_proto_depIdxs = []int32{
-	3,  // 0: openvcluster.v1.Operation.metadata:type_name -> openvcluster.v1.OperationMetadata
-	4,  // 1: openvcluster.v1.Operation.error:type_name -> openvcluster.v1.OperationError
-	5,  // 2: openvcluster.v1.Operation.response:type_name -> openvcluster.v1.OperationResponse
-	0,  // 3: openvcluster.v1.OperationMetadata.verb:type_name -> openvcluster.v1.OperationVerb
-	1,  // 4: openvcluster.v1.OperationMetadata.state:type_name -> openvcluster.v1.OperationState
+	2,  // 0: openvcluster.v1.Operation.metadata:type_name -> openvcluster.v1.OperationMetadata
+	3,  // 1: openvcluster.v1.Operation.error:type_name -> openvcluster.v1.OperationError
+	4,  // 2: openvcluster.v1.Operation.response:type_name -> openvcluster.v1.OperationResponse
+	5,  // 3: openvcluster.v1.OperationMetadata.verb:type_name -> openvcluster.v1.OperationVerb
+	0,  // 4: openvcluster.v1.OperationMetadata.state:type_name -> openvcluster.v1.OperationState
 	6,  // 5: openvcluster.v1.OperationMetadata.create_time:type_name -> google.protobuf.Timestamp
 	6,  // 6: openvcluster.v1.OperationMetadata.end_time:type_name -> google.protobuf.Timestamp
 	6,  // 7: openvcluster.v1.OperationMetadata.update_time:type_name -> google.protobuf.Timestamp
-	7,  // 8: openvcluster.v1.OperationError.details:type_name -> google.protobuf.Any
-	8,  // 9: openvcluster.v1.OperationResponse.vcluster:type_name -> openvcluster.v1.VCluster
-	9,  // 10: openvcluster.v1.OperationResponse.snapshot:type_name -> openvcluster.v1.Snapshot
-	10, // 11: openvcluster.v1.OperationResponse.empty:type_name -> google.protobuf.Empty
-	12, // [12:12] is the sub-list for method output_type
-	12, // [12:12] is the sub-list for method input_type
-	12, // [12:12] is the sub-list for extension type_name
-	12, // [12:12] is the sub-list for extension extendee
-	0,  // [0:12] is the sub-list for field type_name
+	6,  // 8: openvcluster.v1.OperationMetadata.deadline:type_name -> google.protobuf.Timestamp
+	7,  // 9: openvcluster.v1.OperationError.details:type_name -> google.protobuf.Any
+	8,  // 10: openvcluster.v1.OperationResponse.vcluster:type_name -> openvcluster.v1.VCluster
+	9,  // 11: openvcluster.v1.OperationResponse.snapshot:type_name -> openvcluster.v1.Snapshot
+	10, // 12: openvcluster.v1.OperationResponse.empty:type_name -> google.protobuf.Empty
+	13, // [13:13] is the sub-list for method output_type
+	13, // [13:13] is the sub-list for method input_type
+	13, // [13:13] is the sub-list for extension type_name
+	13, // [13:13] is the sub-list for extension extendee
+	0,  // [0:13] is the sub-list for field type_name
 }
 
 func init() { file_openvcluster_v1_operation_proto_init() }
@@ -698,6 +636,7 @@ func file_openvcluster_v1_operation_proto_init() {
 	if File_openvcluster_v1_operation_proto != nil {
 		return
 	}
+	file_openvcluster_v1_common_proto_init()
 	file_openvcluster_v1_snapshot_proto_init()
 	file_openvcluster_v1_vcluster_proto_init()
 	file_openvcluster_v1_operation_proto_msgTypes[0].OneofWrappers = []any{
@@ -714,7 +653,7 @@ func file_openvcluster_v1_operation_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_openvcluster_v1_operation_proto_rawDesc), len(file_openvcluster_v1_operation_proto_rawDesc)),
-			NumEnums:      2,
+			NumEnums:      1,
 			NumMessages:   4,
 			NumExtensions: 0,
 			NumServices:   0,

@@ -11,6 +11,7 @@ package openvclusterv1
 
 import (
 	_ "buf.build/gen/go/bufbuild/protovalidate/protocolbuffers/go/buf/validate"
+	_ "google.golang.org/genproto/googleapis/api/annotations"
 	protoreflect "google.golang.org/protobuf/reflect/protoreflect"
 	protoimpl "google.golang.org/protobuf/runtime/protoimpl"
 	durationpb "google.golang.org/protobuf/types/known/durationpb"
@@ -319,7 +320,7 @@ var File_openvcluster_v1_operation_service_proto protoreflect.FileDescriptor
 
 const file_openvcluster_v1_operation_service_proto_rawDesc = "" +
 	"\n" +
-	"'openvcluster/v1/operation_service.proto\x12\x0fopenvcluster.v1\x1a\x1bbuf/validate/validate.proto\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fopenvcluster/v1/operation.proto\"\x85\x01\n" +
+	"'openvcluster/v1/operation_service.proto\x12\x0fopenvcluster.v1\x1a\x1bbuf/validate/validate.proto\x1a\x1cgoogle/api/annotations.proto\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fopenvcluster/v1/operation.proto\"\x85\x01\n" +
 	"\x13GetOperationRequest\x12n\n" +
 	"\x04name\x18\x01 \x01(\tBZ\xbaHW\xc8\x01\x01rR2P^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/operations/[a-z0-9][-a-z0-9]{0,62}$R\x04name\"\xfe\x01\n" +
 	"\x15ListOperationsRequest\x12O\n" +
@@ -339,12 +340,12 @@ const file_openvcluster_v1_operation_service_proto_rawDesc = "" +
 	"\atimeout\x18\x02 \x01(\v2\x19.google.protobuf.DurationB\r\xbaH\n" +
 	"\xaa\x01\a\"\x03\b\xd8\x042\x00R\atimeout\"\x88\x01\n" +
 	"\x16CancelOperationRequest\x12n\n" +
-	"\x04name\x18\x01 \x01(\tBZ\xbaHW\xc8\x01\x01rR2P^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/operations/[a-z0-9][-a-z0-9]{0,62}$R\x04name2\x82\x03\n" +
-	"\x10OperationService\x12U\n" +
-	"\fGetOperation\x12$.openvcluster.v1.GetOperationRequest\x1a\x1a.openvcluster.v1.Operation\"\x03\x90\x02\x01\x12f\n" +
-	"\x0eListOperations\x12&.openvcluster.v1.ListOperationsRequest\x1a'.openvcluster.v1.ListOperationsResponse\"\x03\x90\x02\x01\x12W\n" +
-	"\rWaitOperation\x12%.openvcluster.v1.WaitOperationRequest\x1a\x1a.openvcluster.v1.Operation\"\x03\x90\x02\x01\x12V\n" +
-	"\x0fCancelOperation\x12'.openvcluster.v1.CancelOperationRequest\x1a\x1a.openvcluster.v1.OperationBWZUgithub.com/open-vcluster/open-vcluster-api/sdks/go/gen/openvcluster/v1;openvclusterv1b\x06proto3"
+	"\x04name\x18\x01 \x01(\tBZ\xbaHW\xc8\x01\x01rR2P^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/operations/[a-z0-9][-a-z0-9]{0,62}$R\x04name2\xc1\x04\n" +
+	"\x10OperationService\x12\x7f\n" +
+	"\fGetOperation\x12$.openvcluster.v1.GetOperationRequest\x1a\x1a.openvcluster.v1.Operation\"-\x82\xd3\xe4\x93\x02$\x12\"/v1/{name=projects/*/operations/*}\x90\x02\x01\x12\x90\x01\n" +
+	"\x0eListOperations\x12&.openvcluster.v1.ListOperationsRequest\x1a'.openvcluster.v1.ListOperationsResponse\"-\x82\xd3\xe4\x93\x02$\x12\"/v1/{parent=projects/*}/operations\x90\x02\x01\x12\x89\x01\n" +
+	"\rWaitOperation\x12%.openvcluster.v1.WaitOperationRequest\x1a\x1a.openvcluster.v1.Operation\"5\x82\xd3\xe4\x93\x02,:\x01*\"'/v1/{name=projects/*/operations/*}:wait\x90\x02\x01\x12\x8c\x01\n" +
+	"\x0fCancelOperation\x12'.openvcluster.v1.CancelOperationRequest\x1a\x1a.openvcluster.v1.Operation\"4\x82\xd3\xe4\x93\x02.:\x01*\")/v1/{name=projects/*/operations/*}:cancelBWZUgithub.com/open-vcluster/open-vcluster-api/sdks/go/gen/openvcluster/v1;openvclusterv1b\x06proto3"
 
 var (
 	file_openvcluster_v1_operation_service_proto_rawDescOnce sync.Once

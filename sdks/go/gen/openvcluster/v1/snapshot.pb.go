@@ -10,6 +10,8 @@
 package openvclusterv1
 
 import (
+	_ "buf.build/gen/go/bufbuild/protovalidate/protocolbuffers/go/buf/validate"
+	_ "google.golang.org/genproto/googleapis/api/annotations"
 	protoreflect "google.golang.org/protobuf/reflect/protoreflect"
 	protoimpl "google.golang.org/protobuf/runtime/protoimpl"
 	timestamppb "google.golang.org/protobuf/types/known/timestamppb"
@@ -97,7 +99,14 @@ func (Snapshot_Phase) EnumDescriptor() ([]byte, []int) {
 // A Snapshot is a point-in-time copy of a vcluster: its backing store (all
 // Kubernetes objects of the virtual cluster) and its Helm release (chart
 // version and values), written to external storage by vcluster's own snapshot
-// mechanism. A snapshot outlives the vcluster it was taken from.
+// mechanism. A snapshot in s3, oci or azure storage outlives the vcluster it
+// was taken from and can seed new vclusters; one in `container` storage does
+// not (see ContainerStorage).
+//
+// What a snapshot holds: the virtual cluster's objects and the Helm release.
+// It does not hold the data of the persistent volumes the vcluster's
+// workloads use: vcluster 0.36 removed volume snapshots, so back those up
+// with the workloads' own tools.
 //
 // Resource name: `projects/{project}/snapshots/{snapshot}`.
 type Snapshot struct {
@@ -113,9 +122,10 @@ type Snapshot struct {
 	// Output only. The uid of the source vcluster, which tells apart two
 	// vclusters that had the same name at different times.
 	SourceVclusterUid string `protobuf:"bytes,4,opt,name=source_vcluster_uid,json=sourceVclusterUid,proto3" json:"source_vcluster_uid,omitempty"`
-	// Output only. Where the snapshot is stored: `s3://bucket/key`,
-	// `oci://registry/repository:tag` or `container:///path` (a path in the
-	// vcluster's own volume).
+	// Output only. Where the snapshot is stored, as the vcluster CLI's URL
+	// (`s3://bucket/key`, `oci://registry/repository:tag`,
+	// `azure://account/container/blob` or `container:///path`), without
+	// credentials: `vcluster snapshot` and `vcluster restore` accept it.
 	StorageUri string `protobuf:"bytes,5,opt,name=storage_uri,json=storageUri,proto3" json:"storage_uri,omitempty"`
 	// Output only. Size of the stored archive in bytes; 0 until SUCCEEDED.
 	SizeBytes int64 `protobuf:"varint,6,opt,name=size_bytes,json=sizeBytes,proto3" json:"size_bytes,omitempty"`
@@ -127,10 +137,11 @@ type Snapshot struct {
 	CreateTime *timestamppb.Timestamp `protobuf:"bytes,9,opt,name=create_time,json=createTime,proto3" json:"create_time,omitempty"`
 	// Output only. When it reached SUCCEEDED or FAILED.
 	CompleteTime *timestamppb.Timestamp `protobuf:"bytes,10,opt,name=complete_time,json=completeTime,proto3" json:"complete_time,omitempty"`
-	// Output only. When it will be deleted automatically; unset = kept until
-	// DeleteSnapshot.
+	// When it will be deleted automatically; unset = kept until
+	// DeleteSnapshot. Set from `ttl` at SnapshotVCluster; UpdateSnapshot can
+	// move it (to a time in the future) or clear it.
 	ExpireTime *timestamppb.Timestamp `protobuf:"bytes,11,opt,name=expire_time,json=expireTime,proto3" json:"expire_time,omitempty"`
-	// Labels given at SnapshotVCluster, for filtering.
+	// Labels, for filtering; set at SnapshotVCluster, changed by UpdateSnapshot.
 	Labels map[string]string `protobuf:"bytes,12,rep,name=labels,proto3" json:"labels,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
 	// Output only. The spec of the source vcluster at the time of the
 	// snapshot; a restore into a new vcluster starts from it.
@@ -139,8 +150,17 @@ type Snapshot struct {
 	ChartVersion string `protobuf:"bytes,14,opt,name=chart_version,json=chartVersion,proto3" json:"chart_version,omitempty"`
 	// Output only. The Kubernetes version of the source at that time.
 	KubernetesVersion string `protobuf:"bytes,15,opt,name=kubernetes_version,json=kubernetesVersion,proto3" json:"kubernetes_version,omitempty"`
-	// Output only. A checksum of the current state (AIP-154).
-	Etag          string `protobuf:"bytes,16,opt,name=etag,proto3" json:"etag,omitempty"`
+	// A checksum of the current state (AIP-154); send it back on
+	// UpdateSnapshot or DeleteSnapshot to make the change conditional.
+	Etag string `protobuf:"bytes,16,opt,name=etag,proto3" json:"etag,omitempty"`
+	// Output only. Where it is stored, as given to SnapshotVCluster (Secret
+	// references only: credentials are never stored or returned).
+	Storage *SnapshotStorage `protobuf:"bytes,17,opt,name=storage,proto3" json:"storage,omitempty"`
+	// Output only. When its labels or expire time last changed, or its phase.
+	UpdateTime *timestamppb.Timestamp `protobuf:"bytes,18,opt,name=update_time,json=updateTime,proto3" json:"update_time,omitempty"`
+	// Output only. Whether it outlives its source vcluster and can seed a new
+	// vcluster: false for `container` storage.
+	Durable       bool `protobuf:"varint,19,opt,name=durable,proto3" json:"durable,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -287,33 +307,463 @@ func (x *Snapshot) GetEtag() string {
 	return ""
 }
 
+func (x *Snapshot) GetStorage() *SnapshotStorage {
+	if x != nil {
+		return x.Storage
+	}
+	return nil
+}
+
+func (x *Snapshot) GetUpdateTime() *timestamppb.Timestamp {
+	if x != nil {
+		return x.UpdateTime
+	}
+	return nil
+}
+
+func (x *Snapshot) GetDurable() bool {
+	if x != nil {
+		return x.Durable
+	}
+	return false
+}
+
+// Where a snapshot is written. Exactly one kind.
+type SnapshotStorage struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The kind of storage.
+	//
+	// Types that are valid to be assigned to Kind:
+	//
+	//	*SnapshotStorage_S3
+	//	*SnapshotStorage_Oci
+	//	*SnapshotStorage_Azure
+	//	*SnapshotStorage_Container
+	Kind          isSnapshotStorage_Kind `protobuf_oneof:"kind"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *SnapshotStorage) Reset() {
+	*x = SnapshotStorage{}
+	mi := &file_openvcluster_v1_snapshot_proto_msgTypes[1]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *SnapshotStorage) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*SnapshotStorage) ProtoMessage() {}
+
+func (x *SnapshotStorage) ProtoReflect() protoreflect.Message {
+	mi := &file_openvcluster_v1_snapshot_proto_msgTypes[1]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use SnapshotStorage.ProtoReflect.Descriptor instead.
+func (*SnapshotStorage) Descriptor() ([]byte, []int) {
+	return file_openvcluster_v1_snapshot_proto_rawDescGZIP(), []int{1}
+}
+
+func (x *SnapshotStorage) GetKind() isSnapshotStorage_Kind {
+	if x != nil {
+		return x.Kind
+	}
+	return nil
+}
+
+func (x *SnapshotStorage) GetS3() *S3Storage {
+	if x != nil {
+		if x, ok := x.Kind.(*SnapshotStorage_S3); ok {
+			return x.S3
+		}
+	}
+	return nil
+}
+
+func (x *SnapshotStorage) GetOci() *OciStorage {
+	if x != nil {
+		if x, ok := x.Kind.(*SnapshotStorage_Oci); ok {
+			return x.Oci
+		}
+	}
+	return nil
+}
+
+func (x *SnapshotStorage) GetAzure() *AzureStorage {
+	if x != nil {
+		if x, ok := x.Kind.(*SnapshotStorage_Azure); ok {
+			return x.Azure
+		}
+	}
+	return nil
+}
+
+func (x *SnapshotStorage) GetContainer() *ContainerStorage {
+	if x != nil {
+		if x, ok := x.Kind.(*SnapshotStorage_Container); ok {
+			return x.Container
+		}
+	}
+	return nil
+}
+
+type isSnapshotStorage_Kind interface {
+	isSnapshotStorage_Kind()
+}
+
+type SnapshotStorage_S3 struct {
+	// An S3 (or S3-compatible) object.
+	S3 *S3Storage `protobuf:"bytes,1,opt,name=s3,proto3,oneof"`
+}
+
+type SnapshotStorage_Oci struct {
+	// An OCI registry artifact.
+	Oci *OciStorage `protobuf:"bytes,2,opt,name=oci,proto3,oneof"`
+}
+
+type SnapshotStorage_Azure struct {
+	// An Azure Blob Storage blob.
+	Azure *AzureStorage `protobuf:"bytes,3,opt,name=azure,proto3,oneof"`
+}
+
+type SnapshotStorage_Container struct {
+	// A path inside the vcluster's own volume.
+	Container *ContainerStorage `protobuf:"bytes,4,opt,name=container,proto3,oneof"`
+}
+
+func (*SnapshotStorage_S3) isSnapshotStorage_Kind() {}
+
+func (*SnapshotStorage_Oci) isSnapshotStorage_Kind() {}
+
+func (*SnapshotStorage_Azure) isSnapshotStorage_Kind() {}
+
+func (*SnapshotStorage_Container) isSnapshotStorage_Kind() {}
+
+// An S3 object (`s3://bucket/key`).
+type S3Storage struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Required. The bucket.
+	Bucket string `protobuf:"bytes,1,opt,name=bucket,proto3" json:"bucket,omitempty"`
+	// Required. The object key, e.g. `vclusters/dev/2026-12-01.tar.gz`.
+	// vcluster needs a key: a bare bucket is refused.
+	Key string `protobuf:"bytes,2,opt,name=key,proto3" json:"key,omitempty"`
+	// The region, e.g. `eu-west-1`. Default: the SDK's default chain.
+	Region string `protobuf:"bytes,3,opt,name=region,proto3" json:"region,omitempty"`
+	// An S3-compatible endpoint URL (MinIO, Ceph), e.g. `https://minio:9000`.
+	Endpoint string `protobuf:"bytes,4,opt,name=endpoint,proto3" json:"endpoint,omitempty"`
+	// Path-style addressing, for endpoints that need it.
+	ForcePathStyle bool `protobuf:"varint,5,opt,name=force_path_style,json=forcePathStyle,proto3" json:"force_path_style,omitempty"`
+	// A host Secret with `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and
+	// optionally `AWS_SESSION_TOKEN`. Default: the ambient credentials of the
+	// vcluster's pod (e.g. IRSA).
+	Credentials   *SecretReference `protobuf:"bytes,6,opt,name=credentials,proto3" json:"credentials,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *S3Storage) Reset() {
+	*x = S3Storage{}
+	mi := &file_openvcluster_v1_snapshot_proto_msgTypes[2]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *S3Storage) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*S3Storage) ProtoMessage() {}
+
+func (x *S3Storage) ProtoReflect() protoreflect.Message {
+	mi := &file_openvcluster_v1_snapshot_proto_msgTypes[2]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use S3Storage.ProtoReflect.Descriptor instead.
+func (*S3Storage) Descriptor() ([]byte, []int) {
+	return file_openvcluster_v1_snapshot_proto_rawDescGZIP(), []int{2}
+}
+
+func (x *S3Storage) GetBucket() string {
+	if x != nil {
+		return x.Bucket
+	}
+	return ""
+}
+
+func (x *S3Storage) GetKey() string {
+	if x != nil {
+		return x.Key
+	}
+	return ""
+}
+
+func (x *S3Storage) GetRegion() string {
+	if x != nil {
+		return x.Region
+	}
+	return ""
+}
+
+func (x *S3Storage) GetEndpoint() string {
+	if x != nil {
+		return x.Endpoint
+	}
+	return ""
+}
+
+func (x *S3Storage) GetForcePathStyle() bool {
+	if x != nil {
+		return x.ForcePathStyle
+	}
+	return false
+}
+
+func (x *S3Storage) GetCredentials() *SecretReference {
+	if x != nil {
+		return x.Credentials
+	}
+	return nil
+}
+
+// An OCI artifact (`oci://registry/repository:tag`).
+type OciStorage struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Required. `registry/repository`, e.g. `ghcr.io/acme/snapshots`.
+	Repository string `protobuf:"bytes,1,opt,name=repository,proto3" json:"repository,omitempty"`
+	// The tag. Default: the snapshot id.
+	Tag string `protobuf:"bytes,2,opt,name=tag,proto3" json:"tag,omitempty"`
+	// A host Secret of type `kubernetes.io/dockerconfigjson` with the registry
+	// credentials. Default: anonymous.
+	Credentials   *SecretReference `protobuf:"bytes,3,opt,name=credentials,proto3" json:"credentials,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *OciStorage) Reset() {
+	*x = OciStorage{}
+	mi := &file_openvcluster_v1_snapshot_proto_msgTypes[3]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *OciStorage) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*OciStorage) ProtoMessage() {}
+
+func (x *OciStorage) ProtoReflect() protoreflect.Message {
+	mi := &file_openvcluster_v1_snapshot_proto_msgTypes[3]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use OciStorage.ProtoReflect.Descriptor instead.
+func (*OciStorage) Descriptor() ([]byte, []int) {
+	return file_openvcluster_v1_snapshot_proto_rawDescGZIP(), []int{3}
+}
+
+func (x *OciStorage) GetRepository() string {
+	if x != nil {
+		return x.Repository
+	}
+	return ""
+}
+
+func (x *OciStorage) GetTag() string {
+	if x != nil {
+		return x.Tag
+	}
+	return ""
+}
+
+func (x *OciStorage) GetCredentials() *SecretReference {
+	if x != nil {
+		return x.Credentials
+	}
+	return nil
+}
+
+// An Azure blob (`azure://account/container/blob`).
+type AzureStorage struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Required. The storage account.
+	Account string `protobuf:"bytes,1,opt,name=account,proto3" json:"account,omitempty"`
+	// Required. The blob container.
+	Container string `protobuf:"bytes,2,opt,name=container,proto3" json:"container,omitempty"`
+	// Required. The blob name.
+	Blob string `protobuf:"bytes,3,opt,name=blob,proto3" json:"blob,omitempty"`
+	// A host Secret with `AZURE_STORAGE_KEY` or `AZURE_STORAGE_SAS_TOKEN`.
+	// Default: the pod's workload identity.
+	Credentials   *SecretReference `protobuf:"bytes,4,opt,name=credentials,proto3" json:"credentials,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *AzureStorage) Reset() {
+	*x = AzureStorage{}
+	mi := &file_openvcluster_v1_snapshot_proto_msgTypes[4]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AzureStorage) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AzureStorage) ProtoMessage() {}
+
+func (x *AzureStorage) ProtoReflect() protoreflect.Message {
+	mi := &file_openvcluster_v1_snapshot_proto_msgTypes[4]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AzureStorage.ProtoReflect.Descriptor instead.
+func (*AzureStorage) Descriptor() ([]byte, []int) {
+	return file_openvcluster_v1_snapshot_proto_rawDescGZIP(), []int{4}
+}
+
+func (x *AzureStorage) GetAccount() string {
+	if x != nil {
+		return x.Account
+	}
+	return ""
+}
+
+func (x *AzureStorage) GetContainer() string {
+	if x != nil {
+		return x.Container
+	}
+	return ""
+}
+
+func (x *AzureStorage) GetBlob() string {
+	if x != nil {
+		return x.Blob
+	}
+	return ""
+}
+
+func (x *AzureStorage) GetCredentials() *SecretReference {
+	if x != nil {
+		return x.Credentials
+	}
+	return nil
+}
+
+// A path inside the vcluster's own volume (`container:///path`). Not
+// durable: the archive lives on the vcluster's PersistentVolumeClaim, so it is
+// lost when the vcluster is deleted, and it cannot seed a new vcluster
+// (CreateVCluster with it as `source_snapshot` fails with
+// FAILED_PRECONDITION). Good for a quick undo point before an upgrade.
+type ContainerStorage struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Required. An absolute path, e.g. `/data/snapshots/before-upgrade.tar.gz`.
+	Path          string `protobuf:"bytes,1,opt,name=path,proto3" json:"path,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ContainerStorage) Reset() {
+	*x = ContainerStorage{}
+	mi := &file_openvcluster_v1_snapshot_proto_msgTypes[5]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ContainerStorage) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ContainerStorage) ProtoMessage() {}
+
+func (x *ContainerStorage) ProtoReflect() protoreflect.Message {
+	mi := &file_openvcluster_v1_snapshot_proto_msgTypes[5]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ContainerStorage.ProtoReflect.Descriptor instead.
+func (*ContainerStorage) Descriptor() ([]byte, []int) {
+	return file_openvcluster_v1_snapshot_proto_rawDescGZIP(), []int{5}
+}
+
+func (x *ContainerStorage) GetPath() string {
+	if x != nil {
+		return x.Path
+	}
+	return ""
+}
+
 var File_openvcluster_v1_snapshot_proto protoreflect.FileDescriptor
 
 const file_openvcluster_v1_snapshot_proto_rawDesc = "" +
 	"\n" +
-	"\x1eopenvcluster/v1/snapshot.proto\x12\x0fopenvcluster.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1eopenvcluster/v1/vcluster.proto\"\xf8\x06\n" +
-	"\bSnapshot\x12\x12\n" +
-	"\x04name\x18\x01 \x01(\tR\x04name\x12\x10\n" +
-	"\x03uid\x18\x02 \x01(\tR\x03uid\x12'\n" +
-	"\x0fsource_vcluster\x18\x03 \x01(\tR\x0esourceVcluster\x12.\n" +
-	"\x13source_vcluster_uid\x18\x04 \x01(\tR\x11sourceVclusterUid\x12\x1f\n" +
-	"\vstorage_uri\x18\x05 \x01(\tR\n" +
-	"storageUri\x12\x1d\n" +
+	"\x1eopenvcluster/v1/snapshot.proto\x12\x0fopenvcluster.v1\x1a\x1bbuf/validate/validate.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1copenvcluster/v1/common.proto\x1a\x1eopenvcluster/v1/vcluster.proto\"\xb3\v\n" +
+	"\bSnapshot\x12\x18\n" +
+	"\x04name\x18\x01 \x01(\tB\x04\xe2A\x01\bR\x04name\x12\x16\n" +
+	"\x03uid\x18\x02 \x01(\tB\x04\xe2A\x01\x03R\x03uid\x12J\n" +
+	"\x0fsource_vcluster\x18\x03 \x01(\tB!\xe2A\x01\x03\xfaA\x1a\n" +
+	"\x18openvcluster.io/VClusterR\x0esourceVcluster\x124\n" +
+	"\x13source_vcluster_uid\x18\x04 \x01(\tB\x04\xe2A\x01\x03R\x11sourceVclusterUid\x12%\n" +
+	"\vstorage_uri\x18\x05 \x01(\tB\x04\xe2A\x01\x03R\n" +
+	"storageUri\x12#\n" +
 	"\n" +
-	"size_bytes\x18\x06 \x01(\x03R\tsizeBytes\x125\n" +
-	"\x05phase\x18\a \x01(\x0e2\x1f.openvcluster.v1.Snapshot.PhaseR\x05phase\x12\x14\n" +
-	"\x05error\x18\b \x01(\tR\x05error\x12;\n" +
-	"\vcreate_time\x18\t \x01(\v2\x1a.google.protobuf.TimestampR\n" +
-	"createTime\x12?\n" +
+	"size_bytes\x18\x06 \x01(\x03B\x04\xe2A\x01\x03R\tsizeBytes\x12;\n" +
+	"\x05phase\x18\a \x01(\x0e2\x1f.openvcluster.v1.Snapshot.PhaseB\x04\xe2A\x01\x03R\x05phase\x12\x1a\n" +
+	"\x05error\x18\b \x01(\tB\x04\xe2A\x01\x03R\x05error\x12A\n" +
+	"\vcreate_time\x18\t \x01(\v2\x1a.google.protobuf.TimestampB\x04\xe2A\x01\x03R\n" +
+	"createTime\x12E\n" +
 	"\rcomplete_time\x18\n" +
-	" \x01(\v2\x1a.google.protobuf.TimestampR\fcompleteTime\x12;\n" +
-	"\vexpire_time\x18\v \x01(\v2\x1a.google.protobuf.TimestampR\n" +
-	"expireTime\x12=\n" +
-	"\x06labels\x18\f \x03(\v2%.openvcluster.v1.Snapshot.LabelsEntryR\x06labels\x12B\n" +
-	"\rvcluster_spec\x18\r \x01(\v2\x1d.openvcluster.v1.VClusterSpecR\fvclusterSpec\x12#\n" +
-	"\rchart_version\x18\x0e \x01(\tR\fchartVersion\x12-\n" +
-	"\x12kubernetes_version\x18\x0f \x01(\tR\x11kubernetesVersion\x12\x12\n" +
-	"\x04etag\x18\x10 \x01(\tR\x04etag\x1a9\n" +
+	" \x01(\v2\x1a.google.protobuf.TimestampB\x04\xe2A\x01\x03R\fcompleteTime\x12A\n" +
+	"\vexpire_time\x18\v \x01(\v2\x1a.google.protobuf.TimestampB\x04\xe2A\x01\x01R\n" +
+	"expireTime\x12\xfe\x01\n" +
+	"\x06labels\x18\f \x03(\v2%.openvcluster.v1.Snapshot.LabelsEntryB\xbe\x01\xe2A\x01\x01\xbaH\xb6\x01\x9a\x01\xb2\x01\x10@\"yrw\x18\xbd\x022r^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$*3r1\x18?2-^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$R\x06labels\x12H\n" +
+	"\rvcluster_spec\x18\r \x01(\v2\x1d.openvcluster.v1.VClusterSpecB\x04\xe2A\x01\x03R\fvclusterSpec\x12)\n" +
+	"\rchart_version\x18\x0e \x01(\tB\x04\xe2A\x01\x03R\fchartVersion\x123\n" +
+	"\x12kubernetes_version\x18\x0f \x01(\tB\x04\xe2A\x01\x03R\x11kubernetesVersion\x12\x18\n" +
+	"\x04etag\x18\x10 \x01(\tB\x04\xe2A\x01\x01R\x04etag\x12@\n" +
+	"\astorage\x18\x11 \x01(\v2 .openvcluster.v1.SnapshotStorageB\x04\xe2A\x01\x03R\astorage\x12A\n" +
+	"\vupdate_time\x18\x12 \x01(\v2\x1a.google.protobuf.TimestampB\x04\xe2A\x01\x03R\n" +
+	"updateTime\x12\x1e\n" +
+	"\adurable\x18\x13 \x01(\bB\x04\xe2A\x01\x03R\adurable\x1a9\n" +
 	"\vLabelsEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
 	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"\x7f\n" +
@@ -323,7 +773,35 @@ const file_openvcluster_v1_snapshot_proto_rawDesc = "" +
 	"\rPHASE_RUNNING\x10\x02\x12\x13\n" +
 	"\x0fPHASE_SUCCEEDED\x10\x03\x12\x10\n" +
 	"\fPHASE_FAILED\x10\x04\x12\x12\n" +
-	"\x0ePHASE_DELETING\x10\x05BWZUgithub.com/open-vcluster/open-vcluster-api/sdks/go/gen/openvcluster/v1;openvclusterv1b\x06proto3"
+	"\x0ePHASE_DELETING\x10\x05:[\xeaAX\n" +
+	"\x18openvcluster.io/Snapshot\x12'projects/{project}/snapshots/{snapshot}*\tsnapshots2\bsnapshot\"\xf9\x01\n" +
+	"\x0fSnapshotStorage\x12,\n" +
+	"\x02s3\x18\x01 \x01(\v2\x1a.openvcluster.v1.S3StorageH\x00R\x02s3\x12/\n" +
+	"\x03oci\x18\x02 \x01(\v2\x1b.openvcluster.v1.OciStorageH\x00R\x03oci\x125\n" +
+	"\x05azure\x18\x03 \x01(\v2\x1d.openvcluster.v1.AzureStorageH\x00R\x05azure\x12A\n" +
+	"\tcontainer\x18\x04 \x01(\v2!.openvcluster.v1.ContainerStorageH\x00R\tcontainerB\r\n" +
+	"\x04kind\x12\x05\xbaH\x02\b\x01\"\xd9\x02\n" +
+	"\tS3Storage\x12J\n" +
+	"\x06bucket\x18\x01 \x01(\tB2\xe2A\x01\x02\xbaH+\xc8\x01\x01r&\x18?2\"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$R\x06bucket\x124\n" +
+	"\x03key\x18\x02 \x01(\tB\"\xe2A\x01\x02\xbaH\x1b\xc8\x01\x01r\x16\x18\x80\b2\x11^[^\\x00-\\x1f?#]+$R\x03key\x120\n" +
+	"\x06region\x18\x03 \x01(\tB\x18\xbaH\x15r\x13\x18@2\x0f^([a-z0-9-]+)?$R\x06region\x12*\n" +
+	"\bendpoint\x18\x04 \x01(\tB\x0e\xbaH\v\xd8\x01\x01r\x06\x18\x80\x10\x88\x01\x01R\bendpoint\x12(\n" +
+	"\x10force_path_style\x18\x05 \x01(\bR\x0eforcePathStyle\x12B\n" +
+	"\vcredentials\x18\x06 \x01(\v2 .openvcluster.v1.SecretReferenceR\vcredentials\"\xff\x01\n" +
+	"\n" +
+	"OciStorage\x12i\n" +
+	"\n" +
+	"repository\x18\x01 \x01(\tBI\xe2A\x01\x02\xbaHB\xc8\x01\x01r=\x18\x80\b28^[a-zA-Z0-9.-]+(:[0-9]+)?(/[a-z0-9]+([._-][a-z0-9]+)*)+$R\n" +
+	"repository\x12B\n" +
+	"\x03tag\x18\x02 \x01(\tB0\xbaH-r+\x18\x80\x012&^([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$R\x03tag\x12B\n" +
+	"\vcredentials\x18\x03 \x01(\v2 .openvcluster.v1.SecretReferenceR\vcredentials\"\x98\x02\n" +
+	"\fAzureStorage\x128\n" +
+	"\aaccount\x18\x01 \x01(\tB\x1e\xe2A\x01\x02\xbaH\x17\xc8\x01\x01r\x122\x10^[a-z0-9]{3,24}$R\aaccount\x12P\n" +
+	"\tcontainer\x18\x02 \x01(\tB2\xe2A\x01\x02\xbaH+\xc8\x01\x01r&2$^[a-z0-9]([a-z0-9]|-[a-z0-9]){2,62}$R\tcontainer\x128\n" +
+	"\x04blob\x18\x03 \x01(\tB$\xe2A\x01\x02\xbaH\x1d\xc8\x01\x01r\x18\x10\x01\x18\x80\b2\x11^[^\\x00-\\x1f?#]+$R\x04blob\x12B\n" +
+	"\vcredentials\x18\x04 \x01(\v2 .openvcluster.v1.SecretReferenceR\vcredentials\"K\n" +
+	"\x10ContainerStorage\x127\n" +
+	"\x04path\x18\x01 \x01(\tB#\xe2A\x01\x02\xbaH\x1c\xc8\x01\x01r\x17\x18\x80\b2\x12^/[^\\x00-\\x1f?#]*$R\x04pathBWZUgithub.com/open-vcluster/open-vcluster-api/sdks/go/gen/openvcluster/v1;openvclusterv1b\x06proto3"
 
 var (
 	file_openvcluster_v1_snapshot_proto_rawDescOnce sync.Once
@@ -338,26 +816,41 @@ func file_openvcluster_v1_snapshot_proto_rawDescGZIP() []byte {
 }
 
 var file_openvcluster_v1_snapshot_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_openvcluster_v1_snapshot_proto_msgTypes = make([]protoimpl.MessageInfo, 2)
+var file_openvcluster_v1_snapshot_proto_msgTypes = make([]protoimpl.MessageInfo, 7)
 var file_openvcluster_v1_snapshot_proto_goTypes = []any{
 	(Snapshot_Phase)(0),           // 0: openvcluster.v1.Snapshot.Phase
 	(*Snapshot)(nil),              // 1: openvcluster.v1.Snapshot
-	nil,                           // 2: openvcluster.v1.Snapshot.LabelsEntry
-	(*timestamppb.Timestamp)(nil), // 3: google.protobuf.Timestamp
-	(*VClusterSpec)(nil),          // 4: openvcluster.v1.VClusterSpec
+	(*SnapshotStorage)(nil),       // 2: openvcluster.v1.SnapshotStorage
+	(*S3Storage)(nil),             // 3: openvcluster.v1.S3Storage
+	(*OciStorage)(nil),            // 4: openvcluster.v1.OciStorage
+	(*AzureStorage)(nil),          // 5: openvcluster.v1.AzureStorage
+	(*ContainerStorage)(nil),      // 6: openvcluster.v1.ContainerStorage
+	nil,                           // 7: openvcluster.v1.Snapshot.LabelsEntry
+	(*timestamppb.Timestamp)(nil), // 8: google.protobuf.Timestamp
+	(*VClusterSpec)(nil),          // 9: openvcluster.v1.VClusterSpec
+	(*SecretReference)(nil),       // 10: openvcluster.v1.SecretReference
 }
 var file_openvcluster_v1_snapshot_proto_depIdxs = []int32{
-	0, // 0: openvcluster.v1.Snapshot.phase:type_name -> openvcluster.v1.Snapshot.Phase
-	3, // 1: openvcluster.v1.Snapshot.create_time:type_name -> google.protobuf.Timestamp
-	3, // 2: openvcluster.v1.Snapshot.complete_time:type_name -> google.protobuf.Timestamp
-	3, // 3: openvcluster.v1.Snapshot.expire_time:type_name -> google.protobuf.Timestamp
-	2, // 4: openvcluster.v1.Snapshot.labels:type_name -> openvcluster.v1.Snapshot.LabelsEntry
-	4, // 5: openvcluster.v1.Snapshot.vcluster_spec:type_name -> openvcluster.v1.VClusterSpec
-	6, // [6:6] is the sub-list for method output_type
-	6, // [6:6] is the sub-list for method input_type
-	6, // [6:6] is the sub-list for extension type_name
-	6, // [6:6] is the sub-list for extension extendee
-	0, // [0:6] is the sub-list for field type_name
+	0,  // 0: openvcluster.v1.Snapshot.phase:type_name -> openvcluster.v1.Snapshot.Phase
+	8,  // 1: openvcluster.v1.Snapshot.create_time:type_name -> google.protobuf.Timestamp
+	8,  // 2: openvcluster.v1.Snapshot.complete_time:type_name -> google.protobuf.Timestamp
+	8,  // 3: openvcluster.v1.Snapshot.expire_time:type_name -> google.protobuf.Timestamp
+	7,  // 4: openvcluster.v1.Snapshot.labels:type_name -> openvcluster.v1.Snapshot.LabelsEntry
+	9,  // 5: openvcluster.v1.Snapshot.vcluster_spec:type_name -> openvcluster.v1.VClusterSpec
+	2,  // 6: openvcluster.v1.Snapshot.storage:type_name -> openvcluster.v1.SnapshotStorage
+	8,  // 7: openvcluster.v1.Snapshot.update_time:type_name -> google.protobuf.Timestamp
+	3,  // 8: openvcluster.v1.SnapshotStorage.s3:type_name -> openvcluster.v1.S3Storage
+	4,  // 9: openvcluster.v1.SnapshotStorage.oci:type_name -> openvcluster.v1.OciStorage
+	5,  // 10: openvcluster.v1.SnapshotStorage.azure:type_name -> openvcluster.v1.AzureStorage
+	6,  // 11: openvcluster.v1.SnapshotStorage.container:type_name -> openvcluster.v1.ContainerStorage
+	10, // 12: openvcluster.v1.S3Storage.credentials:type_name -> openvcluster.v1.SecretReference
+	10, // 13: openvcluster.v1.OciStorage.credentials:type_name -> openvcluster.v1.SecretReference
+	10, // 14: openvcluster.v1.AzureStorage.credentials:type_name -> openvcluster.v1.SecretReference
+	15, // [15:15] is the sub-list for method output_type
+	15, // [15:15] is the sub-list for method input_type
+	15, // [15:15] is the sub-list for extension type_name
+	15, // [15:15] is the sub-list for extension extendee
+	0,  // [0:15] is the sub-list for field type_name
 }
 
 func init() { file_openvcluster_v1_snapshot_proto_init() }
@@ -365,14 +858,21 @@ func file_openvcluster_v1_snapshot_proto_init() {
 	if File_openvcluster_v1_snapshot_proto != nil {
 		return
 	}
+	file_openvcluster_v1_common_proto_init()
 	file_openvcluster_v1_vcluster_proto_init()
+	file_openvcluster_v1_snapshot_proto_msgTypes[1].OneofWrappers = []any{
+		(*SnapshotStorage_S3)(nil),
+		(*SnapshotStorage_Oci)(nil),
+		(*SnapshotStorage_Azure)(nil),
+		(*SnapshotStorage_Container)(nil),
+	}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_openvcluster_v1_snapshot_proto_rawDesc), len(file_openvcluster_v1_snapshot_proto_rawDesc)),
 			NumEnums:      1,
-			NumMessages:   2,
+			NumMessages:   7,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

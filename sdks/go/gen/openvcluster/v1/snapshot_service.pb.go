@@ -11,8 +11,10 @@ package openvclusterv1
 
 import (
 	_ "buf.build/gen/go/bufbuild/protovalidate/protocolbuffers/go/buf/validate"
+	_ "google.golang.org/genproto/googleapis/api/annotations"
 	protoreflect "google.golang.org/protobuf/reflect/protoreflect"
 	protoimpl "google.golang.org/protobuf/runtime/protoimpl"
+	fieldmaskpb "google.golang.org/protobuf/types/known/fieldmaskpb"
 	reflect "reflect"
 	sync "sync"
 	unsafe "unsafe"
@@ -223,6 +225,8 @@ func (x *ListSnapshotsResponse) GetTotalSize() int32 {
 // Request for DeleteSnapshot.
 type DeleteSnapshotRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
+	// Validate without deleting anything.
+	ValidateOnly bool `protobuf:"varint,4,opt,name=validate_only,json=validateOnly,proto3" json:"validate_only,omitempty"`
 	// Required. `projects/{project}/snapshots/{snapshot}`.
 	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
 	// The etag of the snapshot; a stale etag fails with ABORTED.
@@ -263,6 +267,13 @@ func (*DeleteSnapshotRequest) Descriptor() ([]byte, []int) {
 	return file_openvcluster_v1_snapshot_service_proto_rawDescGZIP(), []int{3}
 }
 
+func (x *DeleteSnapshotRequest) GetValidateOnly() bool {
+	if x != nil {
+		return x.ValidateOnly
+	}
+	return false
+}
+
 func (x *DeleteSnapshotRequest) GetName() string {
 	if x != nil {
 		return x.Name
@@ -284,11 +295,77 @@ func (x *DeleteSnapshotRequest) GetRequestId() string {
 	return ""
 }
 
+// Request for UpdateSnapshot.
+type UpdateSnapshotRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Required. The snapshot with its new values; `snapshot.name` says which.
+	// Set `snapshot.etag` to make the update conditional (stale: ABORTED).
+	Snapshot *Snapshot `protobuf:"bytes,1,opt,name=snapshot,proto3" json:"snapshot,omitempty"`
+	// The fields to change: `labels`, `expire_time`. Unset: the fields set in
+	// `snapshot`. Any other field is INVALID_ARGUMENT.
+	UpdateMask *fieldmaskpb.FieldMask `protobuf:"bytes,2,opt,name=update_mask,json=updateMask,proto3" json:"update_mask,omitempty"`
+	// Validate without changing anything; returns the snapshot as it would be.
+	ValidateOnly  bool `protobuf:"varint,3,opt,name=validate_only,json=validateOnly,proto3" json:"validate_only,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *UpdateSnapshotRequest) Reset() {
+	*x = UpdateSnapshotRequest{}
+	mi := &file_openvcluster_v1_snapshot_service_proto_msgTypes[4]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *UpdateSnapshotRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*UpdateSnapshotRequest) ProtoMessage() {}
+
+func (x *UpdateSnapshotRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_openvcluster_v1_snapshot_service_proto_msgTypes[4]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use UpdateSnapshotRequest.ProtoReflect.Descriptor instead.
+func (*UpdateSnapshotRequest) Descriptor() ([]byte, []int) {
+	return file_openvcluster_v1_snapshot_service_proto_rawDescGZIP(), []int{4}
+}
+
+func (x *UpdateSnapshotRequest) GetSnapshot() *Snapshot {
+	if x != nil {
+		return x.Snapshot
+	}
+	return nil
+}
+
+func (x *UpdateSnapshotRequest) GetUpdateMask() *fieldmaskpb.FieldMask {
+	if x != nil {
+		return x.UpdateMask
+	}
+	return nil
+}
+
+func (x *UpdateSnapshotRequest) GetValidateOnly() bool {
+	if x != nil {
+		return x.ValidateOnly
+	}
+	return false
+}
+
 var File_openvcluster_v1_snapshot_service_proto protoreflect.FileDescriptor
 
 const file_openvcluster_v1_snapshot_service_proto_rawDesc = "" +
 	"\n" +
-	"&openvcluster/v1/snapshot_service.proto\x12\x0fopenvcluster.v1\x1a\x1bbuf/validate/validate.proto\x1a\x1fopenvcluster/v1/operation.proto\x1a\x1eopenvcluster/v1/snapshot.proto\"\x8b\x01\n" +
+	"&openvcluster/v1/snapshot_service.proto\x12\x0fopenvcluster.v1\x1a\x1bbuf/validate/validate.proto\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a google/protobuf/field_mask.proto\x1a!openvcluster/v1/annotations.proto\x1a\x1fopenvcluster/v1/operation.proto\x1a\x1eopenvcluster/v1/snapshot.proto\"\x8b\x01\n" +
 	"\x12GetSnapshotRequest\x12u\n" +
 	"\x04name\x18\x01 \x01(\tBa\xbaH^\xc8\x01\x01rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/snapshots/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$R\x04name\"\xfd\x01\n" +
 	"\x14ListSnapshotsRequest\x12O\n" +
@@ -302,16 +379,26 @@ const file_openvcluster_v1_snapshot_service_proto_rawDesc = "" +
 	"\tsnapshots\x18\x01 \x03(\v2\x19.openvcluster.v1.SnapshotR\tsnapshots\x12&\n" +
 	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\x12\x1d\n" +
 	"\n" +
-	"total_size\x18\x03 \x01(\x05R\ttotalSize\"\xce\x01\n" +
-	"\x15DeleteSnapshotRequest\x12u\n" +
+	"total_size\x18\x03 \x01(\x05R\ttotalSize\"\xf9\x01\n" +
+	"\x15DeleteSnapshotRequest\x12)\n" +
+	"\rvalidate_only\x18\x04 \x01(\bB\x04\xe2A\x01\x01R\fvalidateOnly\x12u\n" +
 	"\x04name\x18\x01 \x01(\tBa\xbaH^\xc8\x01\x01rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/snapshots/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$R\x04name\x12\x12\n" +
 	"\x04etag\x18\x02 \x01(\tR\x04etag\x12*\n" +
 	"\n" +
-	"request_id\x18\x03 \x01(\tB\v\xbaH\b\xd8\x01\x01r\x03\xb0\x01\x01R\trequestId2\xa0\x02\n" +
-	"\x0fSnapshotService\x12R\n" +
-	"\vGetSnapshot\x12#.openvcluster.v1.GetSnapshotRequest\x1a\x19.openvcluster.v1.Snapshot\"\x03\x90\x02\x01\x12c\n" +
-	"\rListSnapshots\x12%.openvcluster.v1.ListSnapshotsRequest\x1a&.openvcluster.v1.ListSnapshotsResponse\"\x03\x90\x02\x01\x12T\n" +
-	"\x0eDeleteSnapshot\x12&.openvcluster.v1.DeleteSnapshotRequest\x1a\x1a.openvcluster.v1.OperationBWZUgithub.com/open-vcluster/open-vcluster-api/sdks/go/gen/openvcluster/v1;openvclusterv1b\x06proto3"
+	"request_id\x18\x03 \x01(\tB\v\xbaH\b\xd8\x01\x01r\x03\xb0\x01\x01R\trequestId\"\x9e\x03\n" +
+	"\x15UpdateSnapshotRequest\x12A\n" +
+	"\bsnapshot\x18\x01 \x01(\v2\x19.openvcluster.v1.SnapshotB\n" +
+	"\xe2A\x01\x02\xbaH\x03\xc8\x01\x01R\bsnapshot\x12A\n" +
+	"\vupdate_mask\x18\x02 \x01(\v2\x1a.google.protobuf.FieldMaskB\x04\xe2A\x01\x01R\n" +
+	"updateMask\x12)\n" +
+	"\rvalidate_only\x18\x03 \x01(\bB\x04\xe2A\x01\x01R\fvalidateOnly:\xd3\x01\xbaH\xcf\x01\x1a\xcc\x01\n" +
+	"\x14update_snapshot.name\x12=snapshot.name must be projects/{project}/snapshots/{snapshot}\x1authis.snapshot.name.matches('^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/snapshots/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$')2\xf1\x04\n" +
+	"\x0fSnapshotService\x12{\n" +
+	"\vGetSnapshot\x12#.openvcluster.v1.GetSnapshotRequest\x1a\x19.openvcluster.v1.Snapshot\",\x82\xd3\xe4\x93\x02#\x12!/v1/{name=projects/*/snapshots/*}\x90\x02\x01\x12\x8c\x01\n" +
+	"\rListSnapshots\x12%.openvcluster.v1.ListSnapshotsRequest\x1a&.openvcluster.v1.ListSnapshotsResponse\",\x82\xd3\xe4\x93\x02#\x12!/v1/{parent=projects/*}/snapshots\x90\x02\x01\x12\xbd\x01\n" +
+	"\x0eDeleteSnapshot\x12&.openvcluster.v1.DeleteSnapshotRequest\x1a\x1a.openvcluster.v1.Operation\"g\xca\xf3\x18:\n" +
+	"\x15google.protobuf.Empty\x12!openvcluster.v1.OperationMetadata\x82\xd3\xe4\x93\x02#*!/v1/{name=projects/*/snapshots/*}\x12\x91\x01\n" +
+	"\x0eUpdateSnapshot\x12&.openvcluster.v1.UpdateSnapshotRequest\x1a\x19.openvcluster.v1.Snapshot\"<\x82\xd3\xe4\x93\x026:\bsnapshot2*/v1/{snapshot.name=projects/*/snapshots/*}BWZUgithub.com/open-vcluster/open-vcluster-api/sdks/go/gen/openvcluster/v1;openvclusterv1b\x06proto3"
 
 var (
 	file_openvcluster_v1_snapshot_service_proto_rawDescOnce sync.Once
@@ -325,28 +412,34 @@ func file_openvcluster_v1_snapshot_service_proto_rawDescGZIP() []byte {
 	return file_openvcluster_v1_snapshot_service_proto_rawDescData
 }
 
-var file_openvcluster_v1_snapshot_service_proto_msgTypes = make([]protoimpl.MessageInfo, 4)
+var file_openvcluster_v1_snapshot_service_proto_msgTypes = make([]protoimpl.MessageInfo, 5)
 var file_openvcluster_v1_snapshot_service_proto_goTypes = []any{
 	(*GetSnapshotRequest)(nil),    // 0: openvcluster.v1.GetSnapshotRequest
 	(*ListSnapshotsRequest)(nil),  // 1: openvcluster.v1.ListSnapshotsRequest
 	(*ListSnapshotsResponse)(nil), // 2: openvcluster.v1.ListSnapshotsResponse
 	(*DeleteSnapshotRequest)(nil), // 3: openvcluster.v1.DeleteSnapshotRequest
-	(*Snapshot)(nil),              // 4: openvcluster.v1.Snapshot
-	(*Operation)(nil),             // 5: openvcluster.v1.Operation
+	(*UpdateSnapshotRequest)(nil), // 4: openvcluster.v1.UpdateSnapshotRequest
+	(*Snapshot)(nil),              // 5: openvcluster.v1.Snapshot
+	(*fieldmaskpb.FieldMask)(nil), // 6: google.protobuf.FieldMask
+	(*Operation)(nil),             // 7: openvcluster.v1.Operation
 }
 var file_openvcluster_v1_snapshot_service_proto_depIdxs = []int32{
-	4, // 0: openvcluster.v1.ListSnapshotsResponse.snapshots:type_name -> openvcluster.v1.Snapshot
-	0, // 1: openvcluster.v1.SnapshotService.GetSnapshot:input_type -> openvcluster.v1.GetSnapshotRequest
-	1, // 2: openvcluster.v1.SnapshotService.ListSnapshots:input_type -> openvcluster.v1.ListSnapshotsRequest
-	3, // 3: openvcluster.v1.SnapshotService.DeleteSnapshot:input_type -> openvcluster.v1.DeleteSnapshotRequest
-	4, // 4: openvcluster.v1.SnapshotService.GetSnapshot:output_type -> openvcluster.v1.Snapshot
-	2, // 5: openvcluster.v1.SnapshotService.ListSnapshots:output_type -> openvcluster.v1.ListSnapshotsResponse
-	5, // 6: openvcluster.v1.SnapshotService.DeleteSnapshot:output_type -> openvcluster.v1.Operation
-	4, // [4:7] is the sub-list for method output_type
-	1, // [1:4] is the sub-list for method input_type
-	1, // [1:1] is the sub-list for extension type_name
-	1, // [1:1] is the sub-list for extension extendee
-	0, // [0:1] is the sub-list for field type_name
+	5, // 0: openvcluster.v1.ListSnapshotsResponse.snapshots:type_name -> openvcluster.v1.Snapshot
+	5, // 1: openvcluster.v1.UpdateSnapshotRequest.snapshot:type_name -> openvcluster.v1.Snapshot
+	6, // 2: openvcluster.v1.UpdateSnapshotRequest.update_mask:type_name -> google.protobuf.FieldMask
+	0, // 3: openvcluster.v1.SnapshotService.GetSnapshot:input_type -> openvcluster.v1.GetSnapshotRequest
+	1, // 4: openvcluster.v1.SnapshotService.ListSnapshots:input_type -> openvcluster.v1.ListSnapshotsRequest
+	3, // 5: openvcluster.v1.SnapshotService.DeleteSnapshot:input_type -> openvcluster.v1.DeleteSnapshotRequest
+	4, // 6: openvcluster.v1.SnapshotService.UpdateSnapshot:input_type -> openvcluster.v1.UpdateSnapshotRequest
+	5, // 7: openvcluster.v1.SnapshotService.GetSnapshot:output_type -> openvcluster.v1.Snapshot
+	2, // 8: openvcluster.v1.SnapshotService.ListSnapshots:output_type -> openvcluster.v1.ListSnapshotsResponse
+	7, // 9: openvcluster.v1.SnapshotService.DeleteSnapshot:output_type -> openvcluster.v1.Operation
+	5, // 10: openvcluster.v1.SnapshotService.UpdateSnapshot:output_type -> openvcluster.v1.Snapshot
+	7, // [7:11] is the sub-list for method output_type
+	3, // [3:7] is the sub-list for method input_type
+	3, // [3:3] is the sub-list for extension type_name
+	3, // [3:3] is the sub-list for extension extendee
+	0, // [0:3] is the sub-list for field type_name
 }
 
 func init() { file_openvcluster_v1_snapshot_service_proto_init() }
@@ -354,6 +447,7 @@ func file_openvcluster_v1_snapshot_service_proto_init() {
 	if File_openvcluster_v1_snapshot_service_proto != nil {
 		return
 	}
+	file_openvcluster_v1_annotations_proto_init()
 	file_openvcluster_v1_operation_proto_init()
 	file_openvcluster_v1_snapshot_proto_init()
 	type x struct{}
@@ -362,7 +456,7 @@ func file_openvcluster_v1_snapshot_service_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_openvcluster_v1_snapshot_service_proto_rawDesc), len(file_openvcluster_v1_snapshot_service_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   4,
+			NumMessages:   5,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -11,6 +11,7 @@ package openvclusterv1
 
 import (
 	_ "buf.build/gen/go/bufbuild/protovalidate/protocolbuffers/go/buf/validate"
+	_ "google.golang.org/genproto/googleapis/api/annotations"
 	protoreflect "google.golang.org/protobuf/reflect/protoreflect"
 	protoimpl "google.golang.org/protobuf/runtime/protoimpl"
 	timestamppb "google.golang.org/protobuf/types/known/timestamppb"
@@ -32,26 +33,44 @@ const (
 //
 // Legal transitions:
 //
-//	(create)      -> PENDING
-//	(restore into a new vcluster) -> RESTORING
+//	(create)      -> PENDING, or RESTORING with `source_snapshot`
 //	PENDING       -> CREATING | DELETING
 //	CREATING      -> RUNNING | FAILED | DELETING (force)
-//	RUNNING       -> UPDATING | SCALING | SUSPENDING | SNAPSHOTTING | RESTORING | DELETING
-//	UPDATING      -> RUNNING | SUSPENDED (if it was) | FAILED | DELETING (force)
+//	RUNNING       -> UPDATING | SCALING | SUSPENDING | RESTORING | DELETING
+//	UPDATING      -> RUNNING | FAILED | DELETING (force)
 //	SCALING       -> RUNNING | FAILED | DELETING (force)
 //	SUSPENDING    -> SUSPENDED | FAILED | DELETING (force)
-//	SUSPENDED     -> RESUMING | RESTORING | UPDATING | DELETING
+//	SUSPENDED     -> RESUMING | RESTORING | DELETING
 //	RESUMING      -> RUNNING | FAILED | DELETING (force)
-//	SNAPSHOTTING  -> RUNNING (whether the snapshot succeeded or not) | DELETING (force)
 //	RESTORING     -> RUNNING, or SUSPENDED if it was | FAILED | DELETING (force)
-//	FAILED        -> UPDATING | RESTORING | RESUMING | DELETING
+//	FAILED        -> (the repair for `status.failed_operation`, below) | DELETING
 //	DELETING      -> (gone) | FAILED
 //
 // "(force)" means DeleteVCluster with `force = true`, which cancels the
-// operation in flight. A cancelled operation leaves the vcluster in the
-// stable phase it came from; a cancelled create or delete leaves it FAILED.
-// GetVClusterKubeconfig is legal in RUNNING, UPDATING, SCALING and
-// SNAPSHOTTING.
+// operation in flight.
+//
+// While SUSPENDED, Update and Scale change the spec at once (their operation
+// is done, the phase stays SUSPENDED and `generation` runs ahead of
+// `status.observed_generation`); ResumeVCluster applies the new spec, the
+// way a VM is resized while powered off. Snapshots do not take a phase of
+// their own: SnapshotVCluster is legal in RUNNING and SUSPENDED, the
+// Snapshot resource tracks the upload and the `Snapshotting` condition is
+// true meanwhile, so Update, Scale and Suspend are not blocked by it.
+//
+// A cancelled operation (CancelOperation, or a forced delete) does not
+// guess the outcome: the vcluster takes the phase the host reports once the
+// driver stopped (RUNNING, SUSPENDED), or FAILED when that is unknown. A
+// restore cannot be cancelled once it has started replacing data.
+//
+// FAILED says what failed in `status.failed_operation`, and only the repair
+// that makes sense for it is legal: after a failed create, update, scale or
+// restore, UpdateVCluster (re-apply the spec) or RestoreVCluster; after a
+// failed suspend, SuspendVCluster again or ResumeVCluster; after a failed
+// resume, ResumeVCluster again; after a failed delete, only DeleteVCluster.
+// DeleteVCluster is legal from FAILED whatever failed.
+//
+// GenerateVClusterKubeconfig is legal while the API server serves: RUNNING,
+// UPDATING and SCALING.
 type VCluster_Phase int32
 
 const (
@@ -73,14 +92,12 @@ const (
 	VCluster_PHASE_SUSPENDED VCluster_Phase = 7
 	// The control plane is being scaled back to its replicas.
 	VCluster_PHASE_RESUMING VCluster_Phase = 8
-	// A snapshot of the backing store is being taken.
-	VCluster_PHASE_SNAPSHOTTING VCluster_Phase = 9
 	// The vcluster is being restored from a snapshot.
 	VCluster_PHASE_RESTORING VCluster_Phase = 10
 	// The vcluster and its host resources are being removed.
 	VCluster_PHASE_DELETING VCluster_Phase = 11
-	// The last operation failed; `status.message` and the conditions say why.
-	// Update, Restore, Resume or Delete can repair or remove it.
+	// The last operation failed; `status.failed_operation`, `status.message`
+	// and the conditions say what and why. See above for the repairs.
 	VCluster_PHASE_FAILED VCluster_Phase = 12
 )
 
@@ -96,25 +113,23 @@ var (
 		6:  "PHASE_SUSPENDING",
 		7:  "PHASE_SUSPENDED",
 		8:  "PHASE_RESUMING",
-		9:  "PHASE_SNAPSHOTTING",
 		10: "PHASE_RESTORING",
 		11: "PHASE_DELETING",
 		12: "PHASE_FAILED",
 	}
 	VCluster_Phase_value = map[string]int32{
-		"PHASE_UNSPECIFIED":  0,
-		"PHASE_PENDING":      1,
-		"PHASE_CREATING":     2,
-		"PHASE_RUNNING":      3,
-		"PHASE_UPDATING":     4,
-		"PHASE_SCALING":      5,
-		"PHASE_SUSPENDING":   6,
-		"PHASE_SUSPENDED":    7,
-		"PHASE_RESUMING":     8,
-		"PHASE_SNAPSHOTTING": 9,
-		"PHASE_RESTORING":    10,
-		"PHASE_DELETING":     11,
-		"PHASE_FAILED":       12,
+		"PHASE_UNSPECIFIED": 0,
+		"PHASE_PENDING":     1,
+		"PHASE_CREATING":    2,
+		"PHASE_RUNNING":     3,
+		"PHASE_UPDATING":    4,
+		"PHASE_SCALING":     5,
+		"PHASE_SUSPENDING":  6,
+		"PHASE_SUSPENDED":   7,
+		"PHASE_RESUMING":    8,
+		"PHASE_RESTORING":   10,
+		"PHASE_DELETING":    11,
+		"PHASE_FAILED":      12,
 	}
 )
 
@@ -145,6 +160,174 @@ func (VCluster_Phase) EnumDescriptor() ([]byte, []int) {
 	return file_openvcluster_v1_vcluster_proto_rawDescGZIP(), []int{0, 0}
 }
 
+// Whether the kind is synced.
+type SyncRule_Mode int32
+
+const (
+	// Not set: vcluster's default for the kind.
+	SyncRule_MODE_UNSPECIFIED SyncRule_Mode = 0
+	// Synced (`enabled: true`).
+	SyncRule_MODE_ENABLED SyncRule_Mode = 1
+	// Not synced (`enabled: false`).
+	SyncRule_MODE_DISABLED SyncRule_Mode = 2
+	// Synced when the host has the kind (`enabled: auto`); only the kinds
+	// documented on `Sync.from_host`.
+	SyncRule_MODE_AUTO SyncRule_Mode = 3
+)
+
+// Enum value maps for SyncRule_Mode.
+var (
+	SyncRule_Mode_name = map[int32]string{
+		0: "MODE_UNSPECIFIED",
+		1: "MODE_ENABLED",
+		2: "MODE_DISABLED",
+		3: "MODE_AUTO",
+	}
+	SyncRule_Mode_value = map[string]int32{
+		"MODE_UNSPECIFIED": 0,
+		"MODE_ENABLED":     1,
+		"MODE_DISABLED":    2,
+		"MODE_AUTO":        3,
+	}
+)
+
+func (x SyncRule_Mode) Enum() *SyncRule_Mode {
+	p := new(SyncRule_Mode)
+	*p = x
+	return p
+}
+
+func (x SyncRule_Mode) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (SyncRule_Mode) Descriptor() protoreflect.EnumDescriptor {
+	return file_openvcluster_v1_vcluster_proto_enumTypes[1].Descriptor()
+}
+
+func (SyncRule_Mode) Type() protoreflect.EnumType {
+	return &file_openvcluster_v1_vcluster_proto_enumTypes[1]
+}
+
+func (x SyncRule_Mode) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use SyncRule_Mode.Descriptor instead.
+func (SyncRule_Mode) EnumDescriptor() ([]byte, []int) {
+	return file_openvcluster_v1_vcluster_proto_rawDescGZIP(), []int{14, 0}
+}
+
+// The scope of a custom resource.
+type CustomResourceSync_Scope int32
+
+const (
+	// Not set: NAMESPACED.
+	CustomResourceSync_SCOPE_UNSPECIFIED CustomResourceSync_Scope = 0
+	// Namespaced objects.
+	CustomResourceSync_SCOPE_NAMESPACED CustomResourceSync_Scope = 1
+	// Cluster-scoped objects (from the host only).
+	CustomResourceSync_SCOPE_CLUSTER CustomResourceSync_Scope = 2
+)
+
+// Enum value maps for CustomResourceSync_Scope.
+var (
+	CustomResourceSync_Scope_name = map[int32]string{
+		0: "SCOPE_UNSPECIFIED",
+		1: "SCOPE_NAMESPACED",
+		2: "SCOPE_CLUSTER",
+	}
+	CustomResourceSync_Scope_value = map[string]int32{
+		"SCOPE_UNSPECIFIED": 0,
+		"SCOPE_NAMESPACED":  1,
+		"SCOPE_CLUSTER":     2,
+	}
+)
+
+func (x CustomResourceSync_Scope) Enum() *CustomResourceSync_Scope {
+	p := new(CustomResourceSync_Scope)
+	*p = x
+	return p
+}
+
+func (x CustomResourceSync_Scope) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (CustomResourceSync_Scope) Descriptor() protoreflect.EnumDescriptor {
+	return file_openvcluster_v1_vcluster_proto_enumTypes[2].Descriptor()
+}
+
+func (CustomResourceSync_Scope) Type() protoreflect.EnumType {
+	return &file_openvcluster_v1_vcluster_proto_enumTypes[2]
+}
+
+func (x CustomResourceSync_Scope) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use CustomResourceSync_Scope.Descriptor instead.
+func (CustomResourceSync_Scope) EnumDescriptor() ([]byte, []int) {
+	return file_openvcluster_v1_vcluster_proto_rawDescGZIP(), []int{15, 0}
+}
+
+// A Pod Security Standard level.
+type Isolation_PodSecurityStandard int32
+
+const (
+	// Not set: none enforced.
+	Isolation_POD_SECURITY_STANDARD_UNSPECIFIED Isolation_PodSecurityStandard = 0
+	// `privileged`: no restrictions.
+	Isolation_POD_SECURITY_STANDARD_PRIVILEGED Isolation_PodSecurityStandard = 1
+	// `baseline`: known privilege escalations prevented.
+	Isolation_POD_SECURITY_STANDARD_BASELINE Isolation_PodSecurityStandard = 2
+	// `restricted`: hardened pod settings required.
+	Isolation_POD_SECURITY_STANDARD_RESTRICTED Isolation_PodSecurityStandard = 3
+)
+
+// Enum value maps for Isolation_PodSecurityStandard.
+var (
+	Isolation_PodSecurityStandard_name = map[int32]string{
+		0: "POD_SECURITY_STANDARD_UNSPECIFIED",
+		1: "POD_SECURITY_STANDARD_PRIVILEGED",
+		2: "POD_SECURITY_STANDARD_BASELINE",
+		3: "POD_SECURITY_STANDARD_RESTRICTED",
+	}
+	Isolation_PodSecurityStandard_value = map[string]int32{
+		"POD_SECURITY_STANDARD_UNSPECIFIED": 0,
+		"POD_SECURITY_STANDARD_PRIVILEGED":  1,
+		"POD_SECURITY_STANDARD_BASELINE":    2,
+		"POD_SECURITY_STANDARD_RESTRICTED":  3,
+	}
+)
+
+func (x Isolation_PodSecurityStandard) Enum() *Isolation_PodSecurityStandard {
+	p := new(Isolation_PodSecurityStandard)
+	*p = x
+	return p
+}
+
+func (x Isolation_PodSecurityStandard) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (Isolation_PodSecurityStandard) Descriptor() protoreflect.EnumDescriptor {
+	return file_openvcluster_v1_vcluster_proto_enumTypes[3].Descriptor()
+}
+
+func (Isolation_PodSecurityStandard) Type() protoreflect.EnumType {
+	return &file_openvcluster_v1_vcluster_proto_enumTypes[3]
+}
+
+func (x Isolation_PodSecurityStandard) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use Isolation_PodSecurityStandard.Descriptor instead.
+func (Isolation_PodSecurityStandard) EnumDescriptor() ([]byte, []int) {
+	return file_openvcluster_v1_vcluster_proto_rawDescGZIP(), []int{17, 0}
+}
+
 // The kind of exposure.
 type Exposure_Type int32
 
@@ -158,6 +341,8 @@ const (
 	Exposure_TYPE_LOAD_BALANCER Exposure_Type = 2
 	// An Ingress `<name>` for `ingress_host` (TLS passthrough).
 	Exposure_TYPE_INGRESS Exposure_Type = 3
+	// A NodePort Service (`controlPlane.service.spec.type: NodePort`).
+	Exposure_TYPE_NODE_PORT Exposure_Type = 4
 )
 
 // Enum value maps for Exposure_Type.
@@ -167,12 +352,14 @@ var (
 		1: "TYPE_CLUSTER_INTERNAL",
 		2: "TYPE_LOAD_BALANCER",
 		3: "TYPE_INGRESS",
+		4: "TYPE_NODE_PORT",
 	}
 	Exposure_Type_value = map[string]int32{
 		"TYPE_UNSPECIFIED":      0,
 		"TYPE_CLUSTER_INTERNAL": 1,
 		"TYPE_LOAD_BALANCER":    2,
 		"TYPE_INGRESS":          3,
+		"TYPE_NODE_PORT":        4,
 	}
 )
 
@@ -187,11 +374,11 @@ func (x Exposure_Type) String() string {
 }
 
 func (Exposure_Type) Descriptor() protoreflect.EnumDescriptor {
-	return file_openvcluster_v1_vcluster_proto_enumTypes[1].Descriptor()
+	return file_openvcluster_v1_vcluster_proto_enumTypes[4].Descriptor()
 }
 
 func (Exposure_Type) Type() protoreflect.EnumType {
-	return &file_openvcluster_v1_vcluster_proto_enumTypes[1]
+	return &file_openvcluster_v1_vcluster_proto_enumTypes[4]
 }
 
 func (x Exposure_Type) Number() protoreflect.EnumNumber {
@@ -200,7 +387,7 @@ func (x Exposure_Type) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use Exposure_Type.Descriptor instead.
 func (Exposure_Type) EnumDescriptor() ([]byte, []int) {
-	return file_openvcluster_v1_vcluster_proto_rawDescGZIP(), []int{11, 0}
+	return file_openvcluster_v1_vcluster_proto_rawDescGZIP(), []int{20, 0}
 }
 
 // Whether the condition holds.
@@ -244,11 +431,11 @@ func (x Condition_Status) String() string {
 }
 
 func (Condition_Status) Descriptor() protoreflect.EnumDescriptor {
-	return file_openvcluster_v1_vcluster_proto_enumTypes[2].Descriptor()
+	return file_openvcluster_v1_vcluster_proto_enumTypes[5].Descriptor()
 }
 
 func (Condition_Status) Type() protoreflect.EnumType {
-	return &file_openvcluster_v1_vcluster_proto_enumTypes[2]
+	return &file_openvcluster_v1_vcluster_proto_enumTypes[5]
 }
 
 func (x Condition_Status) Number() protoreflect.EnumNumber {
@@ -257,7 +444,7 @@ func (x Condition_Status) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use Condition_Status.Descriptor instead.
 func (Condition_Status) EnumDescriptor() ([]byte, []int) {
-	return file_openvcluster_v1_vcluster_proto_rawDescGZIP(), []int{12, 0}
+	return file_openvcluster_v1_vcluster_proto_rawDescGZIP(), []int{21, 0}
 }
 
 // A VCluster is a virtual Kubernetes cluster running inside a host cluster,
@@ -265,13 +452,14 @@ func (Condition_Status) EnumDescriptor() ([]byte, []int) {
 // resized, snapshotted and restored.
 //
 // Resource name: `projects/{project}/vclusters/{vcluster}`. The project is the
-// tenant boundary; the vcluster id is a DNS-1123 label (lower-case letters,
-// digits and '-', at most 63 characters), which is also the Helm release name
-// on the host cluster.
+// tenant boundary; the vcluster id is a DNS-1123 label of at most 51
+// characters, which is also the Helm release name on the host cluster (so the
+// vcluster CLI sees the same name), and the longest object name the chart
+// derives from it (`vc-kube-dns-<id>`) still fits Kubernetes' 63.
 type VCluster struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Identifier. The resource name, `projects/{project}/vclusters/{vcluster}`.
-	// Output only on create (built from `parent` and `vcluster_id`).
+	// Ignored on create (built from `parent` and `vcluster_id`).
 	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
 	// Output only. A server-assigned unique id (UUID) that is never reused,
 	// even by a later vcluster with the same name.
@@ -303,9 +491,12 @@ type VCluster struct {
 	Etag string `protobuf:"bytes,11,opt,name=etag,proto3" json:"etag,omitempty"`
 	// Output only. Increases by one on every change to the spec; compare with
 	// `status.observed_generation` to know whether the spec has been applied.
-	Generation    int64 `protobuf:"varint,12,opt,name=generation,proto3" json:"generation,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Generation int64 `protobuf:"varint,12,opt,name=generation,proto3" json:"generation,omitempty"`
+	// While true, DeleteVCluster fails with FAILED_PRECONDITION (even with
+	// `force`): clear it with UpdateVCluster first. Default: false.
+	DeletionProtection bool `protobuf:"varint,13,opt,name=deletion_protection,json=deletionProtection,proto3" json:"deletion_protection,omitempty"`
+	unknownFields      protoimpl.UnknownFields
+	sizeCache          protoimpl.SizeCache
 }
 
 func (x *VCluster) Reset() {
@@ -422,19 +613,36 @@ func (x *VCluster) GetGeneration() int64 {
 	return 0
 }
 
+func (x *VCluster) GetDeletionProtection() bool {
+	if x != nil {
+		return x.DeletionProtection
+	}
+	return false
+}
+
 // The desired state of a vcluster, mapped onto the vcluster chart's
 // vcluster.yaml. Every field is optional and has a documented default.
+// Fields marked IMMUTABLE can be set on create only: an UpdateVCluster that
+// changes them fails with INVALID_ARGUMENT naming the field.
 type VClusterSpec struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Kubernetes version of the virtual control plane, `1.MINOR` or
 	// `1.MINOR.PATCH` with an optional leading `v` (vcluster.yaml:
-	// `controlPlane.distro.k8s.version`). Default: the chart's default.
+	// `controlPlane.distro.k8s.version`). It must be one of the versions that
+	// GetServerConfig lists for the chart version; `1.MINOR` means the newest
+	// listed patch of that minor. Stored normalized (`v1.33.4`). Default: the
+	// chart version's default. An update may move to a newer patch or to the
+	// next minor only: no downgrade and no skipped minor (the control plane's
+	// storage migrates one minor at a time).
 	KubernetesVersion *string `protobuf:"bytes,1,opt,name=kubernetes_version,json=kubernetesVersion,proto3,oneof" json:"kubernetes_version,omitempty"`
 	// The control plane: replicas and compute resources.
 	ControlPlane *ControlPlane `protobuf:"bytes,2,opt,name=control_plane,json=controlPlane,proto3" json:"control_plane,omitempty"`
-	// Persistent storage for the control plane's backing store.
+	// Immutable. Persistent storage for the control plane's backing store. It
+	// is the StatefulSet's volumeClaimTemplate, which Kubernetes cannot
+	// change, and turning it off would turn the StatefulSet into a Deployment
+	// and lose the data.
 	Persistence *Persistence `protobuf:"bytes,3,opt,name=persistence,proto3" json:"persistence,omitempty"`
-	// Virtual cluster networking.
+	// Virtual cluster networking. The CIDRs are immutable.
 	Networking *Networking `protobuf:"bytes,4,opt,name=networking,proto3" json:"networking,omitempty"`
 	// Which resource kinds are synced between the virtual and the host cluster.
 	Sync *Sync `protobuf:"bytes,5,opt,name=sync,proto3" json:"sync,omitempty"`
@@ -442,15 +650,35 @@ type VClusterSpec struct {
 	Policies *Policies `protobuf:"bytes,6,opt,name=policies,proto3" json:"policies,omitempty"`
 	// How the virtual API server is exposed.
 	Exposure *Exposure `protobuf:"bytes,7,opt,name=exposure,proto3" json:"exposure,omitempty"`
-	// The vcluster Helm chart version to install, e.g. `0.36.1`. Default: the
-	// server's configured chart version.
+	// The vcluster Helm chart version to install, e.g. `0.36.1`; one of those
+	// GetServerConfig lists. Default: the server's default chart version.
 	ChartVersion *string `protobuf:"bytes,8,opt,name=chart_version,json=chartVersion,proto3,oneof" json:"chart_version,omitempty"`
 	// Advanced: raw vcluster.yaml (YAML or JSON text) merged last over the values
-	// derived from this spec, so it can set any chart value. At most 256 KiB.
-	// Keys set here win over the typed fields above.
+	// derived from this spec, so it can set chart values the typed fields do
+	// not cover. At most 256 KiB. It is parsed when the request arrives (bad
+	// YAML, or a top level that is not a mapping, is INVALID_ARGUMENT), the
+	// merged values are checked against the chart's own values schema, and keys
+	// on the server's deny list (by default the host-privileged ones: RBAC
+	// cluster roles, plugins, extra manifests, privileged pods, host paths)
+	// are refused with INVALID_ARGUMENT naming the key. Returned only by the
+	// FULL view. Keep secrets out of it: use the Secret references of the
+	// typed fields.
 	ValuesOverride *string `protobuf:"bytes,9,opt,name=values_override,json=valuesOverride,proto3,oneof" json:"values_override,omitempty"`
-	unknownFields  protoimpl.UnknownFields
-	sizeCache      protoimpl.SizeCache
+	// Immutable. Where the control plane keeps its state. Default: the
+	// embedded database (SQLite), which supports a single replica only.
+	BackingStore *BackingStore `protobuf:"bytes,10,opt,name=backing_store,json=backingStore,proto3" json:"backing_store,omitempty"`
+	// Isolation of the vcluster's workloads on the host.
+	Isolation *Isolation `protobuf:"bytes,11,opt,name=isolation,proto3" json:"isolation,omitempty"`
+	// Immutable. The host namespace to run in (the vcluster CLI's
+	// `--namespace`). Default: a namespace derived from the project and the
+	// vcluster id that cannot collide with another vcluster's.
+	HostNamespace *string `protobuf:"bytes,12,opt,name=host_namespace,json=hostNamespace,proto3,oneof" json:"host_namespace,omitempty"`
+	// Immutable. The host cluster to run on, `hostClusters/{cluster}`, for a
+	// server that manages several (ListHostClusters). Default: the server's
+	// default host cluster.
+	HostCluster   *string `protobuf:"bytes,13,opt,name=host_cluster,json=hostCluster,proto3,oneof" json:"host_cluster,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *VClusterSpec) Reset() {
@@ -546,12 +774,41 @@ func (x *VClusterSpec) GetValuesOverride() string {
 	return ""
 }
 
+func (x *VClusterSpec) GetBackingStore() *BackingStore {
+	if x != nil {
+		return x.BackingStore
+	}
+	return nil
+}
+
+func (x *VClusterSpec) GetIsolation() *Isolation {
+	if x != nil {
+		return x.Isolation
+	}
+	return nil
+}
+
+func (x *VClusterSpec) GetHostNamespace() string {
+	if x != nil && x.HostNamespace != nil {
+		return *x.HostNamespace
+	}
+	return ""
+}
+
+func (x *VClusterSpec) GetHostCluster() string {
+	if x != nil && x.HostCluster != nil {
+		return *x.HostCluster
+	}
+	return ""
+}
+
 // The virtual control plane.
 type ControlPlane struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Number of control-plane replicas; more than one makes it highly available
-	// (vcluster.yaml: `controlPlane.statefulSet.highAvailability.replicas`).
-	// 1 to 9. Default: 1.
+	// (vcluster.yaml: `controlPlane.statefulSet.highAvailability.replicas`) and
+	// needs a `backing_store` other than the embedded database. 1 to 9.
+	// Default: 1.
 	Replicas *int32 `protobuf:"varint,1,opt,name=replicas,proto3,oneof" json:"replicas,omitempty"`
 	// Compute resources of each control-plane replica
 	// (`controlPlane.statefulSet.resources`). Default: requests cpu 200m and
@@ -724,13 +981,15 @@ func (x *ResourceList) GetEphemeralStorage() string {
 	return ""
 }
 
-// Persistent storage of the control plane's backing store (embedded SQLite by
-// default), kept across suspend and resume.
+// Persistent storage of the control plane's backing store, kept across
+// suspend and resume. Immutable as a whole (see `VClusterSpec.persistence`).
 type Persistence struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// Whether the control plane gets a PersistentVolumeClaim (`data-<name>-0`).
-	// Default: true. Without it, data is lost when the control plane restarts
-	// and snapshots are the only way to keep it.
+	// Whether the control plane gets a PersistentVolumeClaim (`data-<name>-0`;
+	// `controlPlane.statefulSet.persistence.volumeClaim.enabled`). Default:
+	// true. Without it, data is lost whenever the control plane stops, so
+	// SuspendVCluster is refused (FAILED_PRECONDITION) and snapshots are the
+	// only way to keep it.
 	Enabled *bool `protobuf:"varint,1,opt,name=enabled,proto3,oneof" json:"enabled,omitempty"`
 	// Volume size as a Kubernetes quantity. Default: `5Gi`.
 	Size *string `protobuf:"bytes,2,opt,name=size,proto3,oneof" json:"size,omitempty"`
@@ -791,14 +1050,406 @@ func (x *Persistence) GetStorageClass() string {
 	return ""
 }
 
-// Networking of the virtual cluster.
+// Where the virtual control plane keeps its state
+// (`controlPlane.backingStore`). Exactly one kind; none set means the
+// embedded database.
+type BackingStore struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The kind of store.
+	//
+	// Types that are valid to be assigned to Store:
+	//
+	//	*BackingStore_EmbeddedDatabase
+	//	*BackingStore_EmbeddedEtcd
+	//	*BackingStore_DeployedEtcd
+	//	*BackingStore_ExternalDatabase
+	//	*BackingStore_ExternalEtcd
+	Store         isBackingStore_Store `protobuf_oneof:"store"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *BackingStore) Reset() {
+	*x = BackingStore{}
+	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[6]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *BackingStore) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*BackingStore) ProtoMessage() {}
+
+func (x *BackingStore) ProtoReflect() protoreflect.Message {
+	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[6]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use BackingStore.ProtoReflect.Descriptor instead.
+func (*BackingStore) Descriptor() ([]byte, []int) {
+	return file_openvcluster_v1_vcluster_proto_rawDescGZIP(), []int{6}
+}
+
+func (x *BackingStore) GetStore() isBackingStore_Store {
+	if x != nil {
+		return x.Store
+	}
+	return nil
+}
+
+func (x *BackingStore) GetEmbeddedDatabase() *EmbeddedDatabase {
+	if x != nil {
+		if x, ok := x.Store.(*BackingStore_EmbeddedDatabase); ok {
+			return x.EmbeddedDatabase
+		}
+	}
+	return nil
+}
+
+func (x *BackingStore) GetEmbeddedEtcd() *EmbeddedEtcd {
+	if x != nil {
+		if x, ok := x.Store.(*BackingStore_EmbeddedEtcd); ok {
+			return x.EmbeddedEtcd
+		}
+	}
+	return nil
+}
+
+func (x *BackingStore) GetDeployedEtcd() *DeployedEtcd {
+	if x != nil {
+		if x, ok := x.Store.(*BackingStore_DeployedEtcd); ok {
+			return x.DeployedEtcd
+		}
+	}
+	return nil
+}
+
+func (x *BackingStore) GetExternalDatabase() *ExternalDatabase {
+	if x != nil {
+		if x, ok := x.Store.(*BackingStore_ExternalDatabase); ok {
+			return x.ExternalDatabase
+		}
+	}
+	return nil
+}
+
+func (x *BackingStore) GetExternalEtcd() *ExternalEtcd {
+	if x != nil {
+		if x, ok := x.Store.(*BackingStore_ExternalEtcd); ok {
+			return x.ExternalEtcd
+		}
+	}
+	return nil
+}
+
+type isBackingStore_Store interface {
+	isBackingStore_Store()
+}
+
+type BackingStore_EmbeddedDatabase struct {
+	// The embedded database, SQLite through kine
+	// (`controlPlane.backingStore.database.embedded`): the default. One
+	// replica only.
+	EmbeddedDatabase *EmbeddedDatabase `protobuf:"bytes,1,opt,name=embedded_database,json=embeddedDatabase,proto3,oneof"`
+}
+
+type BackingStore_EmbeddedEtcd struct {
+	// etcd embedded in every control-plane replica
+	// (`controlPlane.backingStore.etcd.embedded`); supports HA.
+	EmbeddedEtcd *EmbeddedEtcd `protobuf:"bytes,2,opt,name=embedded_etcd,json=embeddedEtcd,proto3,oneof"`
+}
+
+type BackingStore_DeployedEtcd struct {
+	// A separate etcd StatefulSet `<name>-etcd` installed with the vcluster
+	// (`controlPlane.backingStore.etcd.deploy`); supports HA.
+	DeployedEtcd *DeployedEtcd `protobuf:"bytes,3,opt,name=deployed_etcd,json=deployedEtcd,proto3,oneof"`
+}
+
+type BackingStore_ExternalDatabase struct {
+	// An external MySQL or PostgreSQL database through kine
+	// (`controlPlane.backingStore.database.external`); supports HA.
+	ExternalDatabase *ExternalDatabase `protobuf:"bytes,4,opt,name=external_database,json=externalDatabase,proto3,oneof"`
+}
+
+type BackingStore_ExternalEtcd struct {
+	// An external etcd cluster (`controlPlane.backingStore.etcd.external`);
+	// supports HA.
+	ExternalEtcd *ExternalEtcd `protobuf:"bytes,5,opt,name=external_etcd,json=externalEtcd,proto3,oneof"`
+}
+
+func (*BackingStore_EmbeddedDatabase) isBackingStore_Store() {}
+
+func (*BackingStore_EmbeddedEtcd) isBackingStore_Store() {}
+
+func (*BackingStore_DeployedEtcd) isBackingStore_Store() {}
+
+func (*BackingStore_ExternalDatabase) isBackingStore_Store() {}
+
+func (*BackingStore_ExternalEtcd) isBackingStore_Store() {}
+
+// The embedded SQLite database. No options.
+type EmbeddedDatabase struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *EmbeddedDatabase) Reset() {
+	*x = EmbeddedDatabase{}
+	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[7]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *EmbeddedDatabase) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*EmbeddedDatabase) ProtoMessage() {}
+
+func (x *EmbeddedDatabase) ProtoReflect() protoreflect.Message {
+	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[7]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use EmbeddedDatabase.ProtoReflect.Descriptor instead.
+func (*EmbeddedDatabase) Descriptor() ([]byte, []int) {
+	return file_openvcluster_v1_vcluster_proto_rawDescGZIP(), []int{7}
+}
+
+// etcd embedded in the control-plane replicas. No options.
+type EmbeddedEtcd struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *EmbeddedEtcd) Reset() {
+	*x = EmbeddedEtcd{}
+	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[8]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *EmbeddedEtcd) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*EmbeddedEtcd) ProtoMessage() {}
+
+func (x *EmbeddedEtcd) ProtoReflect() protoreflect.Message {
+	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[8]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use EmbeddedEtcd.ProtoReflect.Descriptor instead.
+func (*EmbeddedEtcd) Descriptor() ([]byte, []int) {
+	return file_openvcluster_v1_vcluster_proto_rawDescGZIP(), []int{8}
+}
+
+// An etcd StatefulSet deployed beside the control plane.
+type DeployedEtcd struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// etcd members: 1, 3 or 5. Default: 1, or 3 when the control plane has
+	// several replicas.
+	Replicas *int32 `protobuf:"varint,1,opt,name=replicas,proto3,oneof" json:"replicas,omitempty"`
+	// Volume size of each member. Default: `5Gi`.
+	StorageSize   *string `protobuf:"bytes,2,opt,name=storage_size,json=storageSize,proto3,oneof" json:"storage_size,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *DeployedEtcd) Reset() {
+	*x = DeployedEtcd{}
+	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[9]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *DeployedEtcd) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*DeployedEtcd) ProtoMessage() {}
+
+func (x *DeployedEtcd) ProtoReflect() protoreflect.Message {
+	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[9]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use DeployedEtcd.ProtoReflect.Descriptor instead.
+func (*DeployedEtcd) Descriptor() ([]byte, []int) {
+	return file_openvcluster_v1_vcluster_proto_rawDescGZIP(), []int{9}
+}
+
+func (x *DeployedEtcd) GetReplicas() int32 {
+	if x != nil && x.Replicas != nil {
+		return *x.Replicas
+	}
+	return 0
+}
+
+func (x *DeployedEtcd) GetStorageSize() string {
+	if x != nil && x.StorageSize != nil {
+		return *x.StorageSize
+	}
+	return ""
+}
+
+// An external SQL database. Its connection string, which holds credentials,
+// is read from a host Secret and never stored by the API.
+type ExternalDatabase struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Required. The Secret key holding the kine data source, e.g.
+	// `mysql://user:password@tcp(host:3306)/vcluster` or
+	// `postgres://user:password@host:5432/vcluster`.
+	DataSource *SecretKeySelector `protobuf:"bytes,1,opt,name=data_source,json=dataSource,proto3" json:"data_source,omitempty"`
+	// A Secret with the client TLS files (`ca.crt`, `tls.crt`, `tls.key`), if
+	// the database needs them.
+	Tls           *SecretReference `protobuf:"bytes,2,opt,name=tls,proto3" json:"tls,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ExternalDatabase) Reset() {
+	*x = ExternalDatabase{}
+	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[10]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ExternalDatabase) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ExternalDatabase) ProtoMessage() {}
+
+func (x *ExternalDatabase) ProtoReflect() protoreflect.Message {
+	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[10]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ExternalDatabase.ProtoReflect.Descriptor instead.
+func (*ExternalDatabase) Descriptor() ([]byte, []int) {
+	return file_openvcluster_v1_vcluster_proto_rawDescGZIP(), []int{10}
+}
+
+func (x *ExternalDatabase) GetDataSource() *SecretKeySelector {
+	if x != nil {
+		return x.DataSource
+	}
+	return nil
+}
+
+func (x *ExternalDatabase) GetTls() *SecretReference {
+	if x != nil {
+		return x.Tls
+	}
+	return nil
+}
+
+// An external etcd cluster.
+type ExternalEtcd struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Required. The client endpoint, `https://host:2379`.
+	Endpoint string `protobuf:"bytes,1,opt,name=endpoint,proto3" json:"endpoint,omitempty"`
+	// A Secret with the client TLS files (`ca.crt`, `tls.crt`, `tls.key`).
+	Tls           *SecretReference `protobuf:"bytes,2,opt,name=tls,proto3" json:"tls,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ExternalEtcd) Reset() {
+	*x = ExternalEtcd{}
+	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[11]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ExternalEtcd) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ExternalEtcd) ProtoMessage() {}
+
+func (x *ExternalEtcd) ProtoReflect() protoreflect.Message {
+	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[11]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ExternalEtcd.ProtoReflect.Descriptor instead.
+func (*ExternalEtcd) Descriptor() ([]byte, []int) {
+	return file_openvcluster_v1_vcluster_proto_rawDescGZIP(), []int{11}
+}
+
+func (x *ExternalEtcd) GetEndpoint() string {
+	if x != nil {
+		return x.Endpoint
+	}
+	return ""
+}
+
+func (x *ExternalEtcd) GetTls() *SecretReference {
+	if x != nil {
+		return x.Tls
+	}
+	return nil
+}
+
+// Networking of the virtual cluster. The CIDRs are immutable: Kubernetes
+// allocates every Service and Pod address from them.
 type Networking struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// The virtual cluster's service CIDR, e.g. `10.96.0.0/12`. Default: taken
-	// from the host cluster.
+	// Immutable. The virtual cluster's service CIDR, e.g. `10.96.0.0/12`
+	// (`networking.serviceCIDR`). Default: taken from the host cluster.
 	ServiceCidr *string `protobuf:"bytes,1,opt,name=service_cidr,json=serviceCidr,proto3,oneof" json:"service_cidr,omitempty"`
-	// The virtual cluster's pod CIDR, e.g. `10.244.0.0/16`. Default: taken from
-	// the host cluster.
+	// Immutable. The pod CIDR (`networking.podCIDR`). Used only by vclusters
+	// with private nodes; with the default shared host nodes, pods get the
+	// host cluster's addresses and this has no effect. Default: none.
 	PodCidr       *string `protobuf:"bytes,2,opt,name=pod_cidr,json=podCidr,proto3,oneof" json:"pod_cidr,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -806,7 +1457,7 @@ type Networking struct {
 
 func (x *Networking) Reset() {
 	*x = Networking{}
-	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[6]
+	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -818,7 +1469,7 @@ func (x *Networking) String() string {
 func (*Networking) ProtoMessage() {}
 
 func (x *Networking) ProtoReflect() protoreflect.Message {
-	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[6]
+	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -831,7 +1482,7 @@ func (x *Networking) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Networking.ProtoReflect.Descriptor instead.
 func (*Networking) Descriptor() ([]byte, []int) {
-	return file_openvcluster_v1_vcluster_proto_rawDescGZIP(), []int{6}
+	return file_openvcluster_v1_vcluster_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *Networking) GetServiceCidr() string {
@@ -848,26 +1499,40 @@ func (x *Networking) GetPodCidr() string {
 	return ""
 }
 
-// Sync toggles, by resource kind. A kind not listed keeps vcluster's default.
+// Sync rules, by resource kind. A kind not listed keeps vcluster's default.
 type Sync struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// Kinds synced from the virtual cluster to the host (`sync.toHost.<kind>.enabled`).
-	// On by default: services, endpoints, persistentVolumeClaims, configMaps,
-	// secrets, pods. Off by default: ingresses, networkPolicies,
-	// priorityClasses, podDisruptionBudgets, serviceAccounts, storageClasses,
-	// persistentVolumes, volumeSnapshots, namespaces.
-	ToHost map[string]bool `protobuf:"bytes,1,rep,name=to_host,json=toHost,proto3" json:"to_host,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"varint,2,opt,name=value"`
-	// Kinds synced from the host into the virtual cluster (`sync.fromHost.<kind>.enabled`).
-	// On by default: events. Off by default: nodes, storageClasses,
-	// ingressClasses, runtimeClasses, priorityClasses.
-	FromHost      map[string]bool `protobuf:"bytes,2,rep,name=from_host,json=fromHost,proto3" json:"from_host,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"varint,2,opt,name=value"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	// Kinds synced from the virtual cluster to the host
+	// (`sync.toHost.<kind>`). On by default: services, endpoints,
+	// endpointSlices, persistentVolumeClaims, configMaps, secrets, pods. Off by
+	// default: ingresses, networkPolicies, priorityClasses,
+	// podDisruptionBudgets, serviceAccounts, storageClasses, persistentVolumes,
+	// volumeSnapshots, volumeSnapshotContents, namespaces, gatewayApi,
+	// resourceClaims, resourceClaimTemplates. No kind here takes `MODE_AUTO`
+	// or a selector.
+	ToHost map[string]*SyncRule `protobuf:"bytes,3,rep,name=to_host,json=toHost,proto3" json:"to_host,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	// Kinds synced from the host into the virtual cluster
+	// (`sync.fromHost.<kind>`). On by default: events. `auto` by default (on
+	// when the host has them): storageClasses, csiDrivers, csiNodes,
+	// csiStorageCapacities; only these take `MODE_AUTO`. Off by default: nodes,
+	// ingressClasses, gatewayClasses, runtimeClasses, priorityClasses,
+	// volumeSnapshotClasses, deviceClasses. A selector is allowed for nodes,
+	// ingressClasses, gatewayClasses, runtimeClasses, priorityClasses,
+	// storageClasses and deviceClasses.
+	FromHost map[string]*SyncRule `protobuf:"bytes,4,rep,name=from_host,json=fromHost,proto3" json:"from_host,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	// Custom resources synced from the virtual cluster to the host
+	// (`sync.toHost.customResources`), by `<plural>.<group>`. At most 32.
+	CustomResourcesToHost []*CustomResourceSync `protobuf:"bytes,5,rep,name=custom_resources_to_host,json=customResourcesToHost,proto3" json:"custom_resources_to_host,omitempty"`
+	// Custom resources synced from the host into the virtual cluster
+	// (`sync.fromHost.customResources`), by `<plural>.<group>`. At most 32.
+	CustomResourcesFromHost []*CustomResourceSync `protobuf:"bytes,6,rep,name=custom_resources_from_host,json=customResourcesFromHost,proto3" json:"custom_resources_from_host,omitempty"`
+	unknownFields           protoimpl.UnknownFields
+	sizeCache               protoimpl.SizeCache
 }
 
 func (x *Sync) Reset() {
 	*x = Sync{}
-	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[7]
+	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -879,7 +1544,7 @@ func (x *Sync) String() string {
 func (*Sync) ProtoMessage() {}
 
 func (x *Sync) ProtoReflect() protoreflect.Message {
-	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[7]
+	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -892,21 +1557,155 @@ func (x *Sync) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Sync.ProtoReflect.Descriptor instead.
 func (*Sync) Descriptor() ([]byte, []int) {
-	return file_openvcluster_v1_vcluster_proto_rawDescGZIP(), []int{7}
+	return file_openvcluster_v1_vcluster_proto_rawDescGZIP(), []int{13}
 }
 
-func (x *Sync) GetToHost() map[string]bool {
+func (x *Sync) GetToHost() map[string]*SyncRule {
 	if x != nil {
 		return x.ToHost
 	}
 	return nil
 }
 
-func (x *Sync) GetFromHost() map[string]bool {
+func (x *Sync) GetFromHost() map[string]*SyncRule {
 	if x != nil {
 		return x.FromHost
 	}
 	return nil
+}
+
+func (x *Sync) GetCustomResourcesToHost() []*CustomResourceSync {
+	if x != nil {
+		return x.CustomResourcesToHost
+	}
+	return nil
+}
+
+func (x *Sync) GetCustomResourcesFromHost() []*CustomResourceSync {
+	if x != nil {
+		return x.CustomResourcesFromHost
+	}
+	return nil
+}
+
+// How one kind is synced.
+type SyncRule struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Whether the kind is synced.
+	Mode SyncRule_Mode `protobuf:"varint,1,opt,name=mode,proto3,enum=openvcluster.v1.SyncRule_Mode" json:"mode,omitempty"`
+	// Only objects with these labels (`selector.labels`); only the kinds
+	// documented on `Sync.from_host`. At most 32 pairs.
+	Selector      map[string]string `protobuf:"bytes,2,rep,name=selector,proto3" json:"selector,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *SyncRule) Reset() {
+	*x = SyncRule{}
+	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[14]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *SyncRule) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*SyncRule) ProtoMessage() {}
+
+func (x *SyncRule) ProtoReflect() protoreflect.Message {
+	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[14]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use SyncRule.ProtoReflect.Descriptor instead.
+func (*SyncRule) Descriptor() ([]byte, []int) {
+	return file_openvcluster_v1_vcluster_proto_rawDescGZIP(), []int{14}
+}
+
+func (x *SyncRule) GetMode() SyncRule_Mode {
+	if x != nil {
+		return x.Mode
+	}
+	return SyncRule_MODE_UNSPECIFIED
+}
+
+func (x *SyncRule) GetSelector() map[string]string {
+	if x != nil {
+		return x.Selector
+	}
+	return nil
+}
+
+// One custom resource kind to sync.
+type CustomResourceSync struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Required. `<plural>.<group>`, e.g. `certificates.cert-manager.io`.
+	Resource string `protobuf:"bytes,1,opt,name=resource,proto3" json:"resource,omitempty"`
+	// Whether it is synced. Default: true.
+	Enabled *bool `protobuf:"varint,2,opt,name=enabled,proto3,oneof" json:"enabled,omitempty"`
+	// The scope. Default: NAMESPACED.
+	Scope         CustomResourceSync_Scope `protobuf:"varint,3,opt,name=scope,proto3,enum=openvcluster.v1.CustomResourceSync_Scope" json:"scope,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *CustomResourceSync) Reset() {
+	*x = CustomResourceSync{}
+	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[15]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *CustomResourceSync) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*CustomResourceSync) ProtoMessage() {}
+
+func (x *CustomResourceSync) ProtoReflect() protoreflect.Message {
+	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[15]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use CustomResourceSync.ProtoReflect.Descriptor instead.
+func (*CustomResourceSync) Descriptor() ([]byte, []int) {
+	return file_openvcluster_v1_vcluster_proto_rawDescGZIP(), []int{15}
+}
+
+func (x *CustomResourceSync) GetResource() string {
+	if x != nil {
+		return x.Resource
+	}
+	return ""
+}
+
+func (x *CustomResourceSync) GetEnabled() bool {
+	if x != nil && x.Enabled != nil {
+		return *x.Enabled
+	}
+	return false
+}
+
+func (x *CustomResourceSync) GetScope() CustomResourceSync_Scope {
+	if x != nil {
+		return x.Scope
+	}
+	return CustomResourceSync_SCOPE_UNSPECIFIED
 }
 
 // Policies applied to the workloads the vcluster runs on the host.
@@ -922,7 +1721,7 @@ type Policies struct {
 
 func (x *Policies) Reset() {
 	*x = Policies{}
-	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[8]
+	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -934,7 +1733,7 @@ func (x *Policies) String() string {
 func (*Policies) ProtoMessage() {}
 
 func (x *Policies) ProtoReflect() protoreflect.Message {
-	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[8]
+	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -947,7 +1746,7 @@ func (x *Policies) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Policies.ProtoReflect.Descriptor instead.
 func (*Policies) Descriptor() ([]byte, []int) {
-	return file_openvcluster_v1_vcluster_proto_rawDescGZIP(), []int{8}
+	return file_openvcluster_v1_vcluster_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *Policies) GetResourceQuota() *ResourceQuota {
@@ -964,6 +1763,63 @@ func (x *Policies) GetLimitRange() *LimitRange {
 	return nil
 }
 
+// Isolation of the vcluster's workloads from the rest of the host.
+type Isolation struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// NetworkPolicies that keep the vcluster's workloads from reaching other
+	// namespaces of the host (`policies.networkPolicy.enabled`). Default: false.
+	NetworkPolicy *bool `protobuf:"varint,1,opt,name=network_policy,json=networkPolicy,proto3,oneof" json:"network_policy,omitempty"`
+	// The Pod Security Standard enforced on the vcluster's pods
+	// (`policies.podSecurityStandard`). Default: none.
+	PodSecurityStandard Isolation_PodSecurityStandard `protobuf:"varint,2,opt,name=pod_security_standard,json=podSecurityStandard,proto3,enum=openvcluster.v1.Isolation_PodSecurityStandard" json:"pod_security_standard,omitempty"`
+	unknownFields       protoimpl.UnknownFields
+	sizeCache           protoimpl.SizeCache
+}
+
+func (x *Isolation) Reset() {
+	*x = Isolation{}
+	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[17]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Isolation) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Isolation) ProtoMessage() {}
+
+func (x *Isolation) ProtoReflect() protoreflect.Message {
+	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[17]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Isolation.ProtoReflect.Descriptor instead.
+func (*Isolation) Descriptor() ([]byte, []int) {
+	return file_openvcluster_v1_vcluster_proto_rawDescGZIP(), []int{17}
+}
+
+func (x *Isolation) GetNetworkPolicy() bool {
+	if x != nil && x.NetworkPolicy != nil {
+		return *x.NetworkPolicy
+	}
+	return false
+}
+
+func (x *Isolation) GetPodSecurityStandard() Isolation_PodSecurityStandard {
+	if x != nil {
+		return x.PodSecurityStandard
+	}
+	return Isolation_POD_SECURITY_STANDARD_UNSPECIFIED
+}
+
 // A Kubernetes ResourceQuota for everything the vcluster syncs to the host.
 type ResourceQuota struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -978,7 +1834,7 @@ type ResourceQuota struct {
 
 func (x *ResourceQuota) Reset() {
 	*x = ResourceQuota{}
-	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[9]
+	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -990,7 +1846,7 @@ func (x *ResourceQuota) String() string {
 func (*ResourceQuota) ProtoMessage() {}
 
 func (x *ResourceQuota) ProtoReflect() protoreflect.Message {
-	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[9]
+	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1003,7 +1859,7 @@ func (x *ResourceQuota) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ResourceQuota.ProtoReflect.Descriptor instead.
 func (*ResourceQuota) Descriptor() ([]byte, []int) {
-	return file_openvcluster_v1_vcluster_proto_rawDescGZIP(), []int{9}
+	return file_openvcluster_v1_vcluster_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *ResourceQuota) GetEnabled() bool {
@@ -1039,7 +1895,7 @@ type LimitRange struct {
 
 func (x *LimitRange) Reset() {
 	*x = LimitRange{}
-	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[10]
+	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1051,7 +1907,7 @@ func (x *LimitRange) String() string {
 func (*LimitRange) ProtoMessage() {}
 
 func (x *LimitRange) ProtoReflect() protoreflect.Message {
-	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[10]
+	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1064,7 +1920,7 @@ func (x *LimitRange) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use LimitRange.ProtoReflect.Descriptor instead.
 func (*LimitRange) Descriptor() ([]byte, []int) {
-	return file_openvcluster_v1_vcluster_proto_rawDescGZIP(), []int{10}
+	return file_openvcluster_v1_vcluster_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *LimitRange) GetEnabled() bool {
@@ -1108,14 +1964,30 @@ type Exposure struct {
 	// How the API server is exposed. Default: CLUSTER_INTERNAL.
 	Type Exposure_Type `protobuf:"varint,1,opt,name=type,proto3,enum=openvcluster.v1.Exposure_Type" json:"type,omitempty"`
 	// The host name of the Ingress. Required when `type` is INGRESS.
-	IngressHost   *string `protobuf:"bytes,2,opt,name=ingress_host,json=ingressHost,proto3,oneof" json:"ingress_host,omitempty"`
+	IngressHost *string `protobuf:"bytes,2,opt,name=ingress_host,json=ingressHost,proto3,oneof" json:"ingress_host,omitempty"`
+	// Annotations of the API server's Service
+	// (`controlPlane.service.annotations`), e.g. for an internal load balancer
+	// (`service.beta.kubernetes.io/aws-load-balancer-internal: "true"`). At
+	// most 32.
+	ServiceAnnotations map[string]string `protobuf:"bytes,3,rep,name=service_annotations,json=serviceAnnotations,proto3" json:"service_annotations,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	// The IngressClass of the Ingress (`controlPlane.ingress.spec.ingressClassName`).
+	// Default: the host's default class.
+	IngressClass *string `protobuf:"bytes,4,opt,name=ingress_class,json=ingressClass,proto3,oneof" json:"ingress_class,omitempty"`
+	// A TLS Secret in the host namespace for the Ingress
+	// (`controlPlane.ingress.spec.tls`). Default: passthrough to the API
+	// server's own certificate.
+	IngressTlsSecret *string `protobuf:"bytes,5,opt,name=ingress_tls_secret,json=ingressTlsSecret,proto3,oneof" json:"ingress_tls_secret,omitempty"`
+	// Extra subject alternative names of the API server's certificate
+	// (`controlPlane.proxy.extraSANs`): host names or IP addresses clients
+	// reach it by. At most 16.
+	ExtraSans     []string `protobuf:"bytes,6,rep,name=extra_sans,json=extraSans,proto3" json:"extra_sans,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
 func (x *Exposure) Reset() {
 	*x = Exposure{}
-	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[11]
+	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1127,7 +1999,7 @@ func (x *Exposure) String() string {
 func (*Exposure) ProtoMessage() {}
 
 func (x *Exposure) ProtoReflect() protoreflect.Message {
-	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[11]
+	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1140,7 +2012,7 @@ func (x *Exposure) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Exposure.ProtoReflect.Descriptor instead.
 func (*Exposure) Descriptor() ([]byte, []int) {
-	return file_openvcluster_v1_vcluster_proto_rawDescGZIP(), []int{11}
+	return file_openvcluster_v1_vcluster_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *Exposure) GetType() Exposure_Type {
@@ -1157,12 +2029,42 @@ func (x *Exposure) GetIngressHost() string {
 	return ""
 }
 
+func (x *Exposure) GetServiceAnnotations() map[string]string {
+	if x != nil {
+		return x.ServiceAnnotations
+	}
+	return nil
+}
+
+func (x *Exposure) GetIngressClass() string {
+	if x != nil && x.IngressClass != nil {
+		return *x.IngressClass
+	}
+	return ""
+}
+
+func (x *Exposure) GetIngressTlsSecret() string {
+	if x != nil && x.IngressTlsSecret != nil {
+		return *x.IngressTlsSecret
+	}
+	return ""
+}
+
+func (x *Exposure) GetExtraSans() []string {
+	if x != nil {
+		return x.ExtraSans
+	}
+	return nil
+}
+
 // A condition of a vcluster, in the Kubernetes style: one aspect of its state
 // whose status is true, false or unknown, with the reason for the last change.
 type Condition struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The aspect, in CamelCase: `Ready`, `ControlPlaneAvailable`,
-	// `Suspended`, `Progressing`, `Degraded`, `SnapshotAvailable`.
+	// `Suspended`, `Progressing`, `Degraded`, `SnapshotAvailable`,
+	// `Snapshotting` (a snapshot upload is in progress; its message names the
+	// Snapshot).
 	Type string `protobuf:"bytes,1,opt,name=type,proto3" json:"type,omitempty"`
 	// Whether it holds.
 	Status Condition_Status `protobuf:"varint,2,opt,name=status,proto3,enum=openvcluster.v1.Condition_Status" json:"status,omitempty"`
@@ -1181,7 +2083,7 @@ type Condition struct {
 
 func (x *Condition) Reset() {
 	*x = Condition{}
-	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[12]
+	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1193,7 +2095,7 @@ func (x *Condition) String() string {
 func (*Condition) ProtoMessage() {}
 
 func (x *Condition) ProtoReflect() protoreflect.Message {
-	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[12]
+	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1206,7 +2108,7 @@ func (x *Condition) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Condition.ProtoReflect.Descriptor instead.
 func (*Condition) Descriptor() ([]byte, []int) {
-	return file_openvcluster_v1_vcluster_proto_rawDescGZIP(), []int{12}
+	return file_openvcluster_v1_vcluster_proto_rawDescGZIP(), []int{21}
 }
 
 func (x *Condition) GetType() string {
@@ -1251,6 +2153,61 @@ func (x *Condition) GetObservedGeneration() int64 {
 	return 0
 }
 
+// The operation that left a vcluster FAILED.
+type FailedOperation struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// What it was doing: `OPERATION_VERB_CREATE`, `..._RESUME`, ...
+	Verb OperationVerb `protobuf:"varint,1,opt,name=verb,proto3,enum=openvcluster.v1.OperationVerb" json:"verb,omitempty"`
+	// The operation, `projects/{project}/operations/{operation}`.
+	Operation     string `protobuf:"bytes,2,opt,name=operation,proto3" json:"operation,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *FailedOperation) Reset() {
+	*x = FailedOperation{}
+	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[22]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *FailedOperation) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*FailedOperation) ProtoMessage() {}
+
+func (x *FailedOperation) ProtoReflect() protoreflect.Message {
+	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[22]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use FailedOperation.ProtoReflect.Descriptor instead.
+func (*FailedOperation) Descriptor() ([]byte, []int) {
+	return file_openvcluster_v1_vcluster_proto_rawDescGZIP(), []int{22}
+}
+
+func (x *FailedOperation) GetVerb() OperationVerb {
+	if x != nil {
+		return x.Verb
+	}
+	return OperationVerb_OPERATION_VERB_UNSPECIFIED
+}
+
+func (x *FailedOperation) GetOperation() string {
+	if x != nil {
+		return x.Operation
+	}
+	return ""
+}
+
 // The observed state of a vcluster.
 type VClusterStatus struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -1279,15 +2236,22 @@ type VClusterStatus struct {
 	LastSnapshot string `protobuf:"bytes,11,opt,name=last_snapshot,json=lastSnapshot,proto3" json:"last_snapshot,omitempty"`
 	// When the vcluster was last suspended; unset while not suspended.
 	SuspendTime *timestamppb.Timestamp `protobuf:"bytes,12,opt,name=suspend_time,json=suspendTime,proto3" json:"suspend_time,omitempty"`
-	// The name of the operation in flight, if any.
+	// The name of the operation in flight that holds the phase, if any.
 	CurrentOperation string `protobuf:"bytes,13,opt,name=current_operation,json=currentOperation,proto3" json:"current_operation,omitempty"`
-	unknownFields    protoimpl.UnknownFields
-	sizeCache        protoimpl.SizeCache
+	// While FAILED: the operation that failed, which decides the repairs
+	// allowed. Unset in every other phase.
+	FailedOperation *FailedOperation `protobuf:"bytes,14,opt,name=failed_operation,json=failedOperation,proto3" json:"failed_operation,omitempty"`
+	// The host cluster it runs on, `hostClusters/{cluster}`.
+	HostCluster string `protobuf:"bytes,15,opt,name=host_cluster,json=hostCluster,proto3" json:"host_cluster,omitempty"`
+	// The Helm release on the host (the vcluster CLI's name for it).
+	Release       string `protobuf:"bytes,16,opt,name=release,proto3" json:"release,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *VClusterStatus) Reset() {
 	*x = VClusterStatus{}
-	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[13]
+	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[23]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1299,7 +2263,7 @@ func (x *VClusterStatus) String() string {
 func (*VClusterStatus) ProtoMessage() {}
 
 func (x *VClusterStatus) ProtoReflect() protoreflect.Message {
-	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[13]
+	mi := &file_openvcluster_v1_vcluster_proto_msgTypes[23]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1312,7 +2276,7 @@ func (x *VClusterStatus) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use VClusterStatus.ProtoReflect.Descriptor instead.
 func (*VClusterStatus) Descriptor() ([]byte, []int) {
-	return file_openvcluster_v1_vcluster_proto_rawDescGZIP(), []int{13}
+	return file_openvcluster_v1_vcluster_proto_rawDescGZIP(), []int{23}
 }
 
 func (x *VClusterStatus) GetPhase() VCluster_Phase {
@@ -1406,37 +2370,58 @@ func (x *VClusterStatus) GetCurrentOperation() string {
 	return ""
 }
 
+func (x *VClusterStatus) GetFailedOperation() *FailedOperation {
+	if x != nil {
+		return x.FailedOperation
+	}
+	return nil
+}
+
+func (x *VClusterStatus) GetHostCluster() string {
+	if x != nil {
+		return x.HostCluster
+	}
+	return ""
+}
+
+func (x *VClusterStatus) GetRelease() string {
+	if x != nil {
+		return x.Release
+	}
+	return ""
+}
+
 var File_openvcluster_v1_vcluster_proto protoreflect.FileDescriptor
 
 const file_openvcluster_v1_vcluster_proto_rawDesc = "" +
 	"\n" +
-	"\x1eopenvcluster/v1/vcluster.proto\x12\x0fopenvcluster.v1\x1a\x1bbuf/validate/validate.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\x9f\n" +
-	"\n" +
-	"\bVCluster\x12\x12\n" +
-	"\x04name\x18\x01 \x01(\tR\x04name\x12\x10\n" +
-	"\x03uid\x18\x02 \x01(\tR\x03uid\x12+\n" +
-	"\fdisplay_name\x18\x03 \x01(\tB\b\xbaH\x05r\x03\x18\x80\x01R\vdisplayName\x12\xfa\x01\n" +
+	"\x1eopenvcluster/v1/vcluster.proto\x12\x0fopenvcluster.v1\x1a\x1bbuf/validate/validate.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1copenvcluster/v1/common.proto\"\xef\v\n" +
+	"\bVCluster\x12\x18\n" +
+	"\x04name\x18\x01 \x01(\tB\x04\xe2A\x01\bR\x04name\x12\x16\n" +
+	"\x03uid\x18\x02 \x01(\tB\x04\xe2A\x01\x03R\x03uid\x12/\n" +
+	"\fdisplay_name\x18\x03 \x01(\tB\f\xe2A\x01\x01\xbaH\x05r\x03\x18\x80\x01R\vdisplayName\x12\xfa\x01\n" +
 	"\x06labels\x18\x04 \x03(\v2%.openvcluster.v1.VCluster.LabelsEntryB\xba\x01\xbaH\xb6\x01\x9a\x01\xb2\x01\x10@\"yrw\x18\xbd\x022r^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$*3r1\x18?2-^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$R\x06labels\x12\xdc\x01\n" +
-	"\vannotations\x18\x05 \x03(\v2*.openvcluster.v1.VCluster.AnnotationsEntryB\x8d\x01\xbaH\x89\x01\x9a\x01\x85\x01\x10@\"yrw\x18\xbd\x022r^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$*\x06r\x04(\x80\x80\x04R\vannotations\x121\n" +
-	"\x04spec\x18\x06 \x01(\v2\x1d.openvcluster.v1.VClusterSpecR\x04spec\x127\n" +
-	"\x06status\x18\a \x01(\v2\x1f.openvcluster.v1.VClusterStatusR\x06status\x12;\n" +
-	"\vcreate_time\x18\b \x01(\v2\x1a.google.protobuf.TimestampR\n" +
-	"createTime\x12;\n" +
-	"\vupdate_time\x18\t \x01(\v2\x1a.google.protobuf.TimestampR\n" +
-	"updateTime\x12;\n" +
+	"\vannotations\x18\x05 \x03(\v2*.openvcluster.v1.VCluster.AnnotationsEntryB\x8d\x01\xbaH\x89\x01\x9a\x01\x85\x01\x10@\"yrw\x18\xbd\x022r^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$*\x06r\x04(\x80\x80\x04R\vannotations\x127\n" +
+	"\x04spec\x18\x06 \x01(\v2\x1d.openvcluster.v1.VClusterSpecB\x04\xe2A\x01\x01R\x04spec\x12=\n" +
+	"\x06status\x18\a \x01(\v2\x1f.openvcluster.v1.VClusterStatusB\x04\xe2A\x01\x03R\x06status\x12A\n" +
+	"\vcreate_time\x18\b \x01(\v2\x1a.google.protobuf.TimestampB\x04\xe2A\x01\x03R\n" +
+	"createTime\x12A\n" +
+	"\vupdate_time\x18\t \x01(\v2\x1a.google.protobuf.TimestampB\x04\xe2A\x01\x03R\n" +
+	"updateTime\x12A\n" +
 	"\vdelete_time\x18\n" +
-	" \x01(\v2\x1a.google.protobuf.TimestampR\n" +
-	"deleteTime\x12\x12\n" +
-	"\x04etag\x18\v \x01(\tR\x04etag\x12\x1e\n" +
+	" \x01(\v2\x1a.google.protobuf.TimestampB\x04\xe2A\x01\x03R\n" +
+	"deleteTime\x12\x18\n" +
+	"\x04etag\x18\v \x01(\tB\x04\xe2A\x01\x01R\x04etag\x12$\n" +
 	"\n" +
-	"generation\x18\f \x01(\x03R\n" +
-	"generation\x1a9\n" +
+	"generation\x18\f \x01(\x03B\x04\xe2A\x01\x03R\n" +
+	"generation\x125\n" +
+	"\x13deletion_protection\x18\r \x01(\bB\x04\xe2A\x01\x01R\x12deletionProtection\x1a9\n" +
 	"\vLabelsEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
 	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\x1a>\n" +
 	"\x10AnnotationsEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"\x91\x02\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"\x93\x02\n" +
 	"\x05Phase\x12\x15\n" +
 	"\x11PHASE_UNSPECIFIED\x10\x00\x12\x11\n" +
 	"\rPHASE_PENDING\x10\x01\x12\x12\n" +
@@ -1446,30 +2431,39 @@ const file_openvcluster_v1_vcluster_proto_rawDesc = "" +
 	"\rPHASE_SCALING\x10\x05\x12\x14\n" +
 	"\x10PHASE_SUSPENDING\x10\x06\x12\x13\n" +
 	"\x0fPHASE_SUSPENDED\x10\a\x12\x12\n" +
-	"\x0ePHASE_RESUMING\x10\b\x12\x16\n" +
-	"\x12PHASE_SNAPSHOTTING\x10\t\x12\x13\n" +
+	"\x0ePHASE_RESUMING\x10\b\x12\x13\n" +
 	"\x0fPHASE_RESTORING\x10\n" +
 	"\x12\x12\n" +
 	"\x0ePHASE_DELETING\x10\v\x12\x10\n" +
-	"\fPHASE_FAILED\x10\f\"\x98\x05\n" +
-	"\fVClusterSpec\x12[\n" +
-	"\x12kubernetes_version\x18\x01 \x01(\tB'\xbaH$r\"2 ^v?1\\.[0-9]{1,2}(\\.[0-9]{1,3})?$H\x00R\x11kubernetesVersion\x88\x01\x01\x12B\n" +
-	"\rcontrol_plane\x18\x02 \x01(\v2\x1d.openvcluster.v1.ControlPlaneR\fcontrolPlane\x12>\n" +
-	"\vpersistence\x18\x03 \x01(\v2\x1c.openvcluster.v1.PersistenceR\vpersistence\x12;\n" +
+	"\fPHASE_FAILED\x10\f\"\x04\b\t\x10\t*\x12PHASE_SNAPSHOTTING:[\xeaAX\n" +
+	"\x18openvcluster.io/VCluster\x12'projects/{project}/vclusters/{vcluster}*\tvclusters2\bvcluster\"\xfa\f\n" +
+	"\fVClusterSpec\x12_\n" +
+	"\x12kubernetes_version\x18\x01 \x01(\tB+\xe2A\x01\x01\xbaH$r\"2 ^v?1\\.[0-9]{1,2}(\\.[0-9]{1,3})?$H\x00R\x11kubernetesVersion\x88\x01\x01\x12H\n" +
+	"\rcontrol_plane\x18\x02 \x01(\v2\x1d.openvcluster.v1.ControlPlaneB\x04\xe2A\x01\x01R\fcontrolPlane\x12D\n" +
+	"\vpersistence\x18\x03 \x01(\v2\x1c.openvcluster.v1.PersistenceB\x04\xe2A\x01\x05R\vpersistence\x12A\n" +
 	"\n" +
-	"networking\x18\x04 \x01(\v2\x1b.openvcluster.v1.NetworkingR\n" +
-	"networking\x12)\n" +
-	"\x04sync\x18\x05 \x01(\v2\x15.openvcluster.v1.SyncR\x04sync\x125\n" +
-	"\bpolicies\x18\x06 \x01(\v2\x19.openvcluster.v1.PoliciesR\bpolicies\x125\n" +
-	"\bexposure\x18\a \x01(\v2\x19.openvcluster.v1.ExposureR\bexposure\x12[\n" +
-	"\rchart_version\x18\b \x01(\tB1\xbaH.r,2*^[0-9]+\\.[0-9]+\\.[0-9]+(-[0-9A-Za-z.-]+)?$H\x01R\fchartVersion\x88\x01\x01\x127\n" +
-	"\x0fvalues_override\x18\t \x01(\tB\t\xbaH\x06r\x04(\x80\x80\x10H\x02R\x0evaluesOverride\x88\x01\x01B\x15\n" +
+	"networking\x18\x04 \x01(\v2\x1b.openvcluster.v1.NetworkingB\x04\xe2A\x01\x01R\n" +
+	"networking\x12/\n" +
+	"\x04sync\x18\x05 \x01(\v2\x15.openvcluster.v1.SyncB\x04\xe2A\x01\x01R\x04sync\x12;\n" +
+	"\bpolicies\x18\x06 \x01(\v2\x19.openvcluster.v1.PoliciesB\x04\xe2A\x01\x01R\bpolicies\x12;\n" +
+	"\bexposure\x18\a \x01(\v2\x19.openvcluster.v1.ExposureB\x04\xe2A\x01\x01R\bexposure\x12_\n" +
+	"\rchart_version\x18\b \x01(\tB5\xe2A\x01\x01\xbaH.r,2*^[0-9]+\\.[0-9]+\\.[0-9]+(-[0-9A-Za-z.-]+)?$H\x01R\fchartVersion\x88\x01\x01\x12;\n" +
+	"\x0fvalues_override\x18\t \x01(\tB\r\xe2A\x01\x01\xbaH\x06r\x04(\x80\x80\x10H\x02R\x0evaluesOverride\x88\x01\x01\x12H\n" +
+	"\rbacking_store\x18\n" +
+	" \x01(\v2\x1d.openvcluster.v1.BackingStoreB\x04\xe2A\x01\x05R\fbackingStore\x12>\n" +
+	"\tisolation\x18\v \x01(\v2\x1a.openvcluster.v1.IsolationB\x04\xe2A\x01\x01R\tisolation\x12X\n" +
+	"\x0ehost_namespace\x18\f \x01(\tB,\xe2A\x01\x05\xbaH%r#\x18?2\x1f^[a-z0-9]([-a-z0-9]*[a-z0-9])?$H\x03R\rhostNamespace\x88\x01\x01\x12\x84\x01\n" +
+	"\fhost_cluster\x18\r \x01(\tB\\\xe2A\x01\x05\xfaA\x1d\n" +
+	"\x1bopenvcluster.io/HostCluster\xbaH5r321^hostClusters/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$H\x04R\vhostCluster\x88\x01\x01:\xa0\x04\xbaH\x9c\x04\x1a\x99\x04\n" +
+	"\x15spec.ha_backing_store\x12\xa6\x01control_plane.replicas > 1 needs a backing_store other than the embedded database (set backing_store.embedded_etcd, deployed_etcd, external_database or external_etcd)\x1a\xd6\x02!has(this.control_plane) || !has(this.control_plane.replicas) || this.control_plane.replicas <= 1 || (has(this.backing_store) && !has(this.backing_store.embedded_database) && (has(this.backing_store.embedded_etcd) || has(this.backing_store.deployed_etcd) || has(this.backing_store.external_database) || has(this.backing_store.external_etcd)))B\x15\n" +
 	"\x13_kubernetes_versionB\x10\n" +
 	"\x0e_chart_versionB\x12\n" +
-	"\x10_values_override\"\x88\x01\n" +
-	"\fControlPlane\x12*\n" +
-	"\breplicas\x18\x01 \x01(\x05B\t\xbaH\x06\x1a\x04\x18\t(\x01H\x00R\breplicas\x88\x01\x01\x12?\n" +
-	"\tresources\x18\x02 \x01(\v2!.openvcluster.v1.ComputeResourcesR\tresourcesB\v\n" +
+	"\x10_values_overrideB\x11\n" +
+	"\x0f_host_namespaceB\x0f\n" +
+	"\r_host_cluster\"\x92\x01\n" +
+	"\fControlPlane\x12.\n" +
+	"\breplicas\x18\x01 \x01(\x05B\r\xe2A\x01\x01\xbaH\x06\x1a\x04\x18\t(\x01H\x00R\breplicas\x88\x01\x01\x12E\n" +
+	"\tresources\x18\x02 \x01(\v2!.openvcluster.v1.ComputeResourcesB\x04\xe2A\x01\x01R\tresourcesB\v\n" +
 	"\t_replicas\"\x84\x01\n" +
 	"\x10ComputeResources\x129\n" +
 	"\brequests\x18\x01 \x01(\v2\x1d.openvcluster.v1.ResourceListR\brequests\x125\n" +
@@ -1488,29 +2482,84 @@ const file_openvcluster_v1_vcluster_proto_rawDesc = "" +
 	"\n" +
 	"\b_enabledB\a\n" +
 	"\x05_sizeB\x10\n" +
-	"\x0e_storage_class\"\x86\x01\n" +
+	"\x0e_storage_class\"\x8d\x03\n" +
+	"\fBackingStore\x12P\n" +
+	"\x11embedded_database\x18\x01 \x01(\v2!.openvcluster.v1.EmbeddedDatabaseH\x00R\x10embeddedDatabase\x12D\n" +
+	"\rembedded_etcd\x18\x02 \x01(\v2\x1d.openvcluster.v1.EmbeddedEtcdH\x00R\fembeddedEtcd\x12D\n" +
+	"\rdeployed_etcd\x18\x03 \x01(\v2\x1d.openvcluster.v1.DeployedEtcdH\x00R\fdeployedEtcd\x12P\n" +
+	"\x11external_database\x18\x04 \x01(\v2!.openvcluster.v1.ExternalDatabaseH\x00R\x10externalDatabase\x12D\n" +
+	"\rexternal_etcd\x18\x05 \x01(\v2\x1d.openvcluster.v1.ExternalEtcdH\x00R\fexternalEtcdB\a\n" +
+	"\x05store\"\x12\n" +
+	"\x10EmbeddedDatabase\"\x0e\n" +
+	"\fEmbeddedEtcd\"\xbe\x01\n" +
+	"\fDeployedEtcd\x12,\n" +
+	"\breplicas\x18\x01 \x01(\x05B\v\xbaH\b\x1a\x060\x010\x030\x05H\x00R\breplicas\x88\x01\x01\x12b\n" +
+	"\fstorage_size\x18\x02 \x01(\tB:\xbaH7r523^[0-9]+(\\.[0-9]+)?(k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$H\x01R\vstorageSize\x88\x01\x01B\v\n" +
+	"\t_replicasB\x0f\n" +
+	"\r_storage_size\"\x97\x01\n" +
+	"\x10ExternalDatabase\x12O\n" +
+	"\vdata_source\x18\x01 \x01(\v2\".openvcluster.v1.SecretKeySelectorB\n" +
+	"\xe2A\x01\x02\xbaH\x03\xc8\x01\x01R\n" +
+	"dataSource\x122\n" +
+	"\x03tls\x18\x02 \x01(\v2 .openvcluster.v1.SecretReferenceR\x03tls\"r\n" +
+	"\fExternalEtcd\x12.\n" +
+	"\bendpoint\x18\x01 \x01(\tB\x12\xe2A\x01\x02\xbaH\v\xc8\x01\x01r\x06\x18\x80\x10\x88\x01\x01R\bendpoint\x122\n" +
+	"\x03tls\x18\x02 \x01(\v2 .openvcluster.v1.SecretReferenceR\x03tls\"\x8e\x01\n" +
 	"\n" +
-	"Networking\x120\n" +
-	"\fservice_cidr\x18\x01 \x01(\tB\b\xbaH\x05r\x03\xe8\x01\x01H\x00R\vserviceCidr\x88\x01\x01\x12(\n" +
-	"\bpod_cidr\x18\x02 \x01(\tB\b\xbaH\x05r\x03\xe8\x01\x01H\x01R\apodCidr\x88\x01\x01B\x0f\n" +
+	"Networking\x124\n" +
+	"\fservice_cidr\x18\x01 \x01(\tB\f\xe2A\x01\x05\xbaH\x05r\x03\xe8\x01\x01H\x00R\vserviceCidr\x88\x01\x01\x12,\n" +
+	"\bpod_cidr\x18\x02 \x01(\tB\f\xe2A\x01\x05\xbaH\x05r\x03\xe8\x01\x01H\x01R\apodCidr\x88\x01\x01B\x0f\n" +
 	"\r_service_cidrB\v\n" +
-	"\t_pod_cidr\"\xf6\x04\n" +
-	"\x04Sync\x12\xa7\x02\n" +
-	"\ato_host\x18\x01 \x03(\v2!.openvcluster.v1.Sync.ToHostEntryB\xea\x01\xbaH\xe6\x01\x9a\x01\xe2\x01\"\xdf\x01r\xdc\x01R\x04podsR\bservicesR\tendpointsR\x16persistentVolumeClaimsR\n" +
-	"configMapsR\asecretsR\tingressesR\x0fnetworkPoliciesR\x0fpriorityClassesR\x14podDisruptionBudgetsR\x0fserviceAccountsR\x0estorageClassesR\x11persistentVolumesR\x0fvolumeSnapshotsR\n" +
-	"namespacesR\x06toHost\x12\xcb\x01\n" +
-	"\tfrom_host\x18\x02 \x03(\v2#.openvcluster.v1.Sync.FromHostEntryB\x88\x01\xbaH\x84\x01\x9a\x01\x80\x01\"~r|R\x05nodesR\x06eventsR\x0estorageClassesR\x0eingressClassesR\x0eruntimeClassesR\x0fpriorityClassesR\n" +
-	"csiDriversR\bcsiNodesR\x14csiStorageCapacitiesR\bfromHost\x1a9\n" +
+	"\t_pod_cidr\"\xbe\b\n" +
+	"\x04Sync\x12\x83\x03\n" +
+	"\ato_host\x18\x03 \x03(\v2!.openvcluster.v1.Sync.ToHostEntryB\xc6\x02\xbaH\xc2\x02\x9a\x01\xbe\x02\"\xbb\x02r\xb8\x02R\x04podsR\bservicesR\tendpointsR\x0eendpointSlicesR\x16persistentVolumeClaimsR\n" +
+	"configMapsR\asecretsR\tingressesR\n" +
+	"gatewayApiR\x0fnetworkPoliciesR\x0fpriorityClassesR\x14podDisruptionBudgetsR\x0fserviceAccountsR\x0estorageClassesR\x11persistentVolumesR\x0fvolumeSnapshotsR\x16volumeSnapshotContentsR\n" +
+	"namespacesR\x0eresourceClaimsR\x16resourceClaimTemplatesR\x06toHost\x12\x83\x02\n" +
+	"\tfrom_host\x18\x04 \x03(\v2#.openvcluster.v1.Sync.FromHostEntryB\xc0\x01\xbaH\xbc\x01\x9a\x01\xb8\x01\"\xb5\x01r\xb2\x01R\x05nodesR\x06eventsR\x0estorageClassesR\x0eingressClassesR\x0egatewayClassesR\x0eruntimeClassesR\x0fpriorityClassesR\n" +
+	"csiDriversR\bcsiNodesR\x14csiStorageCapacitiesR\x15volumeSnapshotClassesR\rdeviceClassesR\bfromHost\x12f\n" +
+	"\x18custom_resources_to_host\x18\x05 \x03(\v2#.openvcluster.v1.CustomResourceSyncB\b\xbaH\x05\x92\x01\x02\x10 R\x15customResourcesToHost\x12j\n" +
+	"\x1acustom_resources_from_host\x18\x06 \x03(\v2#.openvcluster.v1.CustomResourceSyncB\b\xbaH\x05\x92\x01\x02\x10 R\x17customResourcesFromHost\x1aT\n" +
 	"\vToHostEntry\x12\x10\n" +
-	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\bR\x05value:\x028\x01\x1a;\n" +
+	"\x03key\x18\x01 \x01(\tR\x03key\x12/\n" +
+	"\x05value\x18\x02 \x01(\v2\x19.openvcluster.v1.SyncRuleR\x05value:\x028\x01\x1aV\n" +
 	"\rFromHostEntry\x12\x10\n" +
+	"\x03key\x18\x01 \x01(\tR\x03key\x12/\n" +
+	"\x05value\x18\x02 \x01(\v2\x19.openvcluster.v1.SyncRuleR\x05value:\x028\x01J\x04\b\x01\x10\x02J\x04\b\x02\x10\x03R\fto_host_boolR\x0efrom_host_bool\"\xda\x03\n" +
+	"\bSyncRule\x12<\n" +
+	"\x04mode\x18\x01 \x01(\x0e2\x1e.openvcluster.v1.SyncRule.ModeB\b\xbaH\x05\x82\x01\x02\x10\x01R\x04mode\x12\x80\x02\n" +
+	"\bselector\x18\x02 \x03(\v2'.openvcluster.v1.SyncRule.SelectorEntryB\xba\x01\xbaH\xb6\x01\x9a\x01\xb2\x01\x10 \"yrw\x18\xbd\x022r^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$*3r1\x18?2-^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$R\bselector\x1a;\n" +
+	"\rSelectorEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\bR\x05value:\x028\x01\"\x8f\x01\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"P\n" +
+	"\x04Mode\x12\x14\n" +
+	"\x10MODE_UNSPECIFIED\x10\x00\x12\x10\n" +
+	"\fMODE_ENABLED\x10\x01\x12\x11\n" +
+	"\rMODE_DISABLED\x10\x02\x12\r\n" +
+	"\tMODE_AUTO\x10\x03\"\xc3\x02\n" +
+	"\x12CustomResourceSync\x12n\n" +
+	"\bresource\x18\x01 \x01(\tBR\xe2A\x01\x02\xbaHK\xc8\x01\x01rF\x18\xfd\x012A^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+$R\bresource\x12\x1d\n" +
+	"\aenabled\x18\x02 \x01(\bH\x00R\aenabled\x88\x01\x01\x12I\n" +
+	"\x05scope\x18\x03 \x01(\x0e2).openvcluster.v1.CustomResourceSync.ScopeB\b\xbaH\x05\x82\x01\x02\x10\x01R\x05scope\"G\n" +
+	"\x05Scope\x12\x15\n" +
+	"\x11SCOPE_UNSPECIFIED\x10\x00\x12\x14\n" +
+	"\x10SCOPE_NAMESPACED\x10\x01\x12\x11\n" +
+	"\rSCOPE_CLUSTER\x10\x02B\n" +
+	"\n" +
+	"\b_enabled\"\x8f\x01\n" +
 	"\bPolicies\x12E\n" +
 	"\x0eresource_quota\x18\x01 \x01(\v2\x1e.openvcluster.v1.ResourceQuotaR\rresourceQuota\x12<\n" +
 	"\vlimit_range\x18\x02 \x01(\v2\x1b.openvcluster.v1.LimitRangeR\n" +
-	"limitRange\"\xe6\x02\n" +
+	"limitRange\"\xe7\x02\n" +
+	"\tIsolation\x12*\n" +
+	"\x0enetwork_policy\x18\x01 \x01(\bH\x00R\rnetworkPolicy\x88\x01\x01\x12l\n" +
+	"\x15pod_security_standard\x18\x02 \x01(\x0e2..openvcluster.v1.Isolation.PodSecurityStandardB\b\xbaH\x05\x82\x01\x02\x10\x01R\x13podSecurityStandard\"\xac\x01\n" +
+	"\x13PodSecurityStandard\x12%\n" +
+	"!POD_SECURITY_STANDARD_UNSPECIFIED\x10\x00\x12$\n" +
+	" POD_SECURITY_STANDARD_PRIVILEGED\x10\x01\x12\"\n" +
+	"\x1ePOD_SECURITY_STANDARD_BASELINE\x10\x02\x12$\n" +
+	" POD_SECURITY_STANDARD_RESTRICTED\x10\x03B\x11\n" +
+	"\x0f_network_policy\"\xe6\x02\n" +
 	"\rResourceQuota\x12\x1d\n" +
 	"\aenabled\x18\x01 \x01(\bH\x00R\aenabled\x88\x01\x01\x12\xf0\x01\n" +
 	"\x04hard\x18\x02 \x03(\v2(.openvcluster.v1.ResourceQuota.HardEntryB\xb1\x01\xbaH\xad\x01\x9a\x01\xa9\x01\x10@\"jrh\x18\xfd\x012c^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?$*9r725^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$R\x04hard\x1a7\n" +
@@ -1527,17 +2576,28 @@ const file_openvcluster_v1_vcluster_proto_rawDesc = "" +
 	"\x03min\x18\x04 \x01(\v2\x1d.openvcluster.v1.ResourceListR\x03min\x12/\n" +
 	"\x03max\x18\x05 \x01(\v2\x1d.openvcluster.v1.ResourceListR\x03maxB\n" +
 	"\n" +
-	"\b_enabled\"\xe9\x02\n" +
+	"\b_enabled\"\xf6\b\n" +
 	"\bExposure\x12<\n" +
 	"\x04type\x18\x01 \x01(\x0e2\x1e.openvcluster.v1.Exposure.TypeB\b\xbaH\x05\x82\x01\x02\x10\x01R\x04type\x12/\n" +
-	"\fingress_host\x18\x02 \x01(\tB\a\xbaH\x04r\x02h\x01H\x00R\vingressHost\x88\x01\x01\"a\n" +
+	"\fingress_host\x18\x02 \x01(\tB\a\xbaH\x04r\x02h\x01H\x00R\vingressHost\x88\x01\x01\x12\xf1\x01\n" +
+	"\x13service_annotations\x18\x03 \x03(\v21.openvcluster.v1.Exposure.ServiceAnnotationsEntryB\x8c\x01\xbaH\x88\x01\x9a\x01\x84\x01\x10 \"yrw\x18\xbd\x022r^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$*\x05r\x03(\x80 R\x12serviceAnnotations\x12u\n" +
+	"\ringress_class\x18\x04 \x01(\tBK\xbaHHrF\x18\xfd\x012A^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$H\x01R\fingressClass\x88\x01\x01\x12~\n" +
+	"\x12ingress_tls_secret\x18\x05 \x01(\tBK\xbaHHrF\x18\xfd\x012A^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$H\x02R\x10ingressTlsSecret\x88\x01\x01\x12\x9b\x01\n" +
+	"\n" +
+	"extra_sans\x18\x06 \x03(\tB|\xbaHy\x92\x01v\x10\x10\"rrp\x18\xfd\x012k^(\\*\\.)?[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?)*$|^[0-9a-fA-F:.]+$R\textraSans\x1aE\n" +
+	"\x17ServiceAnnotationsEntry\x12\x10\n" +
+	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"u\n" +
 	"\x04Type\x12\x14\n" +
 	"\x10TYPE_UNSPECIFIED\x10\x00\x12\x19\n" +
 	"\x15TYPE_CLUSTER_INTERNAL\x10\x01\x12\x16\n" +
 	"\x12TYPE_LOAD_BALANCER\x10\x02\x12\x10\n" +
-	"\fTYPE_INGRESS\x10\x03:z\xbaHw\x1au\n" +
+	"\fTYPE_INGRESS\x10\x03\x12\x12\n" +
+	"\x0eTYPE_NODE_PORT\x10\x04:z\xbaHw\x1au\n" +
 	"\x15exposure.ingress_host\x122ingress_host is required when type is TYPE_INGRESS\x1a(this.type != 3 || has(this.ingress_host)B\x0f\n" +
-	"\r_ingress_host\"\xe4\x02\n" +
+	"\r_ingress_hostB\x10\n" +
+	"\x0e_ingress_classB\x15\n" +
+	"\x13_ingress_tls_secret\"\xe4\x02\n" +
 	"\tCondition\x12\x12\n" +
 	"\x04type\x18\x01 \x01(\tR\x04type\x129\n" +
 	"\x06status\x18\x02 \x01(\x0e2!.openvcluster.v1.Condition.StatusR\x06status\x12\x16\n" +
@@ -1549,7 +2609,10 @@ const file_openvcluster_v1_vcluster_proto_rawDesc = "" +
 	"\x12STATUS_UNSPECIFIED\x10\x00\x12\x0f\n" +
 	"\vSTATUS_TRUE\x10\x01\x12\x10\n" +
 	"\fSTATUS_FALSE\x10\x02\x12\x12\n" +
-	"\x0eSTATUS_UNKNOWN\x10\x03\"\xdc\x04\n" +
+	"\x0eSTATUS_UNKNOWN\x10\x03\"c\n" +
+	"\x0fFailedOperation\x122\n" +
+	"\x04verb\x18\x01 \x01(\x0e2\x1e.openvcluster.v1.OperationVerbR\x04verb\x12\x1c\n" +
+	"\toperation\x18\x02 \x01(\tR\toperation\"\xe6\x05\n" +
 	"\x0eVClusterStatus\x125\n" +
 	"\x05phase\x18\x01 \x01(\x0e2\x1f.openvcluster.v1.VCluster.PhaseR\x05phase\x12:\n" +
 	"\n" +
@@ -1566,7 +2629,10 @@ const file_openvcluster_v1_vcluster_proto_rawDesc = "" +
 	" \x01(\x03R\x12observedGeneration\x12#\n" +
 	"\rlast_snapshot\x18\v \x01(\tR\flastSnapshot\x12=\n" +
 	"\fsuspend_time\x18\f \x01(\v2\x1a.google.protobuf.TimestampR\vsuspendTime\x12+\n" +
-	"\x11current_operation\x18\r \x01(\tR\x10currentOperationBWZUgithub.com/open-vcluster/open-vcluster-api/sdks/go/gen/openvcluster/v1;openvclusterv1b\x06proto3"
+	"\x11current_operation\x18\r \x01(\tR\x10currentOperation\x12K\n" +
+	"\x10failed_operation\x18\x0e \x01(\v2 .openvcluster.v1.FailedOperationR\x0ffailedOperation\x12!\n" +
+	"\fhost_cluster\x18\x0f \x01(\tR\vhostCluster\x12\x18\n" +
+	"\arelease\x18\x10 \x01(\tR\areleaseBWZUgithub.com/open-vcluster/open-vcluster-api/sdks/go/gen/openvcluster/v1;openvclusterv1b\x06proto3"
 
 var (
 	file_openvcluster_v1_vcluster_proto_rawDescOnce sync.Once
@@ -1580,70 +2646,109 @@ func file_openvcluster_v1_vcluster_proto_rawDescGZIP() []byte {
 	return file_openvcluster_v1_vcluster_proto_rawDescData
 }
 
-var file_openvcluster_v1_vcluster_proto_enumTypes = make([]protoimpl.EnumInfo, 3)
-var file_openvcluster_v1_vcluster_proto_msgTypes = make([]protoimpl.MessageInfo, 19)
+var file_openvcluster_v1_vcluster_proto_enumTypes = make([]protoimpl.EnumInfo, 6)
+var file_openvcluster_v1_vcluster_proto_msgTypes = make([]protoimpl.MessageInfo, 31)
 var file_openvcluster_v1_vcluster_proto_goTypes = []any{
-	(VCluster_Phase)(0),           // 0: openvcluster.v1.VCluster.Phase
-	(Exposure_Type)(0),            // 1: openvcluster.v1.Exposure.Type
-	(Condition_Status)(0),         // 2: openvcluster.v1.Condition.Status
-	(*VCluster)(nil),              // 3: openvcluster.v1.VCluster
-	(*VClusterSpec)(nil),          // 4: openvcluster.v1.VClusterSpec
-	(*ControlPlane)(nil),          // 5: openvcluster.v1.ControlPlane
-	(*ComputeResources)(nil),      // 6: openvcluster.v1.ComputeResources
-	(*ResourceList)(nil),          // 7: openvcluster.v1.ResourceList
-	(*Persistence)(nil),           // 8: openvcluster.v1.Persistence
-	(*Networking)(nil),            // 9: openvcluster.v1.Networking
-	(*Sync)(nil),                  // 10: openvcluster.v1.Sync
-	(*Policies)(nil),              // 11: openvcluster.v1.Policies
-	(*ResourceQuota)(nil),         // 12: openvcluster.v1.ResourceQuota
-	(*LimitRange)(nil),            // 13: openvcluster.v1.LimitRange
-	(*Exposure)(nil),              // 14: openvcluster.v1.Exposure
-	(*Condition)(nil),             // 15: openvcluster.v1.Condition
-	(*VClusterStatus)(nil),        // 16: openvcluster.v1.VClusterStatus
-	nil,                           // 17: openvcluster.v1.VCluster.LabelsEntry
-	nil,                           // 18: openvcluster.v1.VCluster.AnnotationsEntry
-	nil,                           // 19: openvcluster.v1.Sync.ToHostEntry
-	nil,                           // 20: openvcluster.v1.Sync.FromHostEntry
-	nil,                           // 21: openvcluster.v1.ResourceQuota.HardEntry
-	(*timestamppb.Timestamp)(nil), // 22: google.protobuf.Timestamp
+	(VCluster_Phase)(0),                // 0: openvcluster.v1.VCluster.Phase
+	(SyncRule_Mode)(0),                 // 1: openvcluster.v1.SyncRule.Mode
+	(CustomResourceSync_Scope)(0),      // 2: openvcluster.v1.CustomResourceSync.Scope
+	(Isolation_PodSecurityStandard)(0), // 3: openvcluster.v1.Isolation.PodSecurityStandard
+	(Exposure_Type)(0),                 // 4: openvcluster.v1.Exposure.Type
+	(Condition_Status)(0),              // 5: openvcluster.v1.Condition.Status
+	(*VCluster)(nil),                   // 6: openvcluster.v1.VCluster
+	(*VClusterSpec)(nil),               // 7: openvcluster.v1.VClusterSpec
+	(*ControlPlane)(nil),               // 8: openvcluster.v1.ControlPlane
+	(*ComputeResources)(nil),           // 9: openvcluster.v1.ComputeResources
+	(*ResourceList)(nil),               // 10: openvcluster.v1.ResourceList
+	(*Persistence)(nil),                // 11: openvcluster.v1.Persistence
+	(*BackingStore)(nil),               // 12: openvcluster.v1.BackingStore
+	(*EmbeddedDatabase)(nil),           // 13: openvcluster.v1.EmbeddedDatabase
+	(*EmbeddedEtcd)(nil),               // 14: openvcluster.v1.EmbeddedEtcd
+	(*DeployedEtcd)(nil),               // 15: openvcluster.v1.DeployedEtcd
+	(*ExternalDatabase)(nil),           // 16: openvcluster.v1.ExternalDatabase
+	(*ExternalEtcd)(nil),               // 17: openvcluster.v1.ExternalEtcd
+	(*Networking)(nil),                 // 18: openvcluster.v1.Networking
+	(*Sync)(nil),                       // 19: openvcluster.v1.Sync
+	(*SyncRule)(nil),                   // 20: openvcluster.v1.SyncRule
+	(*CustomResourceSync)(nil),         // 21: openvcluster.v1.CustomResourceSync
+	(*Policies)(nil),                   // 22: openvcluster.v1.Policies
+	(*Isolation)(nil),                  // 23: openvcluster.v1.Isolation
+	(*ResourceQuota)(nil),              // 24: openvcluster.v1.ResourceQuota
+	(*LimitRange)(nil),                 // 25: openvcluster.v1.LimitRange
+	(*Exposure)(nil),                   // 26: openvcluster.v1.Exposure
+	(*Condition)(nil),                  // 27: openvcluster.v1.Condition
+	(*FailedOperation)(nil),            // 28: openvcluster.v1.FailedOperation
+	(*VClusterStatus)(nil),             // 29: openvcluster.v1.VClusterStatus
+	nil,                                // 30: openvcluster.v1.VCluster.LabelsEntry
+	nil,                                // 31: openvcluster.v1.VCluster.AnnotationsEntry
+	nil,                                // 32: openvcluster.v1.Sync.ToHostEntry
+	nil,                                // 33: openvcluster.v1.Sync.FromHostEntry
+	nil,                                // 34: openvcluster.v1.SyncRule.SelectorEntry
+	nil,                                // 35: openvcluster.v1.ResourceQuota.HardEntry
+	nil,                                // 36: openvcluster.v1.Exposure.ServiceAnnotationsEntry
+	(*timestamppb.Timestamp)(nil),      // 37: google.protobuf.Timestamp
+	(*SecretKeySelector)(nil),          // 38: openvcluster.v1.SecretKeySelector
+	(*SecretReference)(nil),            // 39: openvcluster.v1.SecretReference
+	(OperationVerb)(0),                 // 40: openvcluster.v1.OperationVerb
 }
 var file_openvcluster_v1_vcluster_proto_depIdxs = []int32{
-	17, // 0: openvcluster.v1.VCluster.labels:type_name -> openvcluster.v1.VCluster.LabelsEntry
-	18, // 1: openvcluster.v1.VCluster.annotations:type_name -> openvcluster.v1.VCluster.AnnotationsEntry
-	4,  // 2: openvcluster.v1.VCluster.spec:type_name -> openvcluster.v1.VClusterSpec
-	16, // 3: openvcluster.v1.VCluster.status:type_name -> openvcluster.v1.VClusterStatus
-	22, // 4: openvcluster.v1.VCluster.create_time:type_name -> google.protobuf.Timestamp
-	22, // 5: openvcluster.v1.VCluster.update_time:type_name -> google.protobuf.Timestamp
-	22, // 6: openvcluster.v1.VCluster.delete_time:type_name -> google.protobuf.Timestamp
-	5,  // 7: openvcluster.v1.VClusterSpec.control_plane:type_name -> openvcluster.v1.ControlPlane
-	8,  // 8: openvcluster.v1.VClusterSpec.persistence:type_name -> openvcluster.v1.Persistence
-	9,  // 9: openvcluster.v1.VClusterSpec.networking:type_name -> openvcluster.v1.Networking
-	10, // 10: openvcluster.v1.VClusterSpec.sync:type_name -> openvcluster.v1.Sync
-	11, // 11: openvcluster.v1.VClusterSpec.policies:type_name -> openvcluster.v1.Policies
-	14, // 12: openvcluster.v1.VClusterSpec.exposure:type_name -> openvcluster.v1.Exposure
-	6,  // 13: openvcluster.v1.ControlPlane.resources:type_name -> openvcluster.v1.ComputeResources
-	7,  // 14: openvcluster.v1.ComputeResources.requests:type_name -> openvcluster.v1.ResourceList
-	7,  // 15: openvcluster.v1.ComputeResources.limits:type_name -> openvcluster.v1.ResourceList
-	19, // 16: openvcluster.v1.Sync.to_host:type_name -> openvcluster.v1.Sync.ToHostEntry
-	20, // 17: openvcluster.v1.Sync.from_host:type_name -> openvcluster.v1.Sync.FromHostEntry
-	12, // 18: openvcluster.v1.Policies.resource_quota:type_name -> openvcluster.v1.ResourceQuota
-	13, // 19: openvcluster.v1.Policies.limit_range:type_name -> openvcluster.v1.LimitRange
-	21, // 20: openvcluster.v1.ResourceQuota.hard:type_name -> openvcluster.v1.ResourceQuota.HardEntry
-	7,  // 21: openvcluster.v1.LimitRange.default_limits:type_name -> openvcluster.v1.ResourceList
-	7,  // 22: openvcluster.v1.LimitRange.default_requests:type_name -> openvcluster.v1.ResourceList
-	7,  // 23: openvcluster.v1.LimitRange.min:type_name -> openvcluster.v1.ResourceList
-	7,  // 24: openvcluster.v1.LimitRange.max:type_name -> openvcluster.v1.ResourceList
-	1,  // 25: openvcluster.v1.Exposure.type:type_name -> openvcluster.v1.Exposure.Type
-	2,  // 26: openvcluster.v1.Condition.status:type_name -> openvcluster.v1.Condition.Status
-	22, // 27: openvcluster.v1.Condition.last_transition_time:type_name -> google.protobuf.Timestamp
-	0,  // 28: openvcluster.v1.VClusterStatus.phase:type_name -> openvcluster.v1.VCluster.Phase
-	15, // 29: openvcluster.v1.VClusterStatus.conditions:type_name -> openvcluster.v1.Condition
-	22, // 30: openvcluster.v1.VClusterStatus.suspend_time:type_name -> google.protobuf.Timestamp
-	31, // [31:31] is the sub-list for method output_type
-	31, // [31:31] is the sub-list for method input_type
-	31, // [31:31] is the sub-list for extension type_name
-	31, // [31:31] is the sub-list for extension extendee
-	0,  // [0:31] is the sub-list for field type_name
+	30, // 0: openvcluster.v1.VCluster.labels:type_name -> openvcluster.v1.VCluster.LabelsEntry
+	31, // 1: openvcluster.v1.VCluster.annotations:type_name -> openvcluster.v1.VCluster.AnnotationsEntry
+	7,  // 2: openvcluster.v1.VCluster.spec:type_name -> openvcluster.v1.VClusterSpec
+	29, // 3: openvcluster.v1.VCluster.status:type_name -> openvcluster.v1.VClusterStatus
+	37, // 4: openvcluster.v1.VCluster.create_time:type_name -> google.protobuf.Timestamp
+	37, // 5: openvcluster.v1.VCluster.update_time:type_name -> google.protobuf.Timestamp
+	37, // 6: openvcluster.v1.VCluster.delete_time:type_name -> google.protobuf.Timestamp
+	8,  // 7: openvcluster.v1.VClusterSpec.control_plane:type_name -> openvcluster.v1.ControlPlane
+	11, // 8: openvcluster.v1.VClusterSpec.persistence:type_name -> openvcluster.v1.Persistence
+	18, // 9: openvcluster.v1.VClusterSpec.networking:type_name -> openvcluster.v1.Networking
+	19, // 10: openvcluster.v1.VClusterSpec.sync:type_name -> openvcluster.v1.Sync
+	22, // 11: openvcluster.v1.VClusterSpec.policies:type_name -> openvcluster.v1.Policies
+	26, // 12: openvcluster.v1.VClusterSpec.exposure:type_name -> openvcluster.v1.Exposure
+	12, // 13: openvcluster.v1.VClusterSpec.backing_store:type_name -> openvcluster.v1.BackingStore
+	23, // 14: openvcluster.v1.VClusterSpec.isolation:type_name -> openvcluster.v1.Isolation
+	9,  // 15: openvcluster.v1.ControlPlane.resources:type_name -> openvcluster.v1.ComputeResources
+	10, // 16: openvcluster.v1.ComputeResources.requests:type_name -> openvcluster.v1.ResourceList
+	10, // 17: openvcluster.v1.ComputeResources.limits:type_name -> openvcluster.v1.ResourceList
+	13, // 18: openvcluster.v1.BackingStore.embedded_database:type_name -> openvcluster.v1.EmbeddedDatabase
+	14, // 19: openvcluster.v1.BackingStore.embedded_etcd:type_name -> openvcluster.v1.EmbeddedEtcd
+	15, // 20: openvcluster.v1.BackingStore.deployed_etcd:type_name -> openvcluster.v1.DeployedEtcd
+	16, // 21: openvcluster.v1.BackingStore.external_database:type_name -> openvcluster.v1.ExternalDatabase
+	17, // 22: openvcluster.v1.BackingStore.external_etcd:type_name -> openvcluster.v1.ExternalEtcd
+	38, // 23: openvcluster.v1.ExternalDatabase.data_source:type_name -> openvcluster.v1.SecretKeySelector
+	39, // 24: openvcluster.v1.ExternalDatabase.tls:type_name -> openvcluster.v1.SecretReference
+	39, // 25: openvcluster.v1.ExternalEtcd.tls:type_name -> openvcluster.v1.SecretReference
+	32, // 26: openvcluster.v1.Sync.to_host:type_name -> openvcluster.v1.Sync.ToHostEntry
+	33, // 27: openvcluster.v1.Sync.from_host:type_name -> openvcluster.v1.Sync.FromHostEntry
+	21, // 28: openvcluster.v1.Sync.custom_resources_to_host:type_name -> openvcluster.v1.CustomResourceSync
+	21, // 29: openvcluster.v1.Sync.custom_resources_from_host:type_name -> openvcluster.v1.CustomResourceSync
+	1,  // 30: openvcluster.v1.SyncRule.mode:type_name -> openvcluster.v1.SyncRule.Mode
+	34, // 31: openvcluster.v1.SyncRule.selector:type_name -> openvcluster.v1.SyncRule.SelectorEntry
+	2,  // 32: openvcluster.v1.CustomResourceSync.scope:type_name -> openvcluster.v1.CustomResourceSync.Scope
+	24, // 33: openvcluster.v1.Policies.resource_quota:type_name -> openvcluster.v1.ResourceQuota
+	25, // 34: openvcluster.v1.Policies.limit_range:type_name -> openvcluster.v1.LimitRange
+	3,  // 35: openvcluster.v1.Isolation.pod_security_standard:type_name -> openvcluster.v1.Isolation.PodSecurityStandard
+	35, // 36: openvcluster.v1.ResourceQuota.hard:type_name -> openvcluster.v1.ResourceQuota.HardEntry
+	10, // 37: openvcluster.v1.LimitRange.default_limits:type_name -> openvcluster.v1.ResourceList
+	10, // 38: openvcluster.v1.LimitRange.default_requests:type_name -> openvcluster.v1.ResourceList
+	10, // 39: openvcluster.v1.LimitRange.min:type_name -> openvcluster.v1.ResourceList
+	10, // 40: openvcluster.v1.LimitRange.max:type_name -> openvcluster.v1.ResourceList
+	4,  // 41: openvcluster.v1.Exposure.type:type_name -> openvcluster.v1.Exposure.Type
+	36, // 42: openvcluster.v1.Exposure.service_annotations:type_name -> openvcluster.v1.Exposure.ServiceAnnotationsEntry
+	5,  // 43: openvcluster.v1.Condition.status:type_name -> openvcluster.v1.Condition.Status
+	37, // 44: openvcluster.v1.Condition.last_transition_time:type_name -> google.protobuf.Timestamp
+	40, // 45: openvcluster.v1.FailedOperation.verb:type_name -> openvcluster.v1.OperationVerb
+	0,  // 46: openvcluster.v1.VClusterStatus.phase:type_name -> openvcluster.v1.VCluster.Phase
+	27, // 47: openvcluster.v1.VClusterStatus.conditions:type_name -> openvcluster.v1.Condition
+	37, // 48: openvcluster.v1.VClusterStatus.suspend_time:type_name -> google.protobuf.Timestamp
+	28, // 49: openvcluster.v1.VClusterStatus.failed_operation:type_name -> openvcluster.v1.FailedOperation
+	20, // 50: openvcluster.v1.Sync.ToHostEntry.value:type_name -> openvcluster.v1.SyncRule
+	20, // 51: openvcluster.v1.Sync.FromHostEntry.value:type_name -> openvcluster.v1.SyncRule
+	52, // [52:52] is the sub-list for method output_type
+	52, // [52:52] is the sub-list for method input_type
+	52, // [52:52] is the sub-list for extension type_name
+	52, // [52:52] is the sub-list for extension extendee
+	0,  // [0:52] is the sub-list for field type_name
 }
 
 func init() { file_openvcluster_v1_vcluster_proto_init() }
@@ -1651,21 +2756,32 @@ func file_openvcluster_v1_vcluster_proto_init() {
 	if File_openvcluster_v1_vcluster_proto != nil {
 		return
 	}
+	file_openvcluster_v1_common_proto_init()
 	file_openvcluster_v1_vcluster_proto_msgTypes[1].OneofWrappers = []any{}
 	file_openvcluster_v1_vcluster_proto_msgTypes[2].OneofWrappers = []any{}
 	file_openvcluster_v1_vcluster_proto_msgTypes[4].OneofWrappers = []any{}
 	file_openvcluster_v1_vcluster_proto_msgTypes[5].OneofWrappers = []any{}
-	file_openvcluster_v1_vcluster_proto_msgTypes[6].OneofWrappers = []any{}
+	file_openvcluster_v1_vcluster_proto_msgTypes[6].OneofWrappers = []any{
+		(*BackingStore_EmbeddedDatabase)(nil),
+		(*BackingStore_EmbeddedEtcd)(nil),
+		(*BackingStore_DeployedEtcd)(nil),
+		(*BackingStore_ExternalDatabase)(nil),
+		(*BackingStore_ExternalEtcd)(nil),
+	}
 	file_openvcluster_v1_vcluster_proto_msgTypes[9].OneofWrappers = []any{}
-	file_openvcluster_v1_vcluster_proto_msgTypes[10].OneofWrappers = []any{}
-	file_openvcluster_v1_vcluster_proto_msgTypes[11].OneofWrappers = []any{}
+	file_openvcluster_v1_vcluster_proto_msgTypes[12].OneofWrappers = []any{}
+	file_openvcluster_v1_vcluster_proto_msgTypes[15].OneofWrappers = []any{}
+	file_openvcluster_v1_vcluster_proto_msgTypes[17].OneofWrappers = []any{}
+	file_openvcluster_v1_vcluster_proto_msgTypes[18].OneofWrappers = []any{}
+	file_openvcluster_v1_vcluster_proto_msgTypes[19].OneofWrappers = []any{}
+	file_openvcluster_v1_vcluster_proto_msgTypes[20].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_openvcluster_v1_vcluster_proto_rawDesc), len(file_openvcluster_v1_vcluster_proto_rawDesc)),
-			NumEnums:      3,
-			NumMessages:   19,
+			NumEnums:      6,
+			NumMessages:   31,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

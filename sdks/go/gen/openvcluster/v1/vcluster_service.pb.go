@@ -11,6 +11,7 @@ package openvclusterv1
 
 import (
 	_ "buf.build/gen/go/bufbuild/protovalidate/protocolbuffers/go/buf/validate"
+	_ "google.golang.org/genproto/googleapis/api/annotations"
 	protoreflect "google.golang.org/protobuf/reflect/protoreflect"
 	protoimpl "google.golang.org/protobuf/runtime/protoimpl"
 	durationpb "google.golang.org/protobuf/types/known/durationpb"
@@ -29,60 +30,64 @@ const (
 )
 
 // Which endpoint the kubeconfig points at.
-type GetVClusterKubeconfigRequest_Endpoint int32
+type GenerateVClusterKubeconfigRequest_Endpoint int32
 
 const (
 	// The vcluster's own exposure (`spec.exposure.type`).
-	GetVClusterKubeconfigRequest_ENDPOINT_UNSPECIFIED GetVClusterKubeconfigRequest_Endpoint = 0
+	GenerateVClusterKubeconfigRequest_ENDPOINT_UNSPECIFIED GenerateVClusterKubeconfigRequest_Endpoint = 0
 	// `https://<name>.<namespace>.svc:443`, for clients inside the host cluster.
-	GetVClusterKubeconfigRequest_ENDPOINT_CLUSTER_INTERNAL GetVClusterKubeconfigRequest_Endpoint = 1
+	GenerateVClusterKubeconfigRequest_ENDPOINT_CLUSTER_INTERNAL GenerateVClusterKubeconfigRequest_Endpoint = 1
 	// The LoadBalancer address; FAILED_PRECONDITION if not exposed so.
-	GetVClusterKubeconfigRequest_ENDPOINT_LOAD_BALANCER GetVClusterKubeconfigRequest_Endpoint = 2
+	GenerateVClusterKubeconfigRequest_ENDPOINT_LOAD_BALANCER GenerateVClusterKubeconfigRequest_Endpoint = 2
 	// The ingress host; FAILED_PRECONDITION if not exposed so.
-	GetVClusterKubeconfigRequest_ENDPOINT_INGRESS GetVClusterKubeconfigRequest_Endpoint = 3
+	GenerateVClusterKubeconfigRequest_ENDPOINT_INGRESS GenerateVClusterKubeconfigRequest_Endpoint = 3
+	// A node address and the NodePort; FAILED_PRECONDITION if not exposed so.
+	GenerateVClusterKubeconfigRequest_ENDPOINT_NODE_PORT GenerateVClusterKubeconfigRequest_Endpoint = 4
 )
 
-// Enum value maps for GetVClusterKubeconfigRequest_Endpoint.
+// Enum value maps for GenerateVClusterKubeconfigRequest_Endpoint.
 var (
-	GetVClusterKubeconfigRequest_Endpoint_name = map[int32]string{
+	GenerateVClusterKubeconfigRequest_Endpoint_name = map[int32]string{
 		0: "ENDPOINT_UNSPECIFIED",
 		1: "ENDPOINT_CLUSTER_INTERNAL",
 		2: "ENDPOINT_LOAD_BALANCER",
 		3: "ENDPOINT_INGRESS",
+		4: "ENDPOINT_NODE_PORT",
 	}
-	GetVClusterKubeconfigRequest_Endpoint_value = map[string]int32{
+	GenerateVClusterKubeconfigRequest_Endpoint_value = map[string]int32{
 		"ENDPOINT_UNSPECIFIED":      0,
 		"ENDPOINT_CLUSTER_INTERNAL": 1,
 		"ENDPOINT_LOAD_BALANCER":    2,
 		"ENDPOINT_INGRESS":          3,
+		"ENDPOINT_NODE_PORT":        4,
 	}
 )
 
-func (x GetVClusterKubeconfigRequest_Endpoint) Enum() *GetVClusterKubeconfigRequest_Endpoint {
-	p := new(GetVClusterKubeconfigRequest_Endpoint)
+func (x GenerateVClusterKubeconfigRequest_Endpoint) Enum() *GenerateVClusterKubeconfigRequest_Endpoint {
+	p := new(GenerateVClusterKubeconfigRequest_Endpoint)
 	*p = x
 	return p
 }
 
-func (x GetVClusterKubeconfigRequest_Endpoint) String() string {
+func (x GenerateVClusterKubeconfigRequest_Endpoint) String() string {
 	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
 }
 
-func (GetVClusterKubeconfigRequest_Endpoint) Descriptor() protoreflect.EnumDescriptor {
+func (GenerateVClusterKubeconfigRequest_Endpoint) Descriptor() protoreflect.EnumDescriptor {
 	return file_openvcluster_v1_vcluster_service_proto_enumTypes[0].Descriptor()
 }
 
-func (GetVClusterKubeconfigRequest_Endpoint) Type() protoreflect.EnumType {
+func (GenerateVClusterKubeconfigRequest_Endpoint) Type() protoreflect.EnumType {
 	return &file_openvcluster_v1_vcluster_service_proto_enumTypes[0]
 }
 
-func (x GetVClusterKubeconfigRequest_Endpoint) Number() protoreflect.EnumNumber {
+func (x GenerateVClusterKubeconfigRequest_Endpoint) Number() protoreflect.EnumNumber {
 	return protoreflect.EnumNumber(x)
 }
 
-// Deprecated: Use GetVClusterKubeconfigRequest_Endpoint.Descriptor instead.
-func (GetVClusterKubeconfigRequest_Endpoint) EnumDescriptor() ([]byte, []int) {
-	return file_openvcluster_v1_vcluster_service_proto_rawDescGZIP(), []int{12, 0}
+// Deprecated: Use GenerateVClusterKubeconfigRequest_Endpoint.Descriptor instead.
+func (GenerateVClusterKubeconfigRequest_Endpoint) EnumDescriptor() ([]byte, []int) {
+	return file_openvcluster_v1_vcluster_service_proto_rawDescGZIP(), []int{11, 0}
 }
 
 // What happened.
@@ -99,6 +104,9 @@ const (
 	WatchVClustersResponse_EVENT_TYPE_DELETED WatchVClustersResponse_EventType = 3
 	// The initial state is complete; no vcluster is set.
 	WatchVClustersResponse_EVENT_TYPE_SYNCED WatchVClustersResponse_EventType = 4
+	// Nothing the watch shows changed: a heartbeat carrying the current
+	// `version` to resume from; no vcluster is set.
+	WatchVClustersResponse_EVENT_TYPE_BOOKMARK WatchVClustersResponse_EventType = 5
 )
 
 // Enum value maps for WatchVClustersResponse_EventType.
@@ -109,6 +117,7 @@ var (
 		2: "EVENT_TYPE_MODIFIED",
 		3: "EVENT_TYPE_DELETED",
 		4: "EVENT_TYPE_SYNCED",
+		5: "EVENT_TYPE_BOOKMARK",
 	}
 	WatchVClustersResponse_EventType_value = map[string]int32{
 		"EVENT_TYPE_UNSPECIFIED": 0,
@@ -116,6 +125,7 @@ var (
 		"EVENT_TYPE_MODIFIED":    2,
 		"EVENT_TYPE_DELETED":     3,
 		"EVENT_TYPE_SYNCED":      4,
+		"EVENT_TYPE_BOOKMARK":    5,
 	}
 )
 
@@ -143,31 +153,38 @@ func (x WatchVClustersResponse_EventType) Number() protoreflect.EnumNumber {
 
 // Deprecated: Use WatchVClustersResponse_EventType.Descriptor instead.
 func (WatchVClustersResponse_EventType) EnumDescriptor() ([]byte, []int) {
-	return file_openvcluster_v1_vcluster_service_proto_rawDescGZIP(), []int{15, 0}
+	return file_openvcluster_v1_vcluster_service_proto_rawDescGZIP(), []int{16, 0}
 }
 
 // Request for CreateVCluster.
 type CreateVClusterRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// Required. The project, `projects/{project}`.
+	// Required. The project, `projects/{project}`. It must exist.
 	Parent string `protobuf:"bytes,1,opt,name=parent,proto3" json:"parent,omitempty"`
 	// Required. The vcluster id, a DNS-1123 label: lower-case letters, digits
-	// and '-', starting with a letter, ending with a letter or digit, at most 63
-	// characters. It becomes the last segment of the name and the Helm release
-	// name.
+	// and '-', starting with a letter, ending with a letter or digit, at most 51
+	// characters (the Helm release name, from which the chart derives object
+	// names of up to 63 characters). It becomes the last segment of the name.
 	VclusterId string `protobuf:"bytes,2,opt,name=vcluster_id,json=vclusterId,proto3" json:"vcluster_id,omitempty"`
 	// Required. The vcluster to create. Only `display_name`, `labels`,
-	// `annotations` and `spec` are read; output-only fields are ignored.
+	// `annotations`, `deletion_protection` and `spec` are read; output-only
+	// fields are ignored.
 	Vcluster *VCluster `protobuf:"bytes,3,opt,name=vcluster,proto3" json:"vcluster,omitempty"`
 	// An idempotency key (AIP-155), a UUID. Retrying with the same id and the
-	// same request returns the original operation; the same id with a different
-	// request fails with ALREADY_EXISTS. Kept for at least 24 hours.
+	// same request returns the original operation; the same id with a
+	// different request fails with ALREADY_EXISTS. Kept for at least 24 hours.
 	RequestId string `protobuf:"bytes,4,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
-	// Validate the request and report errors without creating anything. The
-	// returned operation is done and carries the vcluster as it would be.
-	ValidateOnly  bool `protobuf:"varint,5,opt,name=validate_only,json=validateOnly,proto3" json:"validate_only,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	// Validate the request (and the rules of the vcluster's phase, etag, quota
+	// and values) without changing anything: the answer is a done Operation
+	// with no name whose `response` is the result as it would be.
+	ValidateOnly bool `protobuf:"varint,5,opt,name=validate_only,json=validateOnly,proto3" json:"validate_only,omitempty"`
+	// Create the vcluster from this snapshot, `projects/{project}/snapshots/{snapshot}`
+	// (a clone): it must be SUCCEEDED, durable (not `container` storage) and
+	// in the same project. The new vcluster's spec is the snapshot's
+	// `vcluster_spec`, with the fields set in `vcluster.spec` over it.
+	SourceSnapshot string `protobuf:"bytes,6,opt,name=source_snapshot,json=sourceSnapshot,proto3" json:"source_snapshot,omitempty"`
+	unknownFields  protoimpl.UnknownFields
+	sizeCache      protoimpl.SizeCache
 }
 
 func (x *CreateVClusterRequest) Reset() {
@@ -235,11 +252,20 @@ func (x *CreateVClusterRequest) GetValidateOnly() bool {
 	return false
 }
 
+func (x *CreateVClusterRequest) GetSourceSnapshot() string {
+	if x != nil {
+		return x.SourceSnapshot
+	}
+	return ""
+}
+
 // Request for GetVCluster.
 type GetVClusterRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// Required. `projects/{project}/vclusters/{vcluster}`.
-	Name          string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
+	// Required. The vcluster, `projects/{project}/vclusters/{vcluster}`.
+	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
+	// How much to return. Default: FULL.
+	View          View `protobuf:"varint,2,opt,name=view,proto3,enum=openvcluster.v1.View" json:"view,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -281,6 +307,13 @@ func (x *GetVClusterRequest) GetName() string {
 	return ""
 }
 
+func (x *GetVClusterRequest) GetView() View {
+	if x != nil {
+		return x.View
+	}
+	return View_VIEW_UNSPECIFIED
+}
+
 // Request for ListVClusters.
 type ListVClustersRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -299,7 +332,9 @@ type ListVClustersRequest struct {
 	Filter string `protobuf:"bytes,4,opt,name=filter,proto3" json:"filter,omitempty"`
 	// Comma-separated fields to order by, each optionally followed by `desc`:
 	// `name`, `create_time`, `update_time`. Default: `name`.
-	OrderBy       string `protobuf:"bytes,5,opt,name=order_by,json=orderBy,proto3" json:"order_by,omitempty"`
+	OrderBy string `protobuf:"bytes,5,opt,name=order_by,json=orderBy,proto3" json:"order_by,omitempty"`
+	// How much to return of each vcluster. Default: BASIC.
+	View          View `protobuf:"varint,6,opt,name=view,proto3,enum=openvcluster.v1.View" json:"view,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -367,6 +402,13 @@ func (x *ListVClustersRequest) GetOrderBy() string {
 		return x.OrderBy
 	}
 	return ""
+}
+
+func (x *ListVClustersRequest) GetView() View {
+	if x != nil {
+		return x.View
+	}
+	return View_VIEW_UNSPECIFIED
 }
 
 // Response of ListVClusters.
@@ -449,14 +491,19 @@ type UpdateVClusterRequest struct {
 	// Required. The vcluster with its new values; `vcluster.name` says which.
 	// Set `vcluster.etag` to make the update conditional.
 	Vcluster *VCluster `protobuf:"bytes,1,opt,name=vcluster,proto3" json:"vcluster,omitempty"`
-	// Required. The fields to change, relative to the VCluster: e.g.
-	// `display_name`, `labels`, `spec.kubernetes_version`,
-	// `spec.persistence.size`, or `spec` for the whole spec. `*` replaces every
-	// updatable field.
+	// The fields to change, relative to the VCluster: e.g. `display_name`,
+	// `labels`, `deletion_protection`, `spec.kubernetes_version`,
+	// `spec.control_plane.resources`, or `spec` for the whole spec. `*`
+	// replaces every updatable field. Unset: the fields that are set in
+	// `vcluster` (AIP-134), so an unset field never clears a value by accident.
 	UpdateMask *fieldmaskpb.FieldMask `protobuf:"bytes,2,opt,name=update_mask,json=updateMask,proto3" json:"update_mask,omitempty"`
-	// An idempotency key (AIP-155), a UUID.
+	// An idempotency key (AIP-155), a UUID. Retrying with the same id and the
+	// same request returns the original operation; the same id with a
+	// different request fails with ALREADY_EXISTS. Kept for at least 24 hours.
 	RequestId string `protobuf:"bytes,3,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
-	// Validate the request and report errors without changing anything.
+	// Validate the request (and the rules of the vcluster's phase, etag, quota
+	// and values) without changing anything: the answer is a done Operation
+	// with no name whose `response` is the result as it would be.
 	ValidateOnly  bool `protobuf:"varint,4,opt,name=validate_only,json=validateOnly,proto3" json:"validate_only,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -523,16 +570,22 @@ func (x *UpdateVClusterRequest) GetValidateOnly() bool {
 // Request for DeleteVCluster.
 type DeleteVClusterRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// Required. `projects/{project}/vclusters/{vcluster}`.
+	// Required. The vcluster, `projects/{project}/vclusters/{vcluster}`.
 	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
 	// The etag of the vcluster; a stale etag fails with ABORTED.
 	Etag string `protobuf:"bytes,2,opt,name=etag,proto3" json:"etag,omitempty"`
 	// Delete even while another operation is in flight (that operation is
 	// cancelled). Without it, deleting in a transitional phase fails with
-	// FAILED_PRECONDITION.
+	// FAILED_PRECONDITION. It does not override `deletion_protection`.
 	Force bool `protobuf:"varint,3,opt,name=force,proto3" json:"force,omitempty"`
-	// An idempotency key (AIP-155), a UUID.
-	RequestId     string `protobuf:"bytes,4,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
+	// An idempotency key (AIP-155), a UUID. Retrying with the same id and the
+	// same request returns the original operation; the same id with a
+	// different request fails with ALREADY_EXISTS. Kept for at least 24 hours.
+	RequestId string `protobuf:"bytes,4,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
+	// Validate the request (and the rules of the vcluster's phase, etag, quota
+	// and values) without changing anything: the answer is a done Operation
+	// with no name whose `response` is the result as it would be.
+	ValidateOnly  bool `protobuf:"varint,5,opt,name=validate_only,json=validateOnly,proto3" json:"validate_only,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -595,13 +648,21 @@ func (x *DeleteVClusterRequest) GetRequestId() string {
 	return ""
 }
 
+func (x *DeleteVClusterRequest) GetValidateOnly() bool {
+	if x != nil {
+		return x.ValidateOnly
+	}
+	return false
+}
+
 // Request for ScaleVCluster. At least one of `replicas`, `resources` and
 // `resource_quota` must be set.
 type ScaleVClusterRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// Required. `projects/{project}/vclusters/{vcluster}`.
+	// Required. The vcluster, `projects/{project}/vclusters/{vcluster}`.
 	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
-	// New control-plane replicas, 1 to 9.
+	// New control-plane replicas, 1 to 9. More than one needs a backing store
+	// other than the embedded database.
 	Replicas *int32 `protobuf:"varint,2,opt,name=replicas,proto3,oneof" json:"replicas,omitempty"`
 	// New control-plane resources; replaces the current ones.
 	Resources *ComputeResources `protobuf:"bytes,3,opt,name=resources,proto3" json:"resources,omitempty"`
@@ -609,8 +670,14 @@ type ScaleVClusterRequest struct {
 	ResourceQuota *ResourceQuota `protobuf:"bytes,4,opt,name=resource_quota,json=resourceQuota,proto3" json:"resource_quota,omitempty"`
 	// The etag of the vcluster; a stale etag fails with ABORTED.
 	Etag string `protobuf:"bytes,5,opt,name=etag,proto3" json:"etag,omitempty"`
-	// An idempotency key (AIP-155), a UUID.
-	RequestId     string `protobuf:"bytes,6,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
+	// An idempotency key (AIP-155), a UUID. Retrying with the same id and the
+	// same request returns the original operation; the same id with a
+	// different request fails with ALREADY_EXISTS. Kept for at least 24 hours.
+	RequestId string `protobuf:"bytes,6,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
+	// Validate the request (and the rules of the vcluster's phase, etag, quota
+	// and values) without changing anything: the answer is a done Operation
+	// with no name whose `response` is the result as it would be.
+	ValidateOnly  bool `protobuf:"varint,7,opt,name=validate_only,json=validateOnly,proto3" json:"validate_only,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -687,15 +754,28 @@ func (x *ScaleVClusterRequest) GetRequestId() string {
 	return ""
 }
 
+func (x *ScaleVClusterRequest) GetValidateOnly() bool {
+	if x != nil {
+		return x.ValidateOnly
+	}
+	return false
+}
+
 // Request for SuspendVCluster.
 type SuspendVClusterRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// Required. `projects/{project}/vclusters/{vcluster}`.
+	// Required. The vcluster, `projects/{project}/vclusters/{vcluster}`.
 	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
 	// The etag of the vcluster; a stale etag fails with ABORTED.
 	Etag string `protobuf:"bytes,2,opt,name=etag,proto3" json:"etag,omitempty"`
-	// An idempotency key (AIP-155), a UUID.
-	RequestId     string `protobuf:"bytes,3,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
+	// An idempotency key (AIP-155), a UUID. Retrying with the same id and the
+	// same request returns the original operation; the same id with a
+	// different request fails with ALREADY_EXISTS. Kept for at least 24 hours.
+	RequestId string `protobuf:"bytes,3,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
+	// Validate the request (and the rules of the vcluster's phase, etag, quota
+	// and values) without changing anything: the answer is a done Operation
+	// with no name whose `response` is the result as it would be.
+	ValidateOnly  bool `protobuf:"varint,4,opt,name=validate_only,json=validateOnly,proto3" json:"validate_only,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -751,15 +831,28 @@ func (x *SuspendVClusterRequest) GetRequestId() string {
 	return ""
 }
 
+func (x *SuspendVClusterRequest) GetValidateOnly() bool {
+	if x != nil {
+		return x.ValidateOnly
+	}
+	return false
+}
+
 // Request for ResumeVCluster.
 type ResumeVClusterRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// Required. `projects/{project}/vclusters/{vcluster}`.
+	// Required. The vcluster, `projects/{project}/vclusters/{vcluster}`.
 	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
 	// The etag of the vcluster; a stale etag fails with ABORTED.
 	Etag string `protobuf:"bytes,2,opt,name=etag,proto3" json:"etag,omitempty"`
-	// An idempotency key (AIP-155), a UUID.
-	RequestId     string `protobuf:"bytes,3,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
+	// An idempotency key (AIP-155), a UUID. Retrying with the same id and the
+	// same request returns the original operation; the same id with a
+	// different request fails with ALREADY_EXISTS. Kept for at least 24 hours.
+	RequestId string `protobuf:"bytes,3,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
+	// Validate the request (and the rules of the vcluster's phase, etag, quota
+	// and values) without changing anything: the answer is a done Operation
+	// with no name whose `response` is the result as it would be.
+	ValidateOnly  bool `protobuf:"varint,4,opt,name=validate_only,json=validateOnly,proto3" json:"validate_only,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -815,6 +908,13 @@ func (x *ResumeVClusterRequest) GetRequestId() string {
 	return ""
 }
 
+func (x *ResumeVClusterRequest) GetValidateOnly() bool {
+	if x != nil {
+		return x.ValidateOnly
+	}
+	return false
+}
+
 // Request for SnapshotVCluster.
 type SnapshotVClusterRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -822,16 +922,21 @@ type SnapshotVClusterRequest struct {
 	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
 	// The snapshot id (DNS-1123 label). Default: `<vcluster>-<timestamp>`.
 	SnapshotId string `protobuf:"bytes,2,opt,name=snapshot_id,json=snapshotId,proto3" json:"snapshot_id,omitempty"`
-	// Required. Where to store it: `s3://bucket/key`,
-	// `oci://registry/repository:tag` or `container:///path`.
-	StorageUri string `protobuf:"bytes,3,opt,name=storage_uri,json=storageUri,proto3" json:"storage_uri,omitempty"`
 	// Labels of the Snapshot resource.
 	Labels map[string]string `protobuf:"bytes,4,rep,name=labels,proto3" json:"labels,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
 	// How long to keep the snapshot, from its creation; unset = forever.
 	// At least 1 minute, at most 10 years.
 	Ttl *durationpb.Duration `protobuf:"bytes,5,opt,name=ttl,proto3" json:"ttl,omitempty"`
-	// An idempotency key (AIP-155), a UUID.
-	RequestId     string `protobuf:"bytes,6,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
+	// An idempotency key (AIP-155), a UUID. Retrying with the same id and the
+	// same request returns the original operation; the same id with a
+	// different request fails with ALREADY_EXISTS. Kept for at least 24 hours.
+	RequestId string `protobuf:"bytes,6,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
+	// Validate the request (and the rules of the vcluster's phase, etag, quota
+	// and values) without changing anything: the answer is a done Operation
+	// with no name whose `response` is the result as it would be.
+	ValidateOnly bool `protobuf:"varint,7,opt,name=validate_only,json=validateOnly,proto3" json:"validate_only,omitempty"`
+	// Required. Where to store it. Credentials are references to host Secrets.
+	Storage       *SnapshotStorage `protobuf:"bytes,8,opt,name=storage,proto3" json:"storage,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -880,13 +985,6 @@ func (x *SnapshotVClusterRequest) GetSnapshotId() string {
 	return ""
 }
 
-func (x *SnapshotVClusterRequest) GetStorageUri() string {
-	if x != nil {
-		return x.StorageUri
-	}
-	return ""
-}
-
 func (x *SnapshotVClusterRequest) GetLabels() map[string]string {
 	if x != nil {
 		return x.Labels
@@ -908,104 +1006,44 @@ func (x *SnapshotVClusterRequest) GetRequestId() string {
 	return ""
 }
 
-// Where a RestoreVCluster into a new vcluster (a clone) creates it.
-type RestoreTarget struct {
-	state protoimpl.MessageState `protogen:"open.v1"`
-	// Required. The project of the new vcluster, `projects/{project}`; must be
-	// the snapshot's project.
-	Parent string `protobuf:"bytes,1,opt,name=parent,proto3" json:"parent,omitempty"`
-	// Required. The id of the new vcluster (DNS-1123 label, at most 63).
-	VclusterId string `protobuf:"bytes,2,opt,name=vcluster_id,json=vclusterId,proto3" json:"vcluster_id,omitempty"`
-	// Its display name. Default: the vcluster id.
-	DisplayName string `protobuf:"bytes,3,opt,name=display_name,json=displayName,proto3" json:"display_name,omitempty"`
-	// Its labels. Default: none.
-	Labels        map[string]string `protobuf:"bytes,4,rep,name=labels,proto3" json:"labels,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
-}
-
-func (x *RestoreTarget) Reset() {
-	*x = RestoreTarget{}
-	mi := &file_openvcluster_v1_vcluster_service_proto_msgTypes[10]
-	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-	ms.StoreMessageInfo(mi)
-}
-
-func (x *RestoreTarget) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*RestoreTarget) ProtoMessage() {}
-
-func (x *RestoreTarget) ProtoReflect() protoreflect.Message {
-	mi := &file_openvcluster_v1_vcluster_service_proto_msgTypes[10]
+func (x *SnapshotVClusterRequest) GetValidateOnly() bool {
 	if x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
+		return x.ValidateOnly
 	}
-	return mi.MessageOf(x)
+	return false
 }
 
-// Deprecated: Use RestoreTarget.ProtoReflect.Descriptor instead.
-func (*RestoreTarget) Descriptor() ([]byte, []int) {
-	return file_openvcluster_v1_vcluster_service_proto_rawDescGZIP(), []int{10}
-}
-
-func (x *RestoreTarget) GetParent() string {
+func (x *SnapshotVClusterRequest) GetStorage() *SnapshotStorage {
 	if x != nil {
-		return x.Parent
-	}
-	return ""
-}
-
-func (x *RestoreTarget) GetVclusterId() string {
-	if x != nil {
-		return x.VclusterId
-	}
-	return ""
-}
-
-func (x *RestoreTarget) GetDisplayName() string {
-	if x != nil {
-		return x.DisplayName
-	}
-	return ""
-}
-
-func (x *RestoreTarget) GetLabels() map[string]string {
-	if x != nil {
-		return x.Labels
+		return x.Storage
 	}
 	return nil
 }
 
-// Request for RestoreVCluster.
+// Request for RestoreVCluster (in place).
 type RestoreVClusterRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Required. The snapshot, `projects/{project}/snapshots/{snapshot}`.
 	Snapshot string `protobuf:"bytes,1,opt,name=snapshot,proto3" json:"snapshot,omitempty"`
-	// Where to restore. Exactly one is required.
-	//
-	// Types that are valid to be assigned to Target:
-	//
-	//	*RestoreVClusterRequest_Name
-	//	*RestoreVClusterRequest_NewVcluster
-	Target isRestoreVClusterRequest_Target `protobuf_oneof:"target"`
-	// For an in-place restore: the etag of the vcluster; a stale etag fails
-	// with ABORTED.
+	// Required. The vcluster to restore into, `projects/{project}/vclusters/{vcluster}`.
+	Name string `protobuf:"bytes,2,opt,name=name,proto3" json:"name,omitempty"`
+	// The etag of the vcluster; a stale etag fails with ABORTED.
 	Etag string `protobuf:"bytes,4,opt,name=etag,proto3" json:"etag,omitempty"`
-	// An idempotency key (AIP-155), a UUID.
-	RequestId     string `protobuf:"bytes,5,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
+	// An idempotency key (AIP-155), a UUID. Retrying with the same id and the
+	// same request returns the original operation; the same id with a
+	// different request fails with ALREADY_EXISTS. Kept for at least 24 hours.
+	RequestId string `protobuf:"bytes,5,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
+	// Validate the request (and the rules of the vcluster's phase, etag, quota
+	// and values) without changing anything: the answer is a done Operation
+	// with no name whose `response` is the result as it would be.
+	ValidateOnly  bool `protobuf:"varint,6,opt,name=validate_only,json=validateOnly,proto3" json:"validate_only,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
 func (x *RestoreVClusterRequest) Reset() {
 	*x = RestoreVClusterRequest{}
-	mi := &file_openvcluster_v1_vcluster_service_proto_msgTypes[11]
+	mi := &file_openvcluster_v1_vcluster_service_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1017,7 +1055,7 @@ func (x *RestoreVClusterRequest) String() string {
 func (*RestoreVClusterRequest) ProtoMessage() {}
 
 func (x *RestoreVClusterRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_openvcluster_v1_vcluster_service_proto_msgTypes[11]
+	mi := &file_openvcluster_v1_vcluster_service_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1030,7 +1068,7 @@ func (x *RestoreVClusterRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RestoreVClusterRequest.ProtoReflect.Descriptor instead.
 func (*RestoreVClusterRequest) Descriptor() ([]byte, []int) {
-	return file_openvcluster_v1_vcluster_service_proto_rawDescGZIP(), []int{11}
+	return file_openvcluster_v1_vcluster_service_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *RestoreVClusterRequest) GetSnapshot() string {
@@ -1040,29 +1078,11 @@ func (x *RestoreVClusterRequest) GetSnapshot() string {
 	return ""
 }
 
-func (x *RestoreVClusterRequest) GetTarget() isRestoreVClusterRequest_Target {
-	if x != nil {
-		return x.Target
-	}
-	return nil
-}
-
 func (x *RestoreVClusterRequest) GetName() string {
 	if x != nil {
-		if x, ok := x.Target.(*RestoreVClusterRequest_Name); ok {
-			return x.Name
-		}
+		return x.Name
 	}
 	return ""
-}
-
-func (x *RestoreVClusterRequest) GetNewVcluster() *RestoreTarget {
-	if x != nil {
-		if x, ok := x.Target.(*RestoreVClusterRequest_NewVcluster); ok {
-			return x.NewVcluster
-		}
-	}
-	return nil
 }
 
 func (x *RestoreVClusterRequest) GetEtag() string {
@@ -1079,54 +1099,45 @@ func (x *RestoreVClusterRequest) GetRequestId() string {
 	return ""
 }
 
-type isRestoreVClusterRequest_Target interface {
-	isRestoreVClusterRequest_Target()
+func (x *RestoreVClusterRequest) GetValidateOnly() bool {
+	if x != nil {
+		return x.ValidateOnly
+	}
+	return false
 }
 
-type RestoreVClusterRequest_Name struct {
-	// Restore in place into this existing vcluster,
-	// `projects/{project}/vclusters/{vcluster}`.
-	Name string `protobuf:"bytes,2,opt,name=name,proto3,oneof"`
-}
-
-type RestoreVClusterRequest_NewVcluster struct {
-	// Restore into a new vcluster (a clone of the snapshot's source).
-	NewVcluster *RestoreTarget `protobuf:"bytes,3,opt,name=new_vcluster,json=newVcluster,proto3,oneof"`
-}
-
-func (*RestoreVClusterRequest_Name) isRestoreVClusterRequest_Target() {}
-
-func (*RestoreVClusterRequest_NewVcluster) isRestoreVClusterRequest_Target() {}
-
-// Request for GetVClusterKubeconfig.
-type GetVClusterKubeconfigRequest struct {
+// Request for GenerateVClusterKubeconfig.
+type GenerateVClusterKubeconfigRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// Required. `projects/{project}/vclusters/{vcluster}`.
+	// Required. The vcluster, `projects/{project}/vclusters/{vcluster}`.
 	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
 	// The endpoint. Default: the vcluster's exposure.
-	Endpoint GetVClusterKubeconfigRequest_Endpoint `protobuf:"varint,2,opt,name=endpoint,proto3,enum=openvcluster.v1.GetVClusterKubeconfigRequest_Endpoint" json:"endpoint,omitempty"`
-	// Lifetime of the token in the kubeconfig, 10 minutes to 1 year. Unset:
-	// the vcluster's admin credentials, which do not expire.
-	TokenTtl      *durationpb.Duration `protobuf:"bytes,3,opt,name=token_ttl,json=tokenTtl,proto3" json:"token_ttl,omitempty"`
+	Endpoint GenerateVClusterKubeconfigRequest_Endpoint `protobuf:"varint,2,opt,name=endpoint,proto3,enum=openvcluster.v1.GenerateVClusterKubeconfigRequest_Endpoint" json:"endpoint,omitempty"`
+	// Lifetime of the token in the kubeconfig, 10 minutes to 1 year.
+	// Default: 1 hour. Not allowed with `admin`.
+	TokenTtl *durationpb.Duration `protobuf:"bytes,3,opt,name=token_ttl,json=tokenTtl,proto3" json:"token_ttl,omitempty"`
+	// Return the vcluster's admin credentials (a client certificate that does
+	// not expire) instead of a short-lived token. An explicit opt-in, audited.
+	Admin         bool `protobuf:"varint,4,opt,name=admin,proto3" json:"admin,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
-func (x *GetVClusterKubeconfigRequest) Reset() {
-	*x = GetVClusterKubeconfigRequest{}
-	mi := &file_openvcluster_v1_vcluster_service_proto_msgTypes[12]
+func (x *GenerateVClusterKubeconfigRequest) Reset() {
+	*x = GenerateVClusterKubeconfigRequest{}
+	mi := &file_openvcluster_v1_vcluster_service_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
 
-func (x *GetVClusterKubeconfigRequest) String() string {
+func (x *GenerateVClusterKubeconfigRequest) String() string {
 	return protoimpl.X.MessageStringOf(x)
 }
 
-func (*GetVClusterKubeconfigRequest) ProtoMessage() {}
+func (*GenerateVClusterKubeconfigRequest) ProtoMessage() {}
 
-func (x *GetVClusterKubeconfigRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_openvcluster_v1_vcluster_service_proto_msgTypes[12]
+func (x *GenerateVClusterKubeconfigRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_openvcluster_v1_vcluster_service_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1137,30 +1148,37 @@ func (x *GetVClusterKubeconfigRequest) ProtoReflect() protoreflect.Message {
 	return mi.MessageOf(x)
 }
 
-// Deprecated: Use GetVClusterKubeconfigRequest.ProtoReflect.Descriptor instead.
-func (*GetVClusterKubeconfigRequest) Descriptor() ([]byte, []int) {
-	return file_openvcluster_v1_vcluster_service_proto_rawDescGZIP(), []int{12}
+// Deprecated: Use GenerateVClusterKubeconfigRequest.ProtoReflect.Descriptor instead.
+func (*GenerateVClusterKubeconfigRequest) Descriptor() ([]byte, []int) {
+	return file_openvcluster_v1_vcluster_service_proto_rawDescGZIP(), []int{11}
 }
 
-func (x *GetVClusterKubeconfigRequest) GetName() string {
+func (x *GenerateVClusterKubeconfigRequest) GetName() string {
 	if x != nil {
 		return x.Name
 	}
 	return ""
 }
 
-func (x *GetVClusterKubeconfigRequest) GetEndpoint() GetVClusterKubeconfigRequest_Endpoint {
+func (x *GenerateVClusterKubeconfigRequest) GetEndpoint() GenerateVClusterKubeconfigRequest_Endpoint {
 	if x != nil {
 		return x.Endpoint
 	}
-	return GetVClusterKubeconfigRequest_ENDPOINT_UNSPECIFIED
+	return GenerateVClusterKubeconfigRequest_ENDPOINT_UNSPECIFIED
 }
 
-func (x *GetVClusterKubeconfigRequest) GetTokenTtl() *durationpb.Duration {
+func (x *GenerateVClusterKubeconfigRequest) GetTokenTtl() *durationpb.Duration {
 	if x != nil {
 		return x.TokenTtl
 	}
 	return nil
+}
+
+func (x *GenerateVClusterKubeconfigRequest) GetAdmin() bool {
+	if x != nil {
+		return x.Admin
+	}
+	return false
 }
 
 // A kubeconfig for a virtual cluster.
@@ -1172,15 +1190,17 @@ type Kubeconfig struct {
 	Server string `protobuf:"bytes,2,opt,name=server,proto3" json:"server,omitempty"`
 	// The name of its context.
 	Context string `protobuf:"bytes,3,opt,name=context,proto3" json:"context,omitempty"`
-	// When its credentials expire; unset when they do not.
-	ExpireTime    *timestamppb.Timestamp `protobuf:"bytes,4,opt,name=expire_time,json=expireTime,proto3" json:"expire_time,omitempty"`
+	// When its credentials expire; unset only for admin credentials.
+	ExpireTime *timestamppb.Timestamp `protobuf:"bytes,4,opt,name=expire_time,json=expireTime,proto3" json:"expire_time,omitempty"`
+	// Whether it carries the admin credentials.
+	Admin         bool `protobuf:"varint,5,opt,name=admin,proto3" json:"admin,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
 func (x *Kubeconfig) Reset() {
 	*x = Kubeconfig{}
-	mi := &file_openvcluster_v1_vcluster_service_proto_msgTypes[13]
+	mi := &file_openvcluster_v1_vcluster_service_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1192,7 +1212,7 @@ func (x *Kubeconfig) String() string {
 func (*Kubeconfig) ProtoMessage() {}
 
 func (x *Kubeconfig) ProtoReflect() protoreflect.Message {
-	mi := &file_openvcluster_v1_vcluster_service_proto_msgTypes[13]
+	mi := &file_openvcluster_v1_vcluster_service_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1205,7 +1225,7 @@ func (x *Kubeconfig) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Kubeconfig.ProtoReflect.Descriptor instead.
 func (*Kubeconfig) Descriptor() ([]byte, []int) {
-	return file_openvcluster_v1_vcluster_service_proto_rawDescGZIP(), []int{13}
+	return file_openvcluster_v1_vcluster_service_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *Kubeconfig) GetKubeconfig() string {
@@ -1236,6 +1256,170 @@ func (x *Kubeconfig) GetExpireTime() *timestamppb.Timestamp {
 	return nil
 }
 
+func (x *Kubeconfig) GetAdmin() bool {
+	if x != nil {
+		return x.Admin
+	}
+	return false
+}
+
+// Request for GetVClusterUsage.
+type GetVClusterUsageRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Required. `projects/{project}/vclusters/{vcluster}/usage`.
+	Name          string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetVClusterUsageRequest) Reset() {
+	*x = GetVClusterUsageRequest{}
+	mi := &file_openvcluster_v1_vcluster_service_proto_msgTypes[13]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetVClusterUsageRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetVClusterUsageRequest) ProtoMessage() {}
+
+func (x *GetVClusterUsageRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_openvcluster_v1_vcluster_service_proto_msgTypes[13]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetVClusterUsageRequest.ProtoReflect.Descriptor instead.
+func (*GetVClusterUsageRequest) Descriptor() ([]byte, []int) {
+	return file_openvcluster_v1_vcluster_service_proto_rawDescGZIP(), []int{13}
+}
+
+func (x *GetVClusterUsageRequest) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+// What a vcluster's workloads use on the host, against its quota.
+type VClusterUsage struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Identifier. `projects/{project}/vclusters/{vcluster}/usage`.
+	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
+	// CPU requested by the workloads, a quantity (`1500m`).
+	Cpu string `protobuf:"bytes,2,opt,name=cpu,proto3" json:"cpu,omitempty"`
+	// Memory requested by the workloads, a quantity (`3Gi`).
+	Memory string `protobuf:"bytes,3,opt,name=memory,proto3" json:"memory,omitempty"`
+	// Pods running on the host for the vcluster.
+	Pods int32 `protobuf:"varint,4,opt,name=pods,proto3" json:"pods,omitempty"`
+	// PersistentVolumeClaims of the vcluster on the host.
+	PersistentVolumeClaims int32 `protobuf:"varint,5,opt,name=persistent_volume_claims,json=persistentVolumeClaims,proto3" json:"persistent_volume_claims,omitempty"`
+	// Used amounts by ResourceQuota resource name (`requests.cpu`, `pods`...),
+	// as the host's ResourceQuota reports them.
+	Used map[string]string `protobuf:"bytes,6,rep,name=used,proto3" json:"used,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	// The hard limits of the vcluster's resource quota by the same names;
+	// empty when it has none.
+	Hard map[string]string `protobuf:"bytes,7,rep,name=hard,proto3" json:"hard,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	// When the figures were read from the host.
+	SampleTime    *timestamppb.Timestamp `protobuf:"bytes,8,opt,name=sample_time,json=sampleTime,proto3" json:"sample_time,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *VClusterUsage) Reset() {
+	*x = VClusterUsage{}
+	mi := &file_openvcluster_v1_vcluster_service_proto_msgTypes[14]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *VClusterUsage) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*VClusterUsage) ProtoMessage() {}
+
+func (x *VClusterUsage) ProtoReflect() protoreflect.Message {
+	mi := &file_openvcluster_v1_vcluster_service_proto_msgTypes[14]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use VClusterUsage.ProtoReflect.Descriptor instead.
+func (*VClusterUsage) Descriptor() ([]byte, []int) {
+	return file_openvcluster_v1_vcluster_service_proto_rawDescGZIP(), []int{14}
+}
+
+func (x *VClusterUsage) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *VClusterUsage) GetCpu() string {
+	if x != nil {
+		return x.Cpu
+	}
+	return ""
+}
+
+func (x *VClusterUsage) GetMemory() string {
+	if x != nil {
+		return x.Memory
+	}
+	return ""
+}
+
+func (x *VClusterUsage) GetPods() int32 {
+	if x != nil {
+		return x.Pods
+	}
+	return 0
+}
+
+func (x *VClusterUsage) GetPersistentVolumeClaims() int32 {
+	if x != nil {
+		return x.PersistentVolumeClaims
+	}
+	return 0
+}
+
+func (x *VClusterUsage) GetUsed() map[string]string {
+	if x != nil {
+		return x.Used
+	}
+	return nil
+}
+
+func (x *VClusterUsage) GetHard() map[string]string {
+	if x != nil {
+		return x.Hard
+	}
+	return nil
+}
+
+func (x *VClusterUsage) GetSampleTime() *timestamppb.Timestamp {
+	if x != nil {
+		return x.SampleTime
+	}
+	return nil
+}
+
 // Request for WatchVClusters.
 type WatchVClustersRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -1249,13 +1433,15 @@ type WatchVClustersRequest struct {
 	// no initial state is sent, only the changes after it. Empty: start with the
 	// current state.
 	ResumeVersion string `protobuf:"bytes,3,opt,name=resume_version,json=resumeVersion,proto3" json:"resume_version,omitempty"`
+	// How much to return of each vcluster. Default: BASIC.
+	View          View `protobuf:"varint,4,opt,name=view,proto3,enum=openvcluster.v1.View" json:"view,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
 func (x *WatchVClustersRequest) Reset() {
 	*x = WatchVClustersRequest{}
-	mi := &file_openvcluster_v1_vcluster_service_proto_msgTypes[14]
+	mi := &file_openvcluster_v1_vcluster_service_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1267,7 +1453,7 @@ func (x *WatchVClustersRequest) String() string {
 func (*WatchVClustersRequest) ProtoMessage() {}
 
 func (x *WatchVClustersRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_openvcluster_v1_vcluster_service_proto_msgTypes[14]
+	mi := &file_openvcluster_v1_vcluster_service_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1280,7 +1466,7 @@ func (x *WatchVClustersRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use WatchVClustersRequest.ProtoReflect.Descriptor instead.
 func (*WatchVClustersRequest) Descriptor() ([]byte, []int) {
-	return file_openvcluster_v1_vcluster_service_proto_rawDescGZIP(), []int{14}
+	return file_openvcluster_v1_vcluster_service_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *WatchVClustersRequest) GetParent() string {
@@ -1304,6 +1490,13 @@ func (x *WatchVClustersRequest) GetResumeVersion() string {
 	return ""
 }
 
+func (x *WatchVClustersRequest) GetView() View {
+	if x != nil {
+		return x.View
+	}
+	return View_VIEW_UNSPECIFIED
+}
+
 // One event of WatchVClusters.
 type WatchVClustersResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -1321,7 +1514,7 @@ type WatchVClustersResponse struct {
 
 func (x *WatchVClustersResponse) Reset() {
 	*x = WatchVClustersResponse{}
-	mi := &file_openvcluster_v1_vcluster_service_proto_msgTypes[15]
+	mi := &file_openvcluster_v1_vcluster_service_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1333,7 +1526,7 @@ func (x *WatchVClustersResponse) String() string {
 func (*WatchVClustersResponse) ProtoMessage() {}
 
 func (x *WatchVClustersResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_openvcluster_v1_vcluster_service_proto_msgTypes[15]
+	mi := &file_openvcluster_v1_vcluster_service_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1346,7 +1539,7 @@ func (x *WatchVClustersResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use WatchVClustersResponse.ProtoReflect.Descriptor instead.
 func (*WatchVClustersResponse) Descriptor() ([]byte, []int) {
-	return file_openvcluster_v1_vcluster_service_proto_rawDescGZIP(), []int{15}
+	return file_openvcluster_v1_vcluster_service_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *WatchVClustersResponse) GetType() WatchVClustersResponse_EventType {
@@ -1377,107 +1570,345 @@ func (x *WatchVClustersResponse) GetEventTime() *timestamppb.Timestamp {
 	return nil
 }
 
+// Request for GetServerConfig.
+type GetServerConfigRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Required. `serverConfig`.
+	Name          string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetServerConfigRequest) Reset() {
+	*x = GetServerConfigRequest{}
+	mi := &file_openvcluster_v1_vcluster_service_proto_msgTypes[17]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetServerConfigRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetServerConfigRequest) ProtoMessage() {}
+
+func (x *GetServerConfigRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_openvcluster_v1_vcluster_service_proto_msgTypes[17]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetServerConfigRequest.ProtoReflect.Descriptor instead.
+func (*GetServerConfigRequest) Descriptor() ([]byte, []int) {
+	return file_openvcluster_v1_vcluster_service_proto_rawDescGZIP(), []int{17}
+}
+
+func (x *GetServerConfigRequest) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+// What the server supports.
+type ServerConfig struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Identifier. `serverConfig`.
+	Name string `protobuf:"bytes,1,opt,name=name,proto3" json:"name,omitempty"`
+	// The chart version used when a spec sets none.
+	DefaultChartVersion string `protobuf:"bytes,2,opt,name=default_chart_version,json=defaultChartVersion,proto3" json:"default_chart_version,omitempty"`
+	// Every chart version the server installs, newest first.
+	ChartReleases []*ChartRelease `protobuf:"bytes,3,rep,name=chart_releases,json=chartReleases,proto3" json:"chart_releases,omitempty"`
+	// Snapshot storage kinds the server can write: `s3`, `oci`, `azure`,
+	// `container`.
+	StorageTypes []string `protobuf:"bytes,4,rep,name=storage_types,json=storageTypes,proto3" json:"storage_types,omitempty"`
+	// Exposure types the host clusters support.
+	ExposureTypes []Exposure_Type `protobuf:"varint,5,rep,packed,name=exposure_types,json=exposureTypes,proto3,enum=openvcluster.v1.Exposure_Type" json:"exposure_types,omitempty"`
+	// Backing stores the server can configure: `embedded_database`,
+	// `embedded_etcd`, `deployed_etcd`, `external_database`, `external_etcd`.
+	BackingStores []string `protobuf:"bytes,6,rep,name=backing_stores,json=backingStores,proto3" json:"backing_stores,omitempty"`
+	// vcluster.yaml key paths that `values_override` may not set (a key or any
+	// key under it), e.g. `rbac.clusterRole`, `plugins`,
+	// `experimental.deploy`.
+	DeniedValuesKeys []string `protobuf:"bytes,7,rep,name=denied_values_keys,json=deniedValuesKeys,proto3" json:"denied_values_keys,omitempty"`
+	// The host cluster used when a spec sets none, `hostClusters/{cluster}`.
+	DefaultHostCluster string `protobuf:"bytes,8,opt,name=default_host_cluster,json=defaultHostCluster,proto3" json:"default_host_cluster,omitempty"`
+	unknownFields      protoimpl.UnknownFields
+	sizeCache          protoimpl.SizeCache
+}
+
+func (x *ServerConfig) Reset() {
+	*x = ServerConfig{}
+	mi := &file_openvcluster_v1_vcluster_service_proto_msgTypes[18]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ServerConfig) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ServerConfig) ProtoMessage() {}
+
+func (x *ServerConfig) ProtoReflect() protoreflect.Message {
+	mi := &file_openvcluster_v1_vcluster_service_proto_msgTypes[18]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ServerConfig.ProtoReflect.Descriptor instead.
+func (*ServerConfig) Descriptor() ([]byte, []int) {
+	return file_openvcluster_v1_vcluster_service_proto_rawDescGZIP(), []int{18}
+}
+
+func (x *ServerConfig) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *ServerConfig) GetDefaultChartVersion() string {
+	if x != nil {
+		return x.DefaultChartVersion
+	}
+	return ""
+}
+
+func (x *ServerConfig) GetChartReleases() []*ChartRelease {
+	if x != nil {
+		return x.ChartReleases
+	}
+	return nil
+}
+
+func (x *ServerConfig) GetStorageTypes() []string {
+	if x != nil {
+		return x.StorageTypes
+	}
+	return nil
+}
+
+func (x *ServerConfig) GetExposureTypes() []Exposure_Type {
+	if x != nil {
+		return x.ExposureTypes
+	}
+	return nil
+}
+
+func (x *ServerConfig) GetBackingStores() []string {
+	if x != nil {
+		return x.BackingStores
+	}
+	return nil
+}
+
+func (x *ServerConfig) GetDeniedValuesKeys() []string {
+	if x != nil {
+		return x.DeniedValuesKeys
+	}
+	return nil
+}
+
+func (x *ServerConfig) GetDefaultHostCluster() string {
+	if x != nil {
+		return x.DefaultHostCluster
+	}
+	return ""
+}
+
+// One installable vcluster chart version.
+type ChartRelease struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The chart version, e.g. `0.36.1`.
+	ChartVersion string `protobuf:"bytes,1,opt,name=chart_version,json=chartVersion,proto3" json:"chart_version,omitempty"`
+	// The Kubernetes versions it can run, normalized (`v1.33.4`), newest first.
+	KubernetesVersions []string `protobuf:"bytes,2,rep,name=kubernetes_versions,json=kubernetesVersions,proto3" json:"kubernetes_versions,omitempty"`
+	// The version used when a spec sets none.
+	DefaultKubernetesVersion string `protobuf:"bytes,3,opt,name=default_kubernetes_version,json=defaultKubernetesVersion,proto3" json:"default_kubernetes_version,omitempty"`
+	unknownFields            protoimpl.UnknownFields
+	sizeCache                protoimpl.SizeCache
+}
+
+func (x *ChartRelease) Reset() {
+	*x = ChartRelease{}
+	mi := &file_openvcluster_v1_vcluster_service_proto_msgTypes[19]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ChartRelease) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ChartRelease) ProtoMessage() {}
+
+func (x *ChartRelease) ProtoReflect() protoreflect.Message {
+	mi := &file_openvcluster_v1_vcluster_service_proto_msgTypes[19]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ChartRelease.ProtoReflect.Descriptor instead.
+func (*ChartRelease) Descriptor() ([]byte, []int) {
+	return file_openvcluster_v1_vcluster_service_proto_rawDescGZIP(), []int{19}
+}
+
+func (x *ChartRelease) GetChartVersion() string {
+	if x != nil {
+		return x.ChartVersion
+	}
+	return ""
+}
+
+func (x *ChartRelease) GetKubernetesVersions() []string {
+	if x != nil {
+		return x.KubernetesVersions
+	}
+	return nil
+}
+
+func (x *ChartRelease) GetDefaultKubernetesVersion() string {
+	if x != nil {
+		return x.DefaultKubernetesVersion
+	}
+	return ""
+}
+
 var File_openvcluster_v1_vcluster_service_proto protoreflect.FileDescriptor
 
 const file_openvcluster_v1_vcluster_service_proto_rawDesc = "" +
 	"\n" +
-	"&openvcluster/v1/vcluster_service.proto\x12\x0fopenvcluster.v1\x1a\x1bbuf/validate/validate.proto\x1a\x1egoogle/protobuf/duration.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1fopenvcluster/v1/operation.proto\x1a\x1eopenvcluster/v1/vcluster.proto\"\xc3\x02\n" +
-	"\x15CreateVClusterRequest\x12O\n" +
-	"\x06parent\x18\x01 \x01(\tB7\xbaH4\xc8\x01\x01r/2-^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$R\x06parent\x12I\n" +
-	"\vvcluster_id\x18\x02 \x01(\tB(\xbaH%\xc8\x01\x01r \x18?2\x1c^[a-z]([-a-z0-9]*[a-z0-9])?$R\n" +
-	"vclusterId\x12=\n" +
-	"\bvcluster\x18\x03 \x01(\v2\x19.openvcluster.v1.VClusterB\x06\xbaH\x03\xc8\x01\x01R\bvcluster\x12*\n" +
+	"&openvcluster/v1/vcluster_service.proto\x12\x0fopenvcluster.v1\x1a\x1bbuf/validate/validate.proto\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1egoogle/protobuf/duration.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a!openvcluster/v1/annotations.proto\x1a\x1copenvcluster/v1/common.proto\x1a\x1fopenvcluster/v1/operation.proto\x1a\x1eopenvcluster/v1/snapshot.proto\x1a\x1eopenvcluster/v1/vcluster.proto\"\xa4\x04\n" +
+	"\x15CreateVClusterRequest\x12o\n" +
+	"\x06parent\x18\x01 \x01(\tBW\xe2A\x01\x02\xfaA\x19\n" +
+	"\x17openvcluster.io/Project\xbaH4\xc8\x01\x01r/2-^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$R\x06parent\x12M\n" +
+	"\vvcluster_id\x18\x02 \x01(\tB,\xe2A\x01\x02\xbaH%\xc8\x01\x01r \x1832\x1c^[a-z]([-a-z0-9]*[a-z0-9])?$R\n" +
+	"vclusterId\x12A\n" +
+	"\bvcluster\x18\x03 \x01(\v2\x19.openvcluster.v1.VClusterB\n" +
+	"\xe2A\x01\x02\xbaH\x03\xc8\x01\x01R\bvcluster\x12.\n" +
 	"\n" +
-	"request_id\x18\x04 \x01(\tB\v\xbaH\b\xd8\x01\x01r\x03\xb0\x01\x01R\trequestId\x12#\n" +
-	"\rvalidate_only\x18\x05 \x01(\bR\fvalidateOnly\"\x8b\x01\n" +
-	"\x12GetVClusterRequest\x12u\n" +
-	"\x04name\x18\x01 \x01(\tBa\xbaH^\xc8\x01\x01rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$R\x04name\"\xfd\x01\n" +
-	"\x14ListVClustersRequest\x12O\n" +
-	"\x06parent\x18\x01 \x01(\tB7\xbaH4\xc8\x01\x01r/2-^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$R\x06parent\x12$\n" +
-	"\tpage_size\x18\x02 \x01(\x05B\a\xbaH\x04\x1a\x02(\x00R\bpageSize\x12'\n" +
+	"request_id\x18\x04 \x01(\tB\x0f\xe2A\x01\x01\xbaH\b\xd8\x01\x01r\x03\xb0\x01\x01R\trequestId\x12)\n" +
+	"\rvalidate_only\x18\x05 \x01(\bB\x04\xe2A\x01\x01R\fvalidateOnly\x12\xac\x01\n" +
+	"\x0fsource_snapshot\x18\x06 \x01(\tB\x82\x01\xe2A\x01\x01\xfaA\x1a\n" +
+	"\x18openvcluster.io/Snapshot\xbaH^\xd8\x01\x01rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/snapshots/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$R\x0esourceSnapshot\"\xe7\x01\n" +
+	"\x12GetVClusterRequest\x12\x97\x01\n" +
+	"\x04name\x18\x01 \x01(\tB\x82\x01\xe2A\x01\x02\xfaA\x1a\n" +
+	"\x18openvcluster.io/VCluster\xbaH^\xc8\x01\x01rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,49}[a-z0-9])?$R\x04name\x127\n" +
+	"\x04view\x18\x02 \x01(\x0e2\x15.openvcluster.v1.ViewB\f\xe2A\x01\x01\xbaH\x05\x82\x01\x02\x10\x01R\x04view\"\xe6\x02\n" +
+	"\x14ListVClustersRequest\x12o\n" +
+	"\x06parent\x18\x01 \x01(\tBW\xe2A\x01\x02\xfaA\x19\n" +
+	"\x17openvcluster.io/Project\xbaH4\xc8\x01\x01r/2-^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$R\x06parent\x12(\n" +
+	"\tpage_size\x18\x02 \x01(\x05B\v\xe2A\x01\x01\xbaH\x04\x1a\x02(\x00R\bpageSize\x12+\n" +
 	"\n" +
-	"page_token\x18\x03 \x01(\tB\b\xbaH\x05r\x03\x18\x80\x10R\tpageToken\x12 \n" +
-	"\x06filter\x18\x04 \x01(\tB\b\xbaH\x05r\x03\x18\x80 R\x06filter\x12#\n" +
-	"\border_by\x18\x05 \x01(\tB\b\xbaH\x05r\x03\x18\x80\x02R\aorderBy\"\xb1\x01\n" +
+	"page_token\x18\x03 \x01(\tB\f\xe2A\x01\x01\xbaH\x05r\x03\x18\x80\x10R\tpageToken\x12$\n" +
+	"\x06filter\x18\x04 \x01(\tB\f\xe2A\x01\x01\xbaH\x05r\x03\x18\x80 R\x06filter\x12'\n" +
+	"\border_by\x18\x05 \x01(\tB\f\xe2A\x01\x01\xbaH\x05r\x03\x18\x80\x02R\aorderBy\x127\n" +
+	"\x04view\x18\x06 \x01(\x0e2\x15.openvcluster.v1.ViewB\f\xe2A\x01\x01\xbaH\x05\x82\x01\x02\x10\x01R\x04view\"\xb1\x01\n" +
 	"\x15ListVClustersResponse\x127\n" +
 	"\tvclusters\x18\x01 \x03(\v2\x19.openvcluster.v1.VClusterR\tvclusters\x12&\n" +
 	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\x12\x1d\n" +
 	"\n" +
 	"total_size\x18\x03 \x01(\x05R\ttotalSize\x12\x18\n" +
-	"\aversion\x18\x04 \x01(\tR\aversion\"\xb9\x03\n" +
-	"\x15UpdateVClusterRequest\x12=\n" +
-	"\bvcluster\x18\x01 \x01(\v2\x19.openvcluster.v1.VClusterB\x06\xbaH\x03\xc8\x01\x01R\bvcluster\x12C\n" +
-	"\vupdate_mask\x18\x02 \x01(\v2\x1a.google.protobuf.FieldMaskB\x06\xbaH\x03\xc8\x01\x01R\n" +
-	"updateMask\x12*\n" +
+	"\aversion\x18\x04 \x01(\tR\aversion\"\xc5\x03\n" +
+	"\x15UpdateVClusterRequest\x12A\n" +
+	"\bvcluster\x18\x01 \x01(\v2\x19.openvcluster.v1.VClusterB\n" +
+	"\xe2A\x01\x02\xbaH\x03\xc8\x01\x01R\bvcluster\x12A\n" +
+	"\vupdate_mask\x18\x02 \x01(\v2\x1a.google.protobuf.FieldMaskB\x04\xe2A\x01\x01R\n" +
+	"updateMask\x12.\n" +
 	"\n" +
-	"request_id\x18\x03 \x01(\tB\v\xbaH\b\xd8\x01\x01r\x03\xb0\x01\x01R\trequestId\x12#\n" +
-	"\rvalidate_only\x18\x04 \x01(\bR\fvalidateOnly:\xca\x01\xbaH\xc6\x01\x1a\xc3\x01\n" +
-	"\vupdate.name\x12=vcluster.name must be projects/{project}/vclusters/{vcluster}\x1authis.vcluster.name.matches('^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$')\"\xe4\x01\n" +
-	"\x15DeleteVClusterRequest\x12u\n" +
-	"\x04name\x18\x01 \x01(\tBa\xbaH^\xc8\x01\x01rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$R\x04name\x12\x12\n" +
-	"\x04etag\x18\x02 \x01(\tR\x04etag\x12\x14\n" +
-	"\x05force\x18\x03 \x01(\bR\x05force\x12*\n" +
+	"request_id\x18\x03 \x01(\tB\x0f\xe2A\x01\x01\xbaH\b\xd8\x01\x01r\x03\xb0\x01\x01R\trequestId\x12)\n" +
+	"\rvalidate_only\x18\x04 \x01(\bB\x04\xe2A\x01\x01R\fvalidateOnly:\xca\x01\xbaH\xc6\x01\x1a\xc3\x01\n" +
+	"\vupdate.name\x12=vcluster.name must be projects/{project}/vclusters/{vcluster}\x1authis.vcluster.name.matches('^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,49}[a-z0-9])?$')\"\xc2\x02\n" +
+	"\x15DeleteVClusterRequest\x12\x97\x01\n" +
+	"\x04name\x18\x01 \x01(\tB\x82\x01\xe2A\x01\x02\xfaA\x1a\n" +
+	"\x18openvcluster.io/VCluster\xbaH^\xc8\x01\x01rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,49}[a-z0-9])?$R\x04name\x12\x18\n" +
+	"\x04etag\x18\x02 \x01(\tB\x04\xe2A\x01\x01R\x04etag\x12\x1a\n" +
+	"\x05force\x18\x03 \x01(\bB\x04\xe2A\x01\x01R\x05force\x12.\n" +
 	"\n" +
-	"request_id\x18\x04 \x01(\tB\v\xbaH\b\xd8\x01\x01r\x03\xb0\x01\x01R\trequestId\"\xb4\x04\n" +
-	"\x14ScaleVClusterRequest\x12u\n" +
-	"\x04name\x18\x01 \x01(\tBa\xbaH^\xc8\x01\x01rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$R\x04name\x12*\n" +
-	"\breplicas\x18\x02 \x01(\x05B\t\xbaH\x06\x1a\x04\x18\t(\x01H\x00R\breplicas\x88\x01\x01\x12?\n" +
-	"\tresources\x18\x03 \x01(\v2!.openvcluster.v1.ComputeResourcesR\tresources\x12E\n" +
-	"\x0eresource_quota\x18\x04 \x01(\v2\x1e.openvcluster.v1.ResourceQuotaR\rresourceQuota\x12\x12\n" +
-	"\x04etag\x18\x05 \x01(\tR\x04etag\x12*\n" +
+	"request_id\x18\x04 \x01(\tB\x0f\xe2A\x01\x01\xbaH\b\xd8\x01\x01r\x03\xb0\x01\x01R\trequestId\x12)\n" +
+	"\rvalidate_only\x18\x05 \x01(\bB\x04\xe2A\x01\x01R\fvalidateOnly\"\x9c\x05\n" +
+	"\x14ScaleVClusterRequest\x12\x97\x01\n" +
+	"\x04name\x18\x01 \x01(\tB\x82\x01\xe2A\x01\x02\xfaA\x1a\n" +
+	"\x18openvcluster.io/VCluster\xbaH^\xc8\x01\x01rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,49}[a-z0-9])?$R\x04name\x12.\n" +
+	"\breplicas\x18\x02 \x01(\x05B\r\xe2A\x01\x01\xbaH\x06\x1a\x04\x18\t(\x01H\x00R\breplicas\x88\x01\x01\x12E\n" +
+	"\tresources\x18\x03 \x01(\v2!.openvcluster.v1.ComputeResourcesB\x04\xe2A\x01\x01R\tresources\x12K\n" +
+	"\x0eresource_quota\x18\x04 \x01(\v2\x1e.openvcluster.v1.ResourceQuotaB\x04\xe2A\x01\x01R\rresourceQuota\x12\x18\n" +
+	"\x04etag\x18\x05 \x01(\tB\x04\xe2A\x01\x01R\x04etag\x12.\n" +
 	"\n" +
-	"request_id\x18\x06 \x01(\tB\v\xbaH\b\xd8\x01\x01r\x03\xb0\x01\x01R\trequestId:\xa3\x01\xbaH\x9f\x01\x1a\x9c\x01\n" +
+	"request_id\x18\x06 \x01(\tB\x0f\xe2A\x01\x01\xbaH\b\xd8\x01\x01r\x03\xb0\x01\x01R\trequestId\x12)\n" +
+	"\rvalidate_only\x18\a \x01(\bB\x04\xe2A\x01\x01R\fvalidateOnly:\xa3\x01\xbaH\x9f\x01\x1a\x9c\x01\n" +
 	"\x0fscale.something\x12Bat least one of replicas, resources and resource_quota must be set\x1aEhas(this.replicas) || has(this.resources) || has(this.resource_quota)B\v\n" +
-	"\t_replicas\"\xcf\x01\n" +
-	"\x16SuspendVClusterRequest\x12u\n" +
-	"\x04name\x18\x01 \x01(\tBa\xbaH^\xc8\x01\x01rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$R\x04name\x12\x12\n" +
-	"\x04etag\x18\x02 \x01(\tR\x04etag\x12*\n" +
+	"\t_replicas\"\xa7\x02\n" +
+	"\x16SuspendVClusterRequest\x12\x97\x01\n" +
+	"\x04name\x18\x01 \x01(\tB\x82\x01\xe2A\x01\x02\xfaA\x1a\n" +
+	"\x18openvcluster.io/VCluster\xbaH^\xc8\x01\x01rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,49}[a-z0-9])?$R\x04name\x12\x18\n" +
+	"\x04etag\x18\x02 \x01(\tB\x04\xe2A\x01\x01R\x04etag\x12.\n" +
 	"\n" +
-	"request_id\x18\x03 \x01(\tB\v\xbaH\b\xd8\x01\x01r\x03\xb0\x01\x01R\trequestId\"\xce\x01\n" +
-	"\x15ResumeVClusterRequest\x12u\n" +
-	"\x04name\x18\x01 \x01(\tBa\xbaH^\xc8\x01\x01rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$R\x04name\x12\x12\n" +
-	"\x04etag\x18\x02 \x01(\tR\x04etag\x12*\n" +
+	"request_id\x18\x03 \x01(\tB\x0f\xe2A\x01\x01\xbaH\b\xd8\x01\x01r\x03\xb0\x01\x01R\trequestId\x12)\n" +
+	"\rvalidate_only\x18\x04 \x01(\bB\x04\xe2A\x01\x01R\fvalidateOnly\"\xa6\x02\n" +
+	"\x15ResumeVClusterRequest\x12\x97\x01\n" +
+	"\x04name\x18\x01 \x01(\tB\x82\x01\xe2A\x01\x02\xfaA\x1a\n" +
+	"\x18openvcluster.io/VCluster\xbaH^\xc8\x01\x01rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,49}[a-z0-9])?$R\x04name\x12\x18\n" +
+	"\x04etag\x18\x02 \x01(\tB\x04\xe2A\x01\x01R\x04etag\x12.\n" +
 	"\n" +
-	"request_id\x18\x03 \x01(\tB\v\xbaH\b\xd8\x01\x01r\x03\xb0\x01\x01R\trequestId\"\x9c\x06\n" +
-	"\x17SnapshotVClusterRequest\x12u\n" +
-	"\x04name\x18\x01 \x01(\tBa\xbaH^\xc8\x01\x01rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$R\x04name\x12I\n" +
-	"\vsnapshot_id\x18\x02 \x01(\tB(\xbaH%r#\x18?2\x1f^([a-z]([-a-z0-9]*[a-z0-9])?)?$R\n" +
-	"snapshotId\x12\x8a\x01\n" +
-	"\vstorage_uri\x18\x03 \x01(\tBi\xbaHf\xc8\x01\x01ra\x18\x80\x102\\^(s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/[^?#]*)?|oci://[^/\\s]+/[^\\s]+|container:///[^\\s]*)$R\n" +
-	"storageUri\x12\x89\x02\n" +
-	"\x06labels\x18\x04 \x03(\v24.openvcluster.v1.SnapshotVClusterRequest.LabelsEntryB\xba\x01\xbaH\xb6\x01\x9a\x01\xb2\x01\x10@\"yrw\x18\xbd\x022r^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$*3r1\x18?2-^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$R\x06labels\x12?\n" +
-	"\x03ttl\x18\x05 \x01(\v2\x19.google.protobuf.DurationB\x12\xbaH\x0f\xaa\x01\f\"\x06\b\x80\x86\xb0\x96\x012\x02\b<R\x03ttl\x12*\n" +
+	"request_id\x18\x03 \x01(\tB\x0f\xe2A\x01\x01\xbaH\b\xd8\x01\x01r\x03\xb0\x01\x01R\trequestId\x12)\n" +
+	"\rvalidate_only\x18\x04 \x01(\bB\x04\xe2A\x01\x01R\fvalidateOnly\"\xc8\x06\n" +
+	"\x17SnapshotVClusterRequest\x12\x97\x01\n" +
+	"\x04name\x18\x01 \x01(\tB\x82\x01\xe2A\x01\x02\xfaA\x1a\n" +
+	"\x18openvcluster.io/VCluster\xbaH^\xc8\x01\x01rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,49}[a-z0-9])?$R\x04name\x12M\n" +
+	"\vsnapshot_id\x18\x02 \x01(\tB,\xe2A\x01\x01\xbaH%r#\x18?2\x1f^([a-z]([-a-z0-9]*[a-z0-9])?)?$R\n" +
+	"snapshotId\x12\x8d\x02\n" +
+	"\x06labels\x18\x04 \x03(\v24.openvcluster.v1.SnapshotVClusterRequest.LabelsEntryB\xbe\x01\xe2A\x01\x01\xbaH\xb6\x01\x9a\x01\xb2\x01\x10@\"yrw\x18\xbd\x022r^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$*3r1\x18?2-^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$R\x06labels\x12C\n" +
+	"\x03ttl\x18\x05 \x01(\v2\x19.google.protobuf.DurationB\x16\xe2A\x01\x01\xbaH\x0f\xaa\x01\f\"\x06\b\x80\x86\xb0\x96\x012\x02\b<R\x03ttl\x12.\n" +
 	"\n" +
-	"request_id\x18\x06 \x01(\tB\v\xbaH\b\xd8\x01\x01r\x03\xb0\x01\x01R\trequestId\x1a9\n" +
+	"request_id\x18\x06 \x01(\tB\x0f\xe2A\x01\x01\xbaH\b\xd8\x01\x01r\x03\xb0\x01\x01R\trequestId\x12)\n" +
+	"\rvalidate_only\x18\a \x01(\bB\x04\xe2A\x01\x01R\fvalidateOnly\x12F\n" +
+	"\astorage\x18\b \x01(\v2 .openvcluster.v1.SnapshotStorageB\n" +
+	"\xe2A\x01\x02\xbaH\x03\xc8\x01\x01R\astorage\x1a9\n" +
 	"\vLabelsEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"\x95\x04\n" +
-	"\rRestoreTarget\x12O\n" +
-	"\x06parent\x18\x01 \x01(\tB7\xbaH4\xc8\x01\x01r/2-^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$R\x06parent\x12I\n" +
-	"\vvcluster_id\x18\x02 \x01(\tB(\xbaH%\xc8\x01\x01r \x18?2\x1c^[a-z]([-a-z0-9]*[a-z0-9])?$R\n" +
-	"vclusterId\x12+\n" +
-	"\fdisplay_name\x18\x03 \x01(\tB\b\xbaH\x05r\x03\x18\x80\x01R\vdisplayName\x12\xff\x01\n" +
-	"\x06labels\x18\x04 \x03(\v2*.openvcluster.v1.RestoreTarget.LabelsEntryB\xba\x01\xbaH\xb6\x01\x9a\x01\xb2\x01\x10@\"yrw\x18\xbd\x022r^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$*3r1\x18?2-^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$R\x06labels\x1a9\n" +
-	"\vLabelsEntry\x12\x10\n" +
-	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"\xa3\x03\n" +
-	"\x16RestoreVClusterRequest\x12}\n" +
-	"\bsnapshot\x18\x01 \x01(\tBa\xbaH^\xc8\x01\x01rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/snapshots/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$R\bsnapshot\x12t\n" +
-	"\x04name\x18\x02 \x01(\tB^\xbaH[rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$H\x00R\x04name\x12C\n" +
-	"\fnew_vcluster\x18\x03 \x01(\v2\x1e.openvcluster.v1.RestoreTargetH\x00R\vnewVcluster\x12\x12\n" +
-	"\x04etag\x18\x04 \x01(\tR\x04etag\x12*\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01J\x04\b\x03\x10\x04R\vstorage_uri\"\xdd\x03\n" +
+	"\x16RestoreVClusterRequest\x12\x9f\x01\n" +
+	"\bsnapshot\x18\x01 \x01(\tB\x82\x01\xe2A\x01\x02\xfaA\x1a\n" +
+	"\x18openvcluster.io/Snapshot\xbaH^\xc8\x01\x01rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/snapshots/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$R\bsnapshot\x12\x97\x01\n" +
+	"\x04name\x18\x02 \x01(\tB\x82\x01\xe2A\x01\x02\xfaA\x1a\n" +
+	"\x18openvcluster.io/VCluster\xbaH^\xc8\x01\x01rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,49}[a-z0-9])?$R\x04name\x12\x18\n" +
+	"\x04etag\x18\x04 \x01(\tB\x04\xe2A\x01\x01R\x04etag\x12.\n" +
 	"\n" +
-	"request_id\x18\x05 \x01(\tB\v\xbaH\b\xd8\x01\x01r\x03\xb0\x01\x01R\trequestIdB\x0f\n" +
-	"\x06target\x12\x05\xbaH\x02\b\x01\"\xb6\x03\n" +
-	"\x1cGetVClusterKubeconfigRequest\x12u\n" +
-	"\x04name\x18\x01 \x01(\tBa\xbaH^\xc8\x01\x01rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$R\x04name\x12\\\n" +
-	"\bendpoint\x18\x02 \x01(\x0e26.openvcluster.v1.GetVClusterKubeconfigRequest.EndpointB\b\xbaH\x05\x82\x01\x02\x10\x01R\bendpoint\x12J\n" +
-	"\ttoken_ttl\x18\x03 \x01(\v2\x19.google.protobuf.DurationB\x12\xbaH\x0f\xaa\x01\f\"\x05\b\x80\xe7\x84\x0f2\x03\b\xd8\x04R\btokenTtl\"u\n" +
+	"request_id\x18\x05 \x01(\tB\x0f\xe2A\x01\x01\xbaH\b\xd8\x01\x01r\x03\xb0\x01\x01R\trequestId\x12)\n" +
+	"\rvalidate_only\x18\x06 \x01(\bB\x04\xe2A\x01\x01R\fvalidateOnlyJ\x04\b\x03\x10\x04R\fnew_vcluster\"\xaa\x05\n" +
+	"!GenerateVClusterKubeconfigRequest\x12\x97\x01\n" +
+	"\x04name\x18\x01 \x01(\tB\x82\x01\xe2A\x01\x02\xfaA\x1a\n" +
+	"\x18openvcluster.io/VCluster\xbaH^\xc8\x01\x01rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,49}[a-z0-9])?$R\x04name\x12e\n" +
+	"\bendpoint\x18\x02 \x01(\x0e2;.openvcluster.v1.GenerateVClusterKubeconfigRequest.EndpointB\f\xe2A\x01\x01\xbaH\x05\x82\x01\x02\x10\x01R\bendpoint\x12N\n" +
+	"\ttoken_ttl\x18\x03 \x01(\v2\x19.google.protobuf.DurationB\x16\xe2A\x01\x01\xbaH\x0f\xaa\x01\f\"\x05\b\x80\xe7\x84\x0f2\x03\b\xd8\x04R\btokenTtl\x12\x1a\n" +
+	"\x05admin\x18\x04 \x01(\bB\x04\xe2A\x01\x01R\x05admin\"\x8d\x01\n" +
 	"\bEndpoint\x12\x18\n" +
 	"\x14ENDPOINT_UNSPECIFIED\x10\x00\x12\x1d\n" +
 	"\x19ENDPOINT_CLUSTER_INTERNAL\x10\x01\x12\x1a\n" +
 	"\x16ENDPOINT_LOAD_BALANCER\x10\x02\x12\x14\n" +
-	"\x10ENDPOINT_INGRESS\x10\x03\"\x9b\x01\n" +
+	"\x10ENDPOINT_INGRESS\x10\x03\x12\x16\n" +
+	"\x12ENDPOINT_NODE_PORT\x10\x04:\x87\x01\xbaH\x83\x01\x1a\x80\x01\n" +
+	"\x14kubeconfig.admin_ttl\x12Ctoken_ttl cannot be set with admin: admin credentials do not expire\x1a#!this.admin || !has(this.token_ttl)\"\xb1\x01\n" +
 	"\n" +
 	"Kubeconfig\x12\x1e\n" +
 	"\n" +
@@ -1486,36 +1917,86 @@ const file_openvcluster_v1_vcluster_service_proto_rawDesc = "" +
 	"\x06server\x18\x02 \x01(\tR\x06server\x12\x18\n" +
 	"\acontext\x18\x03 \x01(\tR\acontext\x12;\n" +
 	"\vexpire_time\x18\x04 \x01(\v2\x1a.google.protobuf.TimestampR\n" +
-	"expireTime\"\xba\x01\n" +
-	"\x15WatchVClustersRequest\x12O\n" +
-	"\x06parent\x18\x01 \x01(\tB7\xbaH4\xc8\x01\x01r/2-^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$R\x06parent\x12 \n" +
-	"\x06filter\x18\x02 \x01(\tB\b\xbaH\x05r\x03\x18\x80 R\x06filter\x12.\n" +
-	"\x0eresume_version\x18\x03 \x01(\tB\a\xbaH\x04r\x02\x18@R\rresumeVersion\"\xf3\x02\n" +
+	"expireTime\x12\x14\n" +
+	"\x05admin\x18\x05 \x01(\bR\x05admin\"\x9a\x01\n" +
+	"\x17GetVClusterUsageRequest\x12\x7f\n" +
+	"\x04name\x18\x01 \x01(\tBk\xe2A\x01\x02\xbaHd\xc8\x01\x01r_2]^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,49}[a-z0-9])?/usage$R\x04name\"\xe8\x04\n" +
+	"\rVClusterUsage\x12\x18\n" +
+	"\x04name\x18\x01 \x01(\tB\x04\xe2A\x01\bR\x04name\x12\x16\n" +
+	"\x03cpu\x18\x02 \x01(\tB\x04\xe2A\x01\x03R\x03cpu\x12\x1c\n" +
+	"\x06memory\x18\x03 \x01(\tB\x04\xe2A\x01\x03R\x06memory\x12\x18\n" +
+	"\x04pods\x18\x04 \x01(\x05B\x04\xe2A\x01\x03R\x04pods\x12>\n" +
+	"\x18persistent_volume_claims\x18\x05 \x01(\x05B\x04\xe2A\x01\x03R\x16persistentVolumeClaims\x12B\n" +
+	"\x04used\x18\x06 \x03(\v2(.openvcluster.v1.VClusterUsage.UsedEntryB\x04\xe2A\x01\x03R\x04used\x12B\n" +
+	"\x04hard\x18\a \x03(\v2(.openvcluster.v1.VClusterUsage.HardEntryB\x04\xe2A\x01\x03R\x04hard\x12A\n" +
+	"\vsample_time\x18\b \x01(\v2\x1a.google.protobuf.TimestampB\x04\xe2A\x01\x03R\n" +
+	"sampleTime\x1a7\n" +
+	"\tUsedEntry\x12\x10\n" +
+	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\x1a7\n" +
+	"\tHardEntry\x12\x10\n" +
+	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01:p\xeaAm\n" +
+	"\x1dopenvcluster.io/VClusterUsage\x12-projects/{project}/vclusters/{vcluster}/usage*\x0evclusterUsages2\rvclusterUsage\"\x9b\x02\n" +
+	"\x15WatchVClustersRequest\x12o\n" +
+	"\x06parent\x18\x01 \x01(\tBW\xe2A\x01\x02\xfaA\x19\n" +
+	"\x17openvcluster.io/Project\xbaH4\xc8\x01\x01r/2-^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$R\x06parent\x12$\n" +
+	"\x06filter\x18\x02 \x01(\tB\f\xe2A\x01\x01\xbaH\x05r\x03\x18\x80 R\x06filter\x122\n" +
+	"\x0eresume_version\x18\x03 \x01(\tB\v\xe2A\x01\x01\xbaH\x04r\x02\x18@R\rresumeVersion\x127\n" +
+	"\x04view\x18\x04 \x01(\x0e2\x15.openvcluster.v1.ViewB\f\xe2A\x01\x01\xbaH\x05\x82\x01\x02\x10\x01R\x04view\"\x8c\x03\n" +
 	"\x16WatchVClustersResponse\x12E\n" +
 	"\x04type\x18\x01 \x01(\x0e21.openvcluster.v1.WatchVClustersResponse.EventTypeR\x04type\x125\n" +
 	"\bvcluster\x18\x02 \x01(\v2\x19.openvcluster.v1.VClusterR\bvcluster\x12\x18\n" +
 	"\aversion\x18\x03 \x01(\tR\aversion\x129\n" +
 	"\n" +
-	"event_time\x18\x04 \x01(\v2\x1a.google.protobuf.TimestampR\teventTime\"\x85\x01\n" +
+	"event_time\x18\x04 \x01(\v2\x1a.google.protobuf.TimestampR\teventTime\"\x9e\x01\n" +
 	"\tEventType\x12\x1a\n" +
 	"\x16EVENT_TYPE_UNSPECIFIED\x10\x00\x12\x14\n" +
 	"\x10EVENT_TYPE_ADDED\x10\x01\x12\x17\n" +
 	"\x13EVENT_TYPE_MODIFIED\x10\x02\x12\x16\n" +
 	"\x12EVENT_TYPE_DELETED\x10\x03\x12\x15\n" +
-	"\x11EVENT_TYPE_SYNCED\x10\x042\xd4\b\n" +
-	"\x0fVClusterService\x12T\n" +
-	"\x0eCreateVCluster\x12&.openvcluster.v1.CreateVClusterRequest\x1a\x1a.openvcluster.v1.Operation\x12R\n" +
-	"\vGetVCluster\x12#.openvcluster.v1.GetVClusterRequest\x1a\x19.openvcluster.v1.VCluster\"\x03\x90\x02\x01\x12c\n" +
-	"\rListVClusters\x12%.openvcluster.v1.ListVClustersRequest\x1a&.openvcluster.v1.ListVClustersResponse\"\x03\x90\x02\x01\x12T\n" +
-	"\x0eUpdateVCluster\x12&.openvcluster.v1.UpdateVClusterRequest\x1a\x1a.openvcluster.v1.Operation\x12T\n" +
-	"\x0eDeleteVCluster\x12&.openvcluster.v1.DeleteVClusterRequest\x1a\x1a.openvcluster.v1.Operation\x12R\n" +
-	"\rScaleVCluster\x12%.openvcluster.v1.ScaleVClusterRequest\x1a\x1a.openvcluster.v1.Operation\x12V\n" +
-	"\x0fSuspendVCluster\x12'.openvcluster.v1.SuspendVClusterRequest\x1a\x1a.openvcluster.v1.Operation\x12T\n" +
-	"\x0eResumeVCluster\x12&.openvcluster.v1.ResumeVClusterRequest\x1a\x1a.openvcluster.v1.Operation\x12X\n" +
-	"\x10SnapshotVCluster\x12(.openvcluster.v1.SnapshotVClusterRequest\x1a\x1a.openvcluster.v1.Operation\x12V\n" +
-	"\x0fRestoreVCluster\x12'.openvcluster.v1.RestoreVClusterRequest\x1a\x1a.openvcluster.v1.Operation\x12h\n" +
-	"\x15GetVClusterKubeconfig\x12-.openvcluster.v1.GetVClusterKubeconfigRequest\x1a\x1b.openvcluster.v1.Kubeconfig\"\x03\x90\x02\x02\x12h\n" +
-	"\x0eWatchVClusters\x12&.openvcluster.v1.WatchVClustersRequest\x1a'.openvcluster.v1.WatchVClustersResponse\"\x03\x90\x02\x010\x01BWZUgithub.com/open-vcluster/open-vcluster-api/sdks/go/gen/openvcluster/v1;openvclusterv1b\x06proto3"
+	"\x11EVENT_TYPE_SYNCED\x10\x04\x12\x17\n" +
+	"\x13EVENT_TYPE_BOOKMARK\x10\x05\"H\n" +
+	"\x16GetServerConfigRequest\x12.\n" +
+	"\x04name\x18\x01 \x01(\tB\x1a\xe2A\x01\x02\xbaH\x13\xc8\x01\x01r\x0e\n" +
+	"\fserverConfigR\x04name\"\x8d\x04\n" +
+	"\fServerConfig\x12\x18\n" +
+	"\x04name\x18\x01 \x01(\tB\x04\xe2A\x01\bR\x04name\x128\n" +
+	"\x15default_chart_version\x18\x02 \x01(\tB\x04\xe2A\x01\x03R\x13defaultChartVersion\x12J\n" +
+	"\x0echart_releases\x18\x03 \x03(\v2\x1d.openvcluster.v1.ChartReleaseB\x04\xe2A\x01\x03R\rchartReleases\x12)\n" +
+	"\rstorage_types\x18\x04 \x03(\tB\x04\xe2A\x01\x03R\fstorageTypes\x12K\n" +
+	"\x0eexposure_types\x18\x05 \x03(\x0e2\x1e.openvcluster.v1.Exposure.TypeB\x04\xe2A\x01\x03R\rexposureTypes\x12+\n" +
+	"\x0ebacking_stores\x18\x06 \x03(\tB\x04\xe2A\x01\x03R\rbackingStores\x122\n" +
+	"\x12denied_values_keys\x18\a \x03(\tB\x04\xe2A\x01\x03R\x10deniedValuesKeys\x126\n" +
+	"\x14default_host_cluster\x18\b \x01(\tB\x04\xe2A\x01\x03R\x12defaultHostCluster:L\xeaAI\n" +
+	"\x1copenvcluster.io/ServerConfig\x12\fserverConfig*\rserverConfigs2\fserverConfig\"\xa2\x01\n" +
+	"\fChartRelease\x12#\n" +
+	"\rchart_version\x18\x01 \x01(\tR\fchartVersion\x12/\n" +
+	"\x13kubernetes_versions\x18\x02 \x03(\tR\x12kubernetesVersions\x12<\n" +
+	"\x1adefault_kubernetes_version\x18\x03 \x01(\tR\x18defaultKubernetesVersion2\xe7\x13\n" +
+	"\x0fVClusterService\x12\xca\x01\n" +
+	"\x0eCreateVCluster\x12&.openvcluster.v1.CreateVClusterRequest\x1a\x1a.openvcluster.v1.Operation\"t\xca\xf3\x18=\n" +
+	"\x18openvcluster.v1.VCluster\x12!openvcluster.v1.OperationMetadata\x82\xd3\xe4\x93\x02-:\bvcluster\"!/v1/{parent=projects/*}/vclusters\x12{\n" +
+	"\vGetVCluster\x12#.openvcluster.v1.GetVClusterRequest\x1a\x19.openvcluster.v1.VCluster\",\x82\xd3\xe4\x93\x02#\x12!/v1/{name=projects/*/vclusters/*}\x90\x02\x01\x12\x8c\x01\n" +
+	"\rListVClusters\x12%.openvcluster.v1.ListVClustersRequest\x1a&.openvcluster.v1.ListVClustersResponse\",\x82\xd3\xe4\x93\x02#\x12!/v1/{parent=projects/*}/vclusters\x90\x02\x01\x12\xd3\x01\n" +
+	"\x0eUpdateVCluster\x12&.openvcluster.v1.UpdateVClusterRequest\x1a\x1a.openvcluster.v1.Operation\"}\xca\xf3\x18=\n" +
+	"\x18openvcluster.v1.VCluster\x12!openvcluster.v1.OperationMetadata\x82\xd3\xe4\x93\x026:\bvcluster2*/v1/{vcluster.name=projects/*/vclusters/*}\x12\xbd\x01\n" +
+	"\x0eDeleteVCluster\x12&.openvcluster.v1.DeleteVClusterRequest\x1a\x1a.openvcluster.v1.Operation\"g\xca\xf3\x18:\n" +
+	"\x15google.protobuf.Empty\x12!openvcluster.v1.OperationMetadata\x82\xd3\xe4\x93\x02#*!/v1/{name=projects/*/vclusters/*}\x12\xc7\x01\n" +
+	"\rScaleVCluster\x12%.openvcluster.v1.ScaleVClusterRequest\x1a\x1a.openvcluster.v1.Operation\"s\xca\xf3\x18=\n" +
+	"\x18openvcluster.v1.VCluster\x12!openvcluster.v1.OperationMetadata\x82\xd3\xe4\x93\x02,:\x01*\"'/v1/{name=projects/*/vclusters/*}:scale\x12\xcd\x01\n" +
+	"\x0fSuspendVCluster\x12'.openvcluster.v1.SuspendVClusterRequest\x1a\x1a.openvcluster.v1.Operation\"u\xca\xf3\x18=\n" +
+	"\x18openvcluster.v1.VCluster\x12!openvcluster.v1.OperationMetadata\x82\xd3\xe4\x93\x02.:\x01*\")/v1/{name=projects/*/vclusters/*}:suspend\x12\xca\x01\n" +
+	"\x0eResumeVCluster\x12&.openvcluster.v1.ResumeVClusterRequest\x1a\x1a.openvcluster.v1.Operation\"t\xca\xf3\x18=\n" +
+	"\x18openvcluster.v1.VCluster\x12!openvcluster.v1.OperationMetadata\x82\xd3\xe4\x93\x02-:\x01*\"(/v1/{name=projects/*/vclusters/*}:resume\x12\xd0\x01\n" +
+	"\x10SnapshotVCluster\x12(.openvcluster.v1.SnapshotVClusterRequest\x1a\x1a.openvcluster.v1.Operation\"v\xca\xf3\x18=\n" +
+	"\x18openvcluster.v1.Snapshot\x12!openvcluster.v1.OperationMetadata\x82\xd3\xe4\x93\x02/:\x01*\"*/v1/{name=projects/*/vclusters/*}:snapshot\x12\xcd\x01\n" +
+	"\x0fRestoreVCluster\x12'.openvcluster.v1.RestoreVClusterRequest\x1a\x1a.openvcluster.v1.Operation\"u\xca\xf3\x18=\n" +
+	"\x18openvcluster.v1.VCluster\x12!openvcluster.v1.OperationMetadata\x82\xd3\xe4\x93\x02.:\x01*\")/v1/{name=projects/*/vclusters/*}:restore\x12\xae\x01\n" +
+	"\x1aGenerateVClusterKubeconfig\x122.openvcluster.v1.GenerateVClusterKubeconfigRequest\x1a\x1b.openvcluster.v1.Kubeconfig\"?\x82\xd3\xe4\x93\x029:\x01*\"4/v1/{name=projects/*/vclusters/*}:generateKubeconfig\x12\x90\x01\n" +
+	"\x10GetVClusterUsage\x12(.openvcluster.v1.GetVClusterUsageRequest\x1a\x1e.openvcluster.v1.VClusterUsage\"2\x82\xd3\xe4\x93\x02)\x12'/v1/{name=projects/*/vclusters/*/usage}\x90\x02\x01\x12\x97\x01\n" +
+	"\x0eWatchVClusters\x12&.openvcluster.v1.WatchVClustersRequest\x1a'.openvcluster.v1.WatchVClustersResponse\"2\x82\xd3\xe4\x93\x02)\x12'/v1/{parent=projects/*}/vclusters:watch\x90\x02\x010\x01\x12}\n" +
+	"\x0fGetServerConfig\x12'.openvcluster.v1.GetServerConfigRequest\x1a\x1d.openvcluster.v1.ServerConfig\"\"\x82\xd3\xe4\x93\x02\x19\x12\x17/v1/{name=serverConfig}\x90\x02\x01BWZUgithub.com/open-vcluster/open-vcluster-api/sdks/go/gen/openvcluster/v1;openvclusterv1b\x06proto3"
 
 var (
 	file_openvcluster_v1_vcluster_service_proto_rawDescOnce sync.Once
@@ -1530,82 +2011,101 @@ func file_openvcluster_v1_vcluster_service_proto_rawDescGZIP() []byte {
 }
 
 var file_openvcluster_v1_vcluster_service_proto_enumTypes = make([]protoimpl.EnumInfo, 2)
-var file_openvcluster_v1_vcluster_service_proto_msgTypes = make([]protoimpl.MessageInfo, 18)
+var file_openvcluster_v1_vcluster_service_proto_msgTypes = make([]protoimpl.MessageInfo, 23)
 var file_openvcluster_v1_vcluster_service_proto_goTypes = []any{
-	(GetVClusterKubeconfigRequest_Endpoint)(0), // 0: openvcluster.v1.GetVClusterKubeconfigRequest.Endpoint
-	(WatchVClustersResponse_EventType)(0),      // 1: openvcluster.v1.WatchVClustersResponse.EventType
-	(*CreateVClusterRequest)(nil),              // 2: openvcluster.v1.CreateVClusterRequest
-	(*GetVClusterRequest)(nil),                 // 3: openvcluster.v1.GetVClusterRequest
-	(*ListVClustersRequest)(nil),               // 4: openvcluster.v1.ListVClustersRequest
-	(*ListVClustersResponse)(nil),              // 5: openvcluster.v1.ListVClustersResponse
-	(*UpdateVClusterRequest)(nil),              // 6: openvcluster.v1.UpdateVClusterRequest
-	(*DeleteVClusterRequest)(nil),              // 7: openvcluster.v1.DeleteVClusterRequest
-	(*ScaleVClusterRequest)(nil),               // 8: openvcluster.v1.ScaleVClusterRequest
-	(*SuspendVClusterRequest)(nil),             // 9: openvcluster.v1.SuspendVClusterRequest
-	(*ResumeVClusterRequest)(nil),              // 10: openvcluster.v1.ResumeVClusterRequest
-	(*SnapshotVClusterRequest)(nil),            // 11: openvcluster.v1.SnapshotVClusterRequest
-	(*RestoreTarget)(nil),                      // 12: openvcluster.v1.RestoreTarget
-	(*RestoreVClusterRequest)(nil),             // 13: openvcluster.v1.RestoreVClusterRequest
-	(*GetVClusterKubeconfigRequest)(nil),       // 14: openvcluster.v1.GetVClusterKubeconfigRequest
-	(*Kubeconfig)(nil),                         // 15: openvcluster.v1.Kubeconfig
-	(*WatchVClustersRequest)(nil),              // 16: openvcluster.v1.WatchVClustersRequest
-	(*WatchVClustersResponse)(nil),             // 17: openvcluster.v1.WatchVClustersResponse
-	nil,                                        // 18: openvcluster.v1.SnapshotVClusterRequest.LabelsEntry
-	nil,                                        // 19: openvcluster.v1.RestoreTarget.LabelsEntry
-	(*VCluster)(nil),                           // 20: openvcluster.v1.VCluster
-	(*fieldmaskpb.FieldMask)(nil),              // 21: google.protobuf.FieldMask
-	(*ComputeResources)(nil),                   // 22: openvcluster.v1.ComputeResources
-	(*ResourceQuota)(nil),                      // 23: openvcluster.v1.ResourceQuota
-	(*durationpb.Duration)(nil),                // 24: google.protobuf.Duration
-	(*timestamppb.Timestamp)(nil),              // 25: google.protobuf.Timestamp
-	(*Operation)(nil),                          // 26: openvcluster.v1.Operation
+	(GenerateVClusterKubeconfigRequest_Endpoint)(0), // 0: openvcluster.v1.GenerateVClusterKubeconfigRequest.Endpoint
+	(WatchVClustersResponse_EventType)(0),           // 1: openvcluster.v1.WatchVClustersResponse.EventType
+	(*CreateVClusterRequest)(nil),                   // 2: openvcluster.v1.CreateVClusterRequest
+	(*GetVClusterRequest)(nil),                      // 3: openvcluster.v1.GetVClusterRequest
+	(*ListVClustersRequest)(nil),                    // 4: openvcluster.v1.ListVClustersRequest
+	(*ListVClustersResponse)(nil),                   // 5: openvcluster.v1.ListVClustersResponse
+	(*UpdateVClusterRequest)(nil),                   // 6: openvcluster.v1.UpdateVClusterRequest
+	(*DeleteVClusterRequest)(nil),                   // 7: openvcluster.v1.DeleteVClusterRequest
+	(*ScaleVClusterRequest)(nil),                    // 8: openvcluster.v1.ScaleVClusterRequest
+	(*SuspendVClusterRequest)(nil),                  // 9: openvcluster.v1.SuspendVClusterRequest
+	(*ResumeVClusterRequest)(nil),                   // 10: openvcluster.v1.ResumeVClusterRequest
+	(*SnapshotVClusterRequest)(nil),                 // 11: openvcluster.v1.SnapshotVClusterRequest
+	(*RestoreVClusterRequest)(nil),                  // 12: openvcluster.v1.RestoreVClusterRequest
+	(*GenerateVClusterKubeconfigRequest)(nil),       // 13: openvcluster.v1.GenerateVClusterKubeconfigRequest
+	(*Kubeconfig)(nil),                              // 14: openvcluster.v1.Kubeconfig
+	(*GetVClusterUsageRequest)(nil),                 // 15: openvcluster.v1.GetVClusterUsageRequest
+	(*VClusterUsage)(nil),                           // 16: openvcluster.v1.VClusterUsage
+	(*WatchVClustersRequest)(nil),                   // 17: openvcluster.v1.WatchVClustersRequest
+	(*WatchVClustersResponse)(nil),                  // 18: openvcluster.v1.WatchVClustersResponse
+	(*GetServerConfigRequest)(nil),                  // 19: openvcluster.v1.GetServerConfigRequest
+	(*ServerConfig)(nil),                            // 20: openvcluster.v1.ServerConfig
+	(*ChartRelease)(nil),                            // 21: openvcluster.v1.ChartRelease
+	nil,                                             // 22: openvcluster.v1.SnapshotVClusterRequest.LabelsEntry
+	nil,                                             // 23: openvcluster.v1.VClusterUsage.UsedEntry
+	nil,                                             // 24: openvcluster.v1.VClusterUsage.HardEntry
+	(*VCluster)(nil),                                // 25: openvcluster.v1.VCluster
+	(View)(0),                                       // 26: openvcluster.v1.View
+	(*fieldmaskpb.FieldMask)(nil),                   // 27: google.protobuf.FieldMask
+	(*ComputeResources)(nil),                        // 28: openvcluster.v1.ComputeResources
+	(*ResourceQuota)(nil),                           // 29: openvcluster.v1.ResourceQuota
+	(*durationpb.Duration)(nil),                     // 30: google.protobuf.Duration
+	(*SnapshotStorage)(nil),                         // 31: openvcluster.v1.SnapshotStorage
+	(*timestamppb.Timestamp)(nil),                   // 32: google.protobuf.Timestamp
+	(Exposure_Type)(0),                              // 33: openvcluster.v1.Exposure.Type
+	(*Operation)(nil),                               // 34: openvcluster.v1.Operation
 }
 var file_openvcluster_v1_vcluster_service_proto_depIdxs = []int32{
-	20, // 0: openvcluster.v1.CreateVClusterRequest.vcluster:type_name -> openvcluster.v1.VCluster
-	20, // 1: openvcluster.v1.ListVClustersResponse.vclusters:type_name -> openvcluster.v1.VCluster
-	20, // 2: openvcluster.v1.UpdateVClusterRequest.vcluster:type_name -> openvcluster.v1.VCluster
-	21, // 3: openvcluster.v1.UpdateVClusterRequest.update_mask:type_name -> google.protobuf.FieldMask
-	22, // 4: openvcluster.v1.ScaleVClusterRequest.resources:type_name -> openvcluster.v1.ComputeResources
-	23, // 5: openvcluster.v1.ScaleVClusterRequest.resource_quota:type_name -> openvcluster.v1.ResourceQuota
-	18, // 6: openvcluster.v1.SnapshotVClusterRequest.labels:type_name -> openvcluster.v1.SnapshotVClusterRequest.LabelsEntry
-	24, // 7: openvcluster.v1.SnapshotVClusterRequest.ttl:type_name -> google.protobuf.Duration
-	19, // 8: openvcluster.v1.RestoreTarget.labels:type_name -> openvcluster.v1.RestoreTarget.LabelsEntry
-	12, // 9: openvcluster.v1.RestoreVClusterRequest.new_vcluster:type_name -> openvcluster.v1.RestoreTarget
-	0,  // 10: openvcluster.v1.GetVClusterKubeconfigRequest.endpoint:type_name -> openvcluster.v1.GetVClusterKubeconfigRequest.Endpoint
-	24, // 11: openvcluster.v1.GetVClusterKubeconfigRequest.token_ttl:type_name -> google.protobuf.Duration
-	25, // 12: openvcluster.v1.Kubeconfig.expire_time:type_name -> google.protobuf.Timestamp
-	1,  // 13: openvcluster.v1.WatchVClustersResponse.type:type_name -> openvcluster.v1.WatchVClustersResponse.EventType
-	20, // 14: openvcluster.v1.WatchVClustersResponse.vcluster:type_name -> openvcluster.v1.VCluster
-	25, // 15: openvcluster.v1.WatchVClustersResponse.event_time:type_name -> google.protobuf.Timestamp
-	2,  // 16: openvcluster.v1.VClusterService.CreateVCluster:input_type -> openvcluster.v1.CreateVClusterRequest
-	3,  // 17: openvcluster.v1.VClusterService.GetVCluster:input_type -> openvcluster.v1.GetVClusterRequest
-	4,  // 18: openvcluster.v1.VClusterService.ListVClusters:input_type -> openvcluster.v1.ListVClustersRequest
-	6,  // 19: openvcluster.v1.VClusterService.UpdateVCluster:input_type -> openvcluster.v1.UpdateVClusterRequest
-	7,  // 20: openvcluster.v1.VClusterService.DeleteVCluster:input_type -> openvcluster.v1.DeleteVClusterRequest
-	8,  // 21: openvcluster.v1.VClusterService.ScaleVCluster:input_type -> openvcluster.v1.ScaleVClusterRequest
-	9,  // 22: openvcluster.v1.VClusterService.SuspendVCluster:input_type -> openvcluster.v1.SuspendVClusterRequest
-	10, // 23: openvcluster.v1.VClusterService.ResumeVCluster:input_type -> openvcluster.v1.ResumeVClusterRequest
-	11, // 24: openvcluster.v1.VClusterService.SnapshotVCluster:input_type -> openvcluster.v1.SnapshotVClusterRequest
-	13, // 25: openvcluster.v1.VClusterService.RestoreVCluster:input_type -> openvcluster.v1.RestoreVClusterRequest
-	14, // 26: openvcluster.v1.VClusterService.GetVClusterKubeconfig:input_type -> openvcluster.v1.GetVClusterKubeconfigRequest
-	16, // 27: openvcluster.v1.VClusterService.WatchVClusters:input_type -> openvcluster.v1.WatchVClustersRequest
-	26, // 28: openvcluster.v1.VClusterService.CreateVCluster:output_type -> openvcluster.v1.Operation
-	20, // 29: openvcluster.v1.VClusterService.GetVCluster:output_type -> openvcluster.v1.VCluster
-	5,  // 30: openvcluster.v1.VClusterService.ListVClusters:output_type -> openvcluster.v1.ListVClustersResponse
-	26, // 31: openvcluster.v1.VClusterService.UpdateVCluster:output_type -> openvcluster.v1.Operation
-	26, // 32: openvcluster.v1.VClusterService.DeleteVCluster:output_type -> openvcluster.v1.Operation
-	26, // 33: openvcluster.v1.VClusterService.ScaleVCluster:output_type -> openvcluster.v1.Operation
-	26, // 34: openvcluster.v1.VClusterService.SuspendVCluster:output_type -> openvcluster.v1.Operation
-	26, // 35: openvcluster.v1.VClusterService.ResumeVCluster:output_type -> openvcluster.v1.Operation
-	26, // 36: openvcluster.v1.VClusterService.SnapshotVCluster:output_type -> openvcluster.v1.Operation
-	26, // 37: openvcluster.v1.VClusterService.RestoreVCluster:output_type -> openvcluster.v1.Operation
-	15, // 38: openvcluster.v1.VClusterService.GetVClusterKubeconfig:output_type -> openvcluster.v1.Kubeconfig
-	17, // 39: openvcluster.v1.VClusterService.WatchVClusters:output_type -> openvcluster.v1.WatchVClustersResponse
-	28, // [28:40] is the sub-list for method output_type
-	16, // [16:28] is the sub-list for method input_type
-	16, // [16:16] is the sub-list for extension type_name
-	16, // [16:16] is the sub-list for extension extendee
-	0,  // [0:16] is the sub-list for field type_name
+	25, // 0: openvcluster.v1.CreateVClusterRequest.vcluster:type_name -> openvcluster.v1.VCluster
+	26, // 1: openvcluster.v1.GetVClusterRequest.view:type_name -> openvcluster.v1.View
+	26, // 2: openvcluster.v1.ListVClustersRequest.view:type_name -> openvcluster.v1.View
+	25, // 3: openvcluster.v1.ListVClustersResponse.vclusters:type_name -> openvcluster.v1.VCluster
+	25, // 4: openvcluster.v1.UpdateVClusterRequest.vcluster:type_name -> openvcluster.v1.VCluster
+	27, // 5: openvcluster.v1.UpdateVClusterRequest.update_mask:type_name -> google.protobuf.FieldMask
+	28, // 6: openvcluster.v1.ScaleVClusterRequest.resources:type_name -> openvcluster.v1.ComputeResources
+	29, // 7: openvcluster.v1.ScaleVClusterRequest.resource_quota:type_name -> openvcluster.v1.ResourceQuota
+	22, // 8: openvcluster.v1.SnapshotVClusterRequest.labels:type_name -> openvcluster.v1.SnapshotVClusterRequest.LabelsEntry
+	30, // 9: openvcluster.v1.SnapshotVClusterRequest.ttl:type_name -> google.protobuf.Duration
+	31, // 10: openvcluster.v1.SnapshotVClusterRequest.storage:type_name -> openvcluster.v1.SnapshotStorage
+	0,  // 11: openvcluster.v1.GenerateVClusterKubeconfigRequest.endpoint:type_name -> openvcluster.v1.GenerateVClusterKubeconfigRequest.Endpoint
+	30, // 12: openvcluster.v1.GenerateVClusterKubeconfigRequest.token_ttl:type_name -> google.protobuf.Duration
+	32, // 13: openvcluster.v1.Kubeconfig.expire_time:type_name -> google.protobuf.Timestamp
+	23, // 14: openvcluster.v1.VClusterUsage.used:type_name -> openvcluster.v1.VClusterUsage.UsedEntry
+	24, // 15: openvcluster.v1.VClusterUsage.hard:type_name -> openvcluster.v1.VClusterUsage.HardEntry
+	32, // 16: openvcluster.v1.VClusterUsage.sample_time:type_name -> google.protobuf.Timestamp
+	26, // 17: openvcluster.v1.WatchVClustersRequest.view:type_name -> openvcluster.v1.View
+	1,  // 18: openvcluster.v1.WatchVClustersResponse.type:type_name -> openvcluster.v1.WatchVClustersResponse.EventType
+	25, // 19: openvcluster.v1.WatchVClustersResponse.vcluster:type_name -> openvcluster.v1.VCluster
+	32, // 20: openvcluster.v1.WatchVClustersResponse.event_time:type_name -> google.protobuf.Timestamp
+	21, // 21: openvcluster.v1.ServerConfig.chart_releases:type_name -> openvcluster.v1.ChartRelease
+	33, // 22: openvcluster.v1.ServerConfig.exposure_types:type_name -> openvcluster.v1.Exposure.Type
+	2,  // 23: openvcluster.v1.VClusterService.CreateVCluster:input_type -> openvcluster.v1.CreateVClusterRequest
+	3,  // 24: openvcluster.v1.VClusterService.GetVCluster:input_type -> openvcluster.v1.GetVClusterRequest
+	4,  // 25: openvcluster.v1.VClusterService.ListVClusters:input_type -> openvcluster.v1.ListVClustersRequest
+	6,  // 26: openvcluster.v1.VClusterService.UpdateVCluster:input_type -> openvcluster.v1.UpdateVClusterRequest
+	7,  // 27: openvcluster.v1.VClusterService.DeleteVCluster:input_type -> openvcluster.v1.DeleteVClusterRequest
+	8,  // 28: openvcluster.v1.VClusterService.ScaleVCluster:input_type -> openvcluster.v1.ScaleVClusterRequest
+	9,  // 29: openvcluster.v1.VClusterService.SuspendVCluster:input_type -> openvcluster.v1.SuspendVClusterRequest
+	10, // 30: openvcluster.v1.VClusterService.ResumeVCluster:input_type -> openvcluster.v1.ResumeVClusterRequest
+	11, // 31: openvcluster.v1.VClusterService.SnapshotVCluster:input_type -> openvcluster.v1.SnapshotVClusterRequest
+	12, // 32: openvcluster.v1.VClusterService.RestoreVCluster:input_type -> openvcluster.v1.RestoreVClusterRequest
+	13, // 33: openvcluster.v1.VClusterService.GenerateVClusterKubeconfig:input_type -> openvcluster.v1.GenerateVClusterKubeconfigRequest
+	15, // 34: openvcluster.v1.VClusterService.GetVClusterUsage:input_type -> openvcluster.v1.GetVClusterUsageRequest
+	17, // 35: openvcluster.v1.VClusterService.WatchVClusters:input_type -> openvcluster.v1.WatchVClustersRequest
+	19, // 36: openvcluster.v1.VClusterService.GetServerConfig:input_type -> openvcluster.v1.GetServerConfigRequest
+	34, // 37: openvcluster.v1.VClusterService.CreateVCluster:output_type -> openvcluster.v1.Operation
+	25, // 38: openvcluster.v1.VClusterService.GetVCluster:output_type -> openvcluster.v1.VCluster
+	5,  // 39: openvcluster.v1.VClusterService.ListVClusters:output_type -> openvcluster.v1.ListVClustersResponse
+	34, // 40: openvcluster.v1.VClusterService.UpdateVCluster:output_type -> openvcluster.v1.Operation
+	34, // 41: openvcluster.v1.VClusterService.DeleteVCluster:output_type -> openvcluster.v1.Operation
+	34, // 42: openvcluster.v1.VClusterService.ScaleVCluster:output_type -> openvcluster.v1.Operation
+	34, // 43: openvcluster.v1.VClusterService.SuspendVCluster:output_type -> openvcluster.v1.Operation
+	34, // 44: openvcluster.v1.VClusterService.ResumeVCluster:output_type -> openvcluster.v1.Operation
+	34, // 45: openvcluster.v1.VClusterService.SnapshotVCluster:output_type -> openvcluster.v1.Operation
+	34, // 46: openvcluster.v1.VClusterService.RestoreVCluster:output_type -> openvcluster.v1.Operation
+	14, // 47: openvcluster.v1.VClusterService.GenerateVClusterKubeconfig:output_type -> openvcluster.v1.Kubeconfig
+	16, // 48: openvcluster.v1.VClusterService.GetVClusterUsage:output_type -> openvcluster.v1.VClusterUsage
+	18, // 49: openvcluster.v1.VClusterService.WatchVClusters:output_type -> openvcluster.v1.WatchVClustersResponse
+	20, // 50: openvcluster.v1.VClusterService.GetServerConfig:output_type -> openvcluster.v1.ServerConfig
+	37, // [37:51] is the sub-list for method output_type
+	23, // [23:37] is the sub-list for method input_type
+	23, // [23:23] is the sub-list for extension type_name
+	23, // [23:23] is the sub-list for extension extendee
+	0,  // [0:23] is the sub-list for field type_name
 }
 
 func init() { file_openvcluster_v1_vcluster_service_proto_init() }
@@ -1613,20 +2113,19 @@ func file_openvcluster_v1_vcluster_service_proto_init() {
 	if File_openvcluster_v1_vcluster_service_proto != nil {
 		return
 	}
+	file_openvcluster_v1_annotations_proto_init()
+	file_openvcluster_v1_common_proto_init()
 	file_openvcluster_v1_operation_proto_init()
+	file_openvcluster_v1_snapshot_proto_init()
 	file_openvcluster_v1_vcluster_proto_init()
 	file_openvcluster_v1_vcluster_service_proto_msgTypes[6].OneofWrappers = []any{}
-	file_openvcluster_v1_vcluster_service_proto_msgTypes[11].OneofWrappers = []any{
-		(*RestoreVClusterRequest_Name)(nil),
-		(*RestoreVClusterRequest_NewVcluster)(nil),
-	}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_openvcluster_v1_vcluster_service_proto_rawDesc), len(file_openvcluster_v1_vcluster_service_proto_rawDesc)),
 			NumEnums:      2,
-			NumMessages:   18,
+			NumMessages:   23,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

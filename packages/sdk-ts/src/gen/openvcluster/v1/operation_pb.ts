@@ -7,8 +7,12 @@
 
 import type { GenEnum, GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
 import { enumDesc, fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
+import { file_google_api_field_behavior } from "../../google/api/field_behavior_pb.js";
+import { file_google_api_resource } from "../../google/api/resource_pb.js";
 import type { Any, Empty, Timestamp } from "@bufbuild/protobuf/wkt";
 import { file_google_protobuf_any, file_google_protobuf_empty, file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
+import type { OperationVerb } from "./common_pb.js";
+import { file_openvcluster_v1_common } from "./common_pb.js";
 import type { Snapshot } from "./snapshot_pb.js";
 import { file_openvcluster_v1_snapshot } from "./snapshot_pb.js";
 import type { VCluster } from "./vcluster_pb.js";
@@ -19,7 +23,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file openvcluster/v1/operation.proto.
  */
 export const file_openvcluster_v1_operation: GenFile = /*@__PURE__*/
-  fileDesc("Ch9vcGVudmNsdXN0ZXIvdjEvb3BlcmF0aW9uLnByb3RvEg9vcGVudmNsdXN0ZXIudjEi0QEKCU9wZXJhdGlvbhIMCgRuYW1lGAEgASgJEgwKBGRvbmUYAiABKAgSNAoIbWV0YWRhdGEYAyABKAsyIi5vcGVudmNsdXN0ZXIudjEuT3BlcmF0aW9uTWV0YWRhdGESMAoFZXJyb3IYBCABKAsyHy5vcGVudmNsdXN0ZXIudjEuT3BlcmF0aW9uRXJyb3JIABI2CghyZXNwb25zZRgFIAEoCzIiLm9wZW52Y2x1c3Rlci52MS5PcGVyYXRpb25SZXNwb25zZUgAQggKBnJlc3VsdCLnAgoRT3BlcmF0aW9uTWV0YWRhdGESLAoEdmVyYhgBIAEoDjIeLm9wZW52Y2x1c3Rlci52MS5PcGVyYXRpb25WZXJiEg4KBnRhcmdldBgCIAEoCRIuCgVzdGF0ZRgDIAEoDjIfLm9wZW52Y2x1c3Rlci52MS5PcGVyYXRpb25TdGF0ZRIYChBwcm9ncmVzc19wZXJjZW50GAQgASgFEgwKBHN0ZXAYBSABKAkSLwoLY3JlYXRlX3RpbWUYBiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEiwKCGVuZF90aW1lGAcgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIYChBjYW5jZWxfcmVxdWVzdGVkGAggASgIEhIKCnJlcXVlc3RfaWQYCSABKAkSLwoLdXBkYXRlX3RpbWUYCiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wIlYKDk9wZXJhdGlvbkVycm9yEgwKBGNvZGUYASABKAUSDwoHbWVzc2FnZRgCIAEoCRIlCgdkZXRhaWxzGAMgAygLMhQuZ29vZ2xlLnByb3RvYnVmLkFueSKmAQoRT3BlcmF0aW9uUmVzcG9uc2USLQoIdmNsdXN0ZXIYASABKAsyGS5vcGVudmNsdXN0ZXIudjEuVkNsdXN0ZXJIABItCghzbmFwc2hvdBgCIAEoCzIZLm9wZW52Y2x1c3Rlci52MS5TbmFwc2hvdEgAEicKBWVtcHR5GAMgASgLMhYuZ29vZ2xlLnByb3RvYnVmLkVtcHR5SABCCgoIcmVzb3VyY2UqrgIKDU9wZXJhdGlvblZlcmISHgoaT1BFUkFUSU9OX1ZFUkJfVU5TUEVDSUZJRUQQABIZChVPUEVSQVRJT05fVkVSQl9DUkVBVEUQARIZChVPUEVSQVRJT05fVkVSQl9VUERBVEUQAhIZChVPUEVSQVRJT05fVkVSQl9ERUxFVEUQAxIYChRPUEVSQVRJT05fVkVSQl9TQ0FMRRAEEhoKFk9QRVJBVElPTl9WRVJCX1NVU1BFTkQQBRIZChVPUEVSQVRJT05fVkVSQl9SRVNVTUUQBhIbChdPUEVSQVRJT05fVkVSQl9TTkFQU0hPVBAHEhoKFk9QRVJBVElPTl9WRVJCX1JFU1RPUkUQCBIiCh5PUEVSQVRJT05fVkVSQl9ERUxFVEVfU05BUFNIT1QQCSrFAQoOT3BlcmF0aW9uU3RhdGUSHwobT1BFUkFUSU9OX1NUQVRFX1VOU1BFQ0lGSUVEEAASGwoXT1BFUkFUSU9OX1NUQVRFX1BFTkRJTkcQARIbChdPUEVSQVRJT05fU1RBVEVfUlVOTklORxACEh0KGU9QRVJBVElPTl9TVEFURV9TVUNDRUVERUQQAxIaChZPUEVSQVRJT05fU1RBVEVfRkFJTEVEEAQSHQoZT1BFUkFUSU9OX1NUQVRFX0NBTkNFTExFRBAFQldaVWdpdGh1Yi5jb20vb3Blbi12Y2x1c3Rlci9vcGVuLXZjbHVzdGVyLWFwaS9zZGtzL2dvL2dlbi9vcGVudmNsdXN0ZXIvdjE7b3BlbnZjbHVzdGVydjFiBnByb3RvMw", [file_google_protobuf_any, file_google_protobuf_empty, file_google_protobuf_timestamp, file_openvcluster_v1_snapshot, file_openvcluster_v1_vcluster]);
+  fileDesc("Ch9vcGVudmNsdXN0ZXIvdjEvb3BlcmF0aW9uLnByb3RvEg9vcGVudmNsdXN0ZXIudjEiuQIKCU9wZXJhdGlvbhISCgRuYW1lGAEgASgJQgTiQQEIEgwKBGRvbmUYAiABKAgSNAoIbWV0YWRhdGEYAyABKAsyIi5vcGVudmNsdXN0ZXIudjEuT3BlcmF0aW9uTWV0YWRhdGESMAoFZXJyb3IYBCABKAsyHy5vcGVudmNsdXN0ZXIudjEuT3BlcmF0aW9uRXJyb3JIABI2CghyZXNwb25zZRgFIAEoCzIiLm9wZW52Y2x1c3Rlci52MS5PcGVyYXRpb25SZXNwb25zZUgAOmDqQV0KGW9wZW52Y2x1c3Rlci5pby9PcGVyYXRpb24SKXByb2plY3RzL3twcm9qZWN0fS9vcGVyYXRpb25zL3tvcGVyYXRpb259KgpvcGVyYXRpb25zMglvcGVyYXRpb25CCAoGcmVzdWx0IrYDChFPcGVyYXRpb25NZXRhZGF0YRIsCgR2ZXJiGAEgASgOMh4ub3BlbnZjbHVzdGVyLnYxLk9wZXJhdGlvblZlcmISDgoGdGFyZ2V0GAIgASgJEi4KBXN0YXRlGAMgASgOMh8ub3BlbnZjbHVzdGVyLnYxLk9wZXJhdGlvblN0YXRlEhgKEHByb2dyZXNzX3BlcmNlbnQYBCABKAUSDAoEc3RlcBgFIAEoCRIvCgtjcmVhdGVfdGltZRgGIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASLAoIZW5kX3RpbWUYByABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhgKEGNhbmNlbF9yZXF1ZXN0ZWQYCCABKAgSEgoKcmVxdWVzdF9pZBgJIAEoCRIvCgt1cGRhdGVfdGltZRgKIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASMgoIZGVhZGxpbmUYCyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wQgTiQQEDEhkKC2NhbmNlbGxhYmxlGAwgASgIQgTiQQEDIlYKDk9wZXJhdGlvbkVycm9yEgwKBGNvZGUYASABKAUSDwoHbWVzc2FnZRgCIAEoCRIlCgdkZXRhaWxzGAMgAygLMhQuZ29vZ2xlLnByb3RvYnVmLkFueSKmAQoRT3BlcmF0aW9uUmVzcG9uc2USLQoIdmNsdXN0ZXIYASABKAsyGS5vcGVudmNsdXN0ZXIudjEuVkNsdXN0ZXJIABItCghzbmFwc2hvdBgCIAEoCzIZLm9wZW52Y2x1c3Rlci52MS5TbmFwc2hvdEgAEicKBWVtcHR5GAMgASgLMhYuZ29vZ2xlLnByb3RvYnVmLkVtcHR5SABCCgoIcmVzb3VyY2UqxQEKDk9wZXJhdGlvblN0YXRlEh8KG09QRVJBVElPTl9TVEFURV9VTlNQRUNJRklFRBAAEhsKF09QRVJBVElPTl9TVEFURV9QRU5ESU5HEAESGwoXT1BFUkFUSU9OX1NUQVRFX1JVTk5JTkcQAhIdChlPUEVSQVRJT05fU1RBVEVfU1VDQ0VFREVEEAMSGgoWT1BFUkFUSU9OX1NUQVRFX0ZBSUxFRBAEEh0KGU9QRVJBVElPTl9TVEFURV9DQU5DRUxMRUQQBUJXWlVnaXRodWIuY29tL29wZW4tdmNsdXN0ZXIvb3Blbi12Y2x1c3Rlci1hcGkvc2Rrcy9nby9nZW4vb3BlbnZjbHVzdGVyL3YxO29wZW52Y2x1c3RlcnYxYgZwcm90bzM", [file_google_api_field_behavior, file_google_api_resource, file_google_protobuf_any, file_google_protobuf_empty, file_google_protobuf_timestamp, file_openvcluster_v1_common, file_openvcluster_v1_snapshot, file_openvcluster_v1_vcluster]);
 
 /**
  * An Operation is long-running work started by a mutating RPC, modeled on
@@ -27,7 +31,9 @@ export const file_openvcluster_v1_operation: GenFile = /*@__PURE__*/
  * Poll it with GetOperation, block on it with WaitOperation, stop it with
  * CancelOperation.
  *
- * Resource name: `projects/{project}/operations/{operation}`.
+ * Resource name: `projects/{project}/operations/{operation}`. A request with
+ * `validate_only` answers with an Operation that is done at once, has no name
+ * and is not stored: its `response` is the resource as it would be.
  *
  * @generated from message openvcluster.v1.Operation
  */
@@ -161,6 +167,24 @@ export type OperationMetadata = Message<"openvcluster.v1.OperationMetadata"> & {
    * @generated from field: google.protobuf.Timestamp update_time = 10;
    */
   updateTime?: Timestamp | undefined;
+
+  /**
+   * When the server gives up on it: an operation still running then is
+   * stopped and ends FAILED with DEADLINE_EXCEEDED, so nothing can hang
+   * forever. Set by the server from its per-verb limits.
+   *
+   * @generated from field: google.protobuf.Timestamp deadline = 11;
+   */
+  deadline?: Timestamp | undefined;
+
+  /**
+   * Whether CancelOperation can still stop it. False once it is done, and
+   * for a restore once it has started replacing the vcluster's data (a
+   * half-restored store cannot be rolled back).
+   *
+   * @generated from field: bool cancellable = 12;
+   */
+  cancellable: boolean;
 };
 
 /**
@@ -252,89 +276,6 @@ export const OperationResponseSchema: GenMessage<OperationResponse> = /*@__PURE_
   messageDesc(file_openvcluster_v1_operation, 3);
 
 /**
- * The verb of an operation: which RPC started it.
- *
- * @generated from enum openvcluster.v1.OperationVerb
- */
-export enum OperationVerb {
-  /**
-   * Not set.
-   *
-   * @generated from enum value: OPERATION_VERB_UNSPECIFIED = 0;
-   */
-  UNSPECIFIED = 0,
-
-  /**
-   * CreateVCluster.
-   *
-   * @generated from enum value: OPERATION_VERB_CREATE = 1;
-   */
-  CREATE = 1,
-
-  /**
-   * UpdateVCluster.
-   *
-   * @generated from enum value: OPERATION_VERB_UPDATE = 2;
-   */
-  UPDATE = 2,
-
-  /**
-   * DeleteVCluster.
-   *
-   * @generated from enum value: OPERATION_VERB_DELETE = 3;
-   */
-  DELETE = 3,
-
-  /**
-   * ScaleVCluster.
-   *
-   * @generated from enum value: OPERATION_VERB_SCALE = 4;
-   */
-  SCALE = 4,
-
-  /**
-   * SuspendVCluster.
-   *
-   * @generated from enum value: OPERATION_VERB_SUSPEND = 5;
-   */
-  SUSPEND = 5,
-
-  /**
-   * ResumeVCluster.
-   *
-   * @generated from enum value: OPERATION_VERB_RESUME = 6;
-   */
-  RESUME = 6,
-
-  /**
-   * SnapshotVCluster.
-   *
-   * @generated from enum value: OPERATION_VERB_SNAPSHOT = 7;
-   */
-  SNAPSHOT = 7,
-
-  /**
-   * RestoreVCluster.
-   *
-   * @generated from enum value: OPERATION_VERB_RESTORE = 8;
-   */
-  RESTORE = 8,
-
-  /**
-   * DeleteSnapshot.
-   *
-   * @generated from enum value: OPERATION_VERB_DELETE_SNAPSHOT = 9;
-   */
-  DELETE_SNAPSHOT = 9,
-}
-
-/**
- * Describes the enum openvcluster.v1.OperationVerb.
- */
-export const OperationVerbSchema: GenEnum<OperationVerb> = /*@__PURE__*/
-  enumDesc(file_openvcluster_v1_operation, 0);
-
-/**
  * The state of an operation.
  *
  * @generated from enum openvcluster.v1.OperationState
@@ -387,5 +328,5 @@ export enum OperationState {
  * Describes the enum openvcluster.v1.OperationState.
  */
 export const OperationStateSchema: GenEnum<OperationState> = /*@__PURE__*/
-  enumDesc(file_openvcluster_v1_operation, 1);
+  enumDesc(file_openvcluster_v1_operation, 0);
 

@@ -7,8 +7,13 @@
 
 import type { GenEnum, GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
 import { enumDesc, fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
+import { file_buf_validate_validate } from "@bufbuild/protovalidate/gen/buf/validate/validate_pb.js";
+import { file_google_api_field_behavior } from "../../google/api/field_behavior_pb.js";
+import { file_google_api_resource } from "../../google/api/resource_pb.js";
 import type { Timestamp } from "@bufbuild/protobuf/wkt";
 import { file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
+import type { SecretReference } from "./common_pb.js";
+import { file_openvcluster_v1_common } from "./common_pb.js";
 import type { VClusterSpec } from "./vcluster_pb.js";
 import { file_openvcluster_v1_vcluster } from "./vcluster_pb.js";
 import type { Message } from "@bufbuild/protobuf";
@@ -17,13 +22,20 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file openvcluster/v1/snapshot.proto.
  */
 export const file_openvcluster_v1_snapshot: GenFile = /*@__PURE__*/
-  fileDesc("Ch5vcGVudmNsdXN0ZXIvdjEvc25hcHNob3QucHJvdG8SD29wZW52Y2x1c3Rlci52MSK2BQoIU25hcHNob3QSDAoEbmFtZRgBIAEoCRILCgN1aWQYAiABKAkSFwoPc291cmNlX3ZjbHVzdGVyGAMgASgJEhsKE3NvdXJjZV92Y2x1c3Rlcl91aWQYBCABKAkSEwoLc3RvcmFnZV91cmkYBSABKAkSEgoKc2l6ZV9ieXRlcxgGIAEoAxIuCgVwaGFzZRgHIAEoDjIfLm9wZW52Y2x1c3Rlci52MS5TbmFwc2hvdC5QaGFzZRINCgVlcnJvchgIIAEoCRIvCgtjcmVhdGVfdGltZRgJIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASMQoNY29tcGxldGVfdGltZRgKIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASLwoLZXhwaXJlX3RpbWUYCyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEjUKBmxhYmVscxgMIAMoCzIlLm9wZW52Y2x1c3Rlci52MS5TbmFwc2hvdC5MYWJlbHNFbnRyeRI0Cg12Y2x1c3Rlcl9zcGVjGA0gASgLMh0ub3BlbnZjbHVzdGVyLnYxLlZDbHVzdGVyU3BlYxIVCg1jaGFydF92ZXJzaW9uGA4gASgJEhoKEmt1YmVybmV0ZXNfdmVyc2lvbhgPIAEoCRIMCgRldGFnGBAgASgJGi0KC0xhYmVsc0VudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoCToCOAEifwoFUGhhc2USFQoRUEhBU0VfVU5TUEVDSUZJRUQQABIRCg1QSEFTRV9QRU5ESU5HEAESEQoNUEhBU0VfUlVOTklORxACEhMKD1BIQVNFX1NVQ0NFRURFRBADEhAKDFBIQVNFX0ZBSUxFRBAEEhIKDlBIQVNFX0RFTEVUSU5HEAVCV1pVZ2l0aHViLmNvbS9vcGVuLXZjbHVzdGVyL29wZW4tdmNsdXN0ZXItYXBpL3Nka3MvZ28vZ2VuL29wZW52Y2x1c3Rlci92MTtvcGVudmNsdXN0ZXJ2MWIGcHJvdG8z", [file_google_protobuf_timestamp, file_openvcluster_v1_vcluster]);
+  fileDesc("Ch5vcGVudmNsdXN0ZXIvdjEvc25hcHNob3QucHJvdG8SD29wZW52Y2x1c3Rlci52MSLTCQoIU25hcHNob3QSEgoEbmFtZRgBIAEoCUIE4kEBCBIRCgN1aWQYAiABKAlCBOJBAQMSOgoPc291cmNlX3ZjbHVzdGVyGAMgASgJQiHiQQED+kEaChhvcGVudmNsdXN0ZXIuaW8vVkNsdXN0ZXISIQoTc291cmNlX3ZjbHVzdGVyX3VpZBgEIAEoCUIE4kEBAxIZCgtzdG9yYWdlX3VyaRgFIAEoCUIE4kEBAxIYCgpzaXplX2J5dGVzGAYgASgDQgTiQQEDEjQKBXBoYXNlGAcgASgOMh8ub3BlbnZjbHVzdGVyLnYxLlNuYXBzaG90LlBoYXNlQgTiQQEDEhMKBWVycm9yGAggASgJQgTiQQEDEjUKC2NyZWF0ZV90aW1lGAkgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEIE4kEBAxI3Cg1jb21wbGV0ZV90aW1lGAogASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEIE4kEBAxI1CgtleHBpcmVfdGltZRgLIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCBOJBAQES9gEKBmxhYmVscxgMIAMoCzIlLm9wZW52Y2x1c3Rlci52MS5TbmFwc2hvdC5MYWJlbHNFbnRyeUK+AeJBAQG6SLYBmgGyARBAInlydxi9AjJyXihbYS16MC05XShbLWEtejAtOV0qW2EtejAtOV0pPyhcLlthLXowLTldKFstYS16MC05XSpbYS16MC05XSk/KSovKT9bQS1aYS16MC05XShbLUEtWmEtejAtOV8uXXswLDYxfVtBLVphLXowLTldKT8kKjNyMRg/Mi1eKFtBLVphLXowLTldKFstQS1aYS16MC05Xy5dKltBLVphLXowLTldKT8pPyQSOgoNdmNsdXN0ZXJfc3BlYxgNIAEoCzIdLm9wZW52Y2x1c3Rlci52MS5WQ2x1c3RlclNwZWNCBOJBAQMSGwoNY2hhcnRfdmVyc2lvbhgOIAEoCUIE4kEBAxIgChJrdWJlcm5ldGVzX3ZlcnNpb24YDyABKAlCBOJBAQMSEgoEZXRhZxgQIAEoCUIE4kEBARI3CgdzdG9yYWdlGBEgASgLMiAub3BlbnZjbHVzdGVyLnYxLlNuYXBzaG90U3RvcmFnZUIE4kEBAxI1Cgt1cGRhdGVfdGltZRgSIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCBOJBAQMSFQoHZHVyYWJsZRgTIAEoCEIE4kEBAxotCgtMYWJlbHNFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBIn8KBVBoYXNlEhUKEVBIQVNFX1VOU1BFQ0lGSUVEEAASEQoNUEhBU0VfUEVORElORxABEhEKDVBIQVNFX1JVTk5JTkcQAhITCg9QSEFTRV9TVUNDRUVERUQQAxIQCgxQSEFTRV9GQUlMRUQQBBISCg5QSEFTRV9ERUxFVElORxAFOlvqQVgKGG9wZW52Y2x1c3Rlci5pby9TbmFwc2hvdBIncHJvamVjdHMve3Byb2plY3R9L3NuYXBzaG90cy97c25hcHNob3R9KglzbmFwc2hvdHMyCHNuYXBzaG90It4BCg9TbmFwc2hvdFN0b3JhZ2USKAoCczMYASABKAsyGi5vcGVudmNsdXN0ZXIudjEuUzNTdG9yYWdlSAASKgoDb2NpGAIgASgLMhsub3BlbnZjbHVzdGVyLnYxLk9jaVN0b3JhZ2VIABIuCgVhenVyZRgDIAEoCzIdLm9wZW52Y2x1c3Rlci52MS5BenVyZVN0b3JhZ2VIABI2Cgljb250YWluZXIYBCABKAsyIS5vcGVudmNsdXN0ZXIudjEuQ29udGFpbmVyU3RvcmFnZUgAQg0KBGtpbmQSBbpIAggBIp0CCglTM1N0b3JhZ2USQgoGYnVja2V0GAEgASgJQjLiQQECukgryAEBciYYPzIiXlthLXowLTldW2EtejAtOS4tXXsxLDYxfVthLXowLTldJBIvCgNrZXkYAiABKAlCIuJBAQK6SBvIAQFyFhiACDIRXlteXHgwMC1ceDFmPyNdKyQSKAoGcmVnaW9uGAMgASgJQhi6SBVyExhAMg9eKFthLXowLTktXSspPyQSIAoIZW5kcG9pbnQYBCABKAlCDrpIC9gBAXIGGIAQiAEBEhgKEGZvcmNlX3BhdGhfc3R5bGUYBSABKAgSNQoLY3JlZGVudGlhbHMYBiABKAsyIC5vcGVudmNsdXN0ZXIudjEuU2VjcmV0UmVmZXJlbmNlIuEBCgpPY2lTdG9yYWdlEl0KCnJlcG9zaXRvcnkYASABKAlCSeJBAQK6SELIAQFyPRiACDI4XlthLXpBLVowLTkuLV0rKDpbMC05XSspPygvW2EtejAtOV0rKFsuXy1dW2EtejAtOV0rKSopKyQSPQoDdGFnGAIgASgJQjC6SC1yKxiAATImXihbQS1aYS16MC05X11bQS1aYS16MC05Xy4tXXswLDEyN30pPyQSNQoLY3JlZGVudGlhbHMYAyABKAsyIC5vcGVudmNsdXN0ZXIudjEuU2VjcmV0UmVmZXJlbmNlIvEBCgxBenVyZVN0b3JhZ2USLwoHYWNjb3VudBgBIAEoCUIe4kEBArpIF8gBAXISMhBeW2EtejAtOV17MywyNH0kEkUKCWNvbnRhaW5lchgCIAEoCUIy4kEBArpIK8gBAXImMiReW2EtejAtOV0oW2EtejAtOV18LVthLXowLTldKXsyLDYyfSQSMgoEYmxvYhgDIAEoCUIk4kEBArpIHcgBAXIYEAEYgAgyEV5bXlx4MDAtXHgxZj8jXSskEjUKC2NyZWRlbnRpYWxzGAQgASgLMiAub3BlbnZjbHVzdGVyLnYxLlNlY3JldFJlZmVyZW5jZSJFChBDb250YWluZXJTdG9yYWdlEjEKBHBhdGgYASABKAlCI+JBAQK6SBzIAQFyFxiACDISXi9bXlx4MDAtXHgxZj8jXSokQldaVWdpdGh1Yi5jb20vb3Blbi12Y2x1c3Rlci9vcGVuLXZjbHVzdGVyLWFwaS9zZGtzL2dvL2dlbi9vcGVudmNsdXN0ZXIvdjE7b3BlbnZjbHVzdGVydjFiBnByb3RvMw", [file_buf_validate_validate, file_google_api_field_behavior, file_google_api_resource, file_google_protobuf_timestamp, file_openvcluster_v1_common, file_openvcluster_v1_vcluster]);
 
 /**
  * A Snapshot is a point-in-time copy of a vcluster: its backing store (all
  * Kubernetes objects of the virtual cluster) and its Helm release (chart
  * version and values), written to external storage by vcluster's own snapshot
- * mechanism. A snapshot outlives the vcluster it was taken from.
+ * mechanism. A snapshot in s3, oci or azure storage outlives the vcluster it
+ * was taken from and can seed new vclusters; one in `container` storage does
+ * not (see ContainerStorage).
+ *
+ * What a snapshot holds: the virtual cluster's objects and the Helm release.
+ * It does not hold the data of the persistent volumes the vcluster's
+ * workloads use: vcluster 0.36 removed volume snapshots, so back those up
+ * with the workloads' own tools.
  *
  * Resource name: `projects/{project}/snapshots/{snapshot}`.
  *
@@ -62,9 +74,10 @@ export type Snapshot = Message<"openvcluster.v1.Snapshot"> & {
   sourceVclusterUid: string;
 
   /**
-   * Output only. Where the snapshot is stored: `s3://bucket/key`,
-   * `oci://registry/repository:tag` or `container:///path` (a path in the
-   * vcluster's own volume).
+   * Output only. Where the snapshot is stored, as the vcluster CLI's URL
+   * (`s3://bucket/key`, `oci://registry/repository:tag`,
+   * `azure://account/container/blob` or `container:///path`), without
+   * credentials: `vcluster snapshot` and `vcluster restore` accept it.
    *
    * @generated from field: string storage_uri = 5;
    */
@@ -106,15 +119,16 @@ export type Snapshot = Message<"openvcluster.v1.Snapshot"> & {
   completeTime?: Timestamp | undefined;
 
   /**
-   * Output only. When it will be deleted automatically; unset = kept until
-   * DeleteSnapshot.
+   * When it will be deleted automatically; unset = kept until
+   * DeleteSnapshot. Set from `ttl` at SnapshotVCluster; UpdateSnapshot can
+   * move it (to a time in the future) or clear it.
    *
    * @generated from field: google.protobuf.Timestamp expire_time = 11;
    */
   expireTime?: Timestamp | undefined;
 
   /**
-   * Labels given at SnapshotVCluster, for filtering.
+   * Labels, for filtering; set at SnapshotVCluster, changed by UpdateSnapshot.
    *
    * @generated from field: map<string, string> labels = 12;
    */
@@ -143,11 +157,35 @@ export type Snapshot = Message<"openvcluster.v1.Snapshot"> & {
   kubernetesVersion: string;
 
   /**
-   * Output only. A checksum of the current state (AIP-154).
+   * A checksum of the current state (AIP-154); send it back on
+   * UpdateSnapshot or DeleteSnapshot to make the change conditional.
    *
    * @generated from field: string etag = 16;
    */
   etag: string;
+
+  /**
+   * Output only. Where it is stored, as given to SnapshotVCluster (Secret
+   * references only: credentials are never stored or returned).
+   *
+   * @generated from field: openvcluster.v1.SnapshotStorage storage = 17;
+   */
+  storage?: SnapshotStorage | undefined;
+
+  /**
+   * Output only. When its labels or expire time last changed, or its phase.
+   *
+   * @generated from field: google.protobuf.Timestamp update_time = 18;
+   */
+  updateTime?: Timestamp | undefined;
+
+  /**
+   * Output only. Whether it outlives its source vcluster and can seed a new
+   * vcluster: false for `container` storage.
+   *
+   * @generated from field: bool durable = 19;
+   */
+  durable: boolean;
 };
 
 /**
@@ -215,4 +253,220 @@ export enum Snapshot_Phase {
  */
 export const Snapshot_PhaseSchema: GenEnum<Snapshot_Phase> = /*@__PURE__*/
   enumDesc(file_openvcluster_v1_snapshot, 0, 0);
+
+/**
+ * Where a snapshot is written. Exactly one kind.
+ *
+ * @generated from message openvcluster.v1.SnapshotStorage
+ */
+export type SnapshotStorage = Message<"openvcluster.v1.SnapshotStorage"> & {
+  /**
+   * The kind of storage.
+   *
+   * @generated from oneof openvcluster.v1.SnapshotStorage.kind
+   */
+  kind: {
+    /**
+     * An S3 (or S3-compatible) object.
+     *
+     * @generated from field: openvcluster.v1.S3Storage s3 = 1;
+     */
+    value: S3Storage;
+    case: "s3";
+  } | {
+    /**
+     * An OCI registry artifact.
+     *
+     * @generated from field: openvcluster.v1.OciStorage oci = 2;
+     */
+    value: OciStorage;
+    case: "oci";
+  } | {
+    /**
+     * An Azure Blob Storage blob.
+     *
+     * @generated from field: openvcluster.v1.AzureStorage azure = 3;
+     */
+    value: AzureStorage;
+    case: "azure";
+  } | {
+    /**
+     * A path inside the vcluster's own volume.
+     *
+     * @generated from field: openvcluster.v1.ContainerStorage container = 4;
+     */
+    value: ContainerStorage;
+    case: "container";
+  } | { case: undefined; value?: undefined };
+};
+
+/**
+ * Describes the message openvcluster.v1.SnapshotStorage.
+ * Use `create(SnapshotStorageSchema)` to create a new message.
+ */
+export const SnapshotStorageSchema: GenMessage<SnapshotStorage> = /*@__PURE__*/
+  messageDesc(file_openvcluster_v1_snapshot, 1);
+
+/**
+ * An S3 object (`s3://bucket/key`).
+ *
+ * @generated from message openvcluster.v1.S3Storage
+ */
+export type S3Storage = Message<"openvcluster.v1.S3Storage"> & {
+  /**
+   * Required. The bucket.
+   *
+   * @generated from field: string bucket = 1;
+   */
+  bucket: string;
+
+  /**
+   * Required. The object key, e.g. `vclusters/dev/2026-12-01.tar.gz`.
+   * vcluster needs a key: a bare bucket is refused.
+   *
+   * @generated from field: string key = 2;
+   */
+  key: string;
+
+  /**
+   * The region, e.g. `eu-west-1`. Default: the SDK's default chain.
+   *
+   * @generated from field: string region = 3;
+   */
+  region: string;
+
+  /**
+   * An S3-compatible endpoint URL (MinIO, Ceph), e.g. `https://minio:9000`.
+   *
+   * @generated from field: string endpoint = 4;
+   */
+  endpoint: string;
+
+  /**
+   * Path-style addressing, for endpoints that need it.
+   *
+   * @generated from field: bool force_path_style = 5;
+   */
+  forcePathStyle: boolean;
+
+  /**
+   * A host Secret with `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and
+   * optionally `AWS_SESSION_TOKEN`. Default: the ambient credentials of the
+   * vcluster's pod (e.g. IRSA).
+   *
+   * @generated from field: openvcluster.v1.SecretReference credentials = 6;
+   */
+  credentials?: SecretReference | undefined;
+};
+
+/**
+ * Describes the message openvcluster.v1.S3Storage.
+ * Use `create(S3StorageSchema)` to create a new message.
+ */
+export const S3StorageSchema: GenMessage<S3Storage> = /*@__PURE__*/
+  messageDesc(file_openvcluster_v1_snapshot, 2);
+
+/**
+ * An OCI artifact (`oci://registry/repository:tag`).
+ *
+ * @generated from message openvcluster.v1.OciStorage
+ */
+export type OciStorage = Message<"openvcluster.v1.OciStorage"> & {
+  /**
+   * Required. `registry/repository`, e.g. `ghcr.io/acme/snapshots`.
+   *
+   * @generated from field: string repository = 1;
+   */
+  repository: string;
+
+  /**
+   * The tag. Default: the snapshot id.
+   *
+   * @generated from field: string tag = 2;
+   */
+  tag: string;
+
+  /**
+   * A host Secret of type `kubernetes.io/dockerconfigjson` with the registry
+   * credentials. Default: anonymous.
+   *
+   * @generated from field: openvcluster.v1.SecretReference credentials = 3;
+   */
+  credentials?: SecretReference | undefined;
+};
+
+/**
+ * Describes the message openvcluster.v1.OciStorage.
+ * Use `create(OciStorageSchema)` to create a new message.
+ */
+export const OciStorageSchema: GenMessage<OciStorage> = /*@__PURE__*/
+  messageDesc(file_openvcluster_v1_snapshot, 3);
+
+/**
+ * An Azure blob (`azure://account/container/blob`).
+ *
+ * @generated from message openvcluster.v1.AzureStorage
+ */
+export type AzureStorage = Message<"openvcluster.v1.AzureStorage"> & {
+  /**
+   * Required. The storage account.
+   *
+   * @generated from field: string account = 1;
+   */
+  account: string;
+
+  /**
+   * Required. The blob container.
+   *
+   * @generated from field: string container = 2;
+   */
+  container: string;
+
+  /**
+   * Required. The blob name.
+   *
+   * @generated from field: string blob = 3;
+   */
+  blob: string;
+
+  /**
+   * A host Secret with `AZURE_STORAGE_KEY` or `AZURE_STORAGE_SAS_TOKEN`.
+   * Default: the pod's workload identity.
+   *
+   * @generated from field: openvcluster.v1.SecretReference credentials = 4;
+   */
+  credentials?: SecretReference | undefined;
+};
+
+/**
+ * Describes the message openvcluster.v1.AzureStorage.
+ * Use `create(AzureStorageSchema)` to create a new message.
+ */
+export const AzureStorageSchema: GenMessage<AzureStorage> = /*@__PURE__*/
+  messageDesc(file_openvcluster_v1_snapshot, 4);
+
+/**
+ * A path inside the vcluster's own volume (`container:///path`). Not
+ * durable: the archive lives on the vcluster's PersistentVolumeClaim, so it is
+ * lost when the vcluster is deleted, and it cannot seed a new vcluster
+ * (CreateVCluster with it as `source_snapshot` fails with
+ * FAILED_PRECONDITION). Good for a quick undo point before an upgrade.
+ *
+ * @generated from message openvcluster.v1.ContainerStorage
+ */
+export type ContainerStorage = Message<"openvcluster.v1.ContainerStorage"> & {
+  /**
+   * Required. An absolute path, e.g. `/data/snapshots/before-upgrade.tar.gz`.
+   *
+   * @generated from field: string path = 1;
+   */
+  path: string;
+};
+
+/**
+ * Describes the message openvcluster.v1.ContainerStorage.
+ * Use `create(ContainerStorageSchema)` to create a new message.
+ */
+export const ContainerStorageSchema: GenMessage<ContainerStorage> = /*@__PURE__*/
+  messageDesc(file_openvcluster_v1_snapshot, 5);
 

@@ -8,6 +8,11 @@
 import type { GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegenv2";
 import { fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
 import { file_buf_validate_validate } from "@bufbuild/protovalidate/gen/buf/validate/validate_pb.js";
+import { file_google_api_annotations } from "../../google/api/annotations_pb.js";
+import { file_google_api_field_behavior } from "../../google/api/field_behavior_pb.js";
+import type { FieldMask } from "@bufbuild/protobuf/wkt";
+import { file_google_protobuf_field_mask } from "@bufbuild/protobuf/wkt";
+import { file_openvcluster_v1_annotations } from "./annotations_pb.js";
 import type { OperationSchema } from "./operation_pb.js";
 import { file_openvcluster_v1_operation } from "./operation_pb.js";
 import type { Snapshot, SnapshotSchema } from "./snapshot_pb.js";
@@ -18,7 +23,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file openvcluster/v1/snapshot_service.proto.
  */
 export const file_openvcluster_v1_snapshot_service: GenFile = /*@__PURE__*/
-  fileDesc("CiZvcGVudmNsdXN0ZXIvdjEvc25hcHNob3Rfc2VydmljZS5wcm90bxIPb3BlbnZjbHVzdGVyLnYxIoUBChJHZXRTbmFwc2hvdFJlcXVlc3QSbwoEbmFtZRgBIAEoCUJhukheyAEBclkyV15wcm9qZWN0cy9bYS16MC05XShbLWEtejAtOV17MCw2MX1bYS16MC05XSk/L3NuYXBzaG90cy9bYS16XShbLWEtejAtOV17MCw2MX1bYS16MC05XSk/JCLPAQoUTGlzdFNuYXBzaG90c1JlcXVlc3QSRwoGcGFyZW50GAEgASgJQje6SDTIAQFyLzItXnByb2plY3RzL1thLXowLTldKFstYS16MC05XXswLDYxfVthLXowLTldKT8kEhoKCXBhZ2Vfc2l6ZRgCIAEoBUIHukgEGgIoABIcCgpwYWdlX3Rva2VuGAMgASgJQgi6SAVyAxiAEBIYCgZmaWx0ZXIYBCABKAlCCLpIBXIDGIAgEhoKCG9yZGVyX2J5GAUgASgJQgi6SAVyAxiAAiJyChVMaXN0U25hcHNob3RzUmVzcG9uc2USLAoJc25hcHNob3RzGAEgAygLMhkub3BlbnZjbHVzdGVyLnYxLlNuYXBzaG90EhcKD25leHRfcGFnZV90b2tlbhgCIAEoCRISCgp0b3RhbF9zaXplGAMgASgFIrcBChVEZWxldGVTbmFwc2hvdFJlcXVlc3QSbwoEbmFtZRgBIAEoCUJhukheyAEBclkyV15wcm9qZWN0cy9bYS16MC05XShbLWEtejAtOV17MCw2MX1bYS16MC05XSk/L3NuYXBzaG90cy9bYS16XShbLWEtejAtOV17MCw2MX1bYS16MC05XSk/JBIMCgRldGFnGAIgASgJEh8KCnJlcXVlc3RfaWQYAyABKAlCC7pICNgBAXIDsAEBMqACCg9TbmFwc2hvdFNlcnZpY2USUgoLR2V0U25hcHNob3QSIy5vcGVudmNsdXN0ZXIudjEuR2V0U25hcHNob3RSZXF1ZXN0Ghkub3BlbnZjbHVzdGVyLnYxLlNuYXBzaG90IgOQAgESYwoNTGlzdFNuYXBzaG90cxIlLm9wZW52Y2x1c3Rlci52MS5MaXN0U25hcHNob3RzUmVxdWVzdBomLm9wZW52Y2x1c3Rlci52MS5MaXN0U25hcHNob3RzUmVzcG9uc2UiA5ACARJUCg5EZWxldGVTbmFwc2hvdBImLm9wZW52Y2x1c3Rlci52MS5EZWxldGVTbmFwc2hvdFJlcXVlc3QaGi5vcGVudmNsdXN0ZXIudjEuT3BlcmF0aW9uQldaVWdpdGh1Yi5jb20vb3Blbi12Y2x1c3Rlci9vcGVuLXZjbHVzdGVyLWFwaS9zZGtzL2dvL2dlbi9vcGVudmNsdXN0ZXIvdjE7b3BlbnZjbHVzdGVydjFiBnByb3RvMw", [file_buf_validate_validate, file_openvcluster_v1_operation, file_openvcluster_v1_snapshot]);
+  fileDesc("CiZvcGVudmNsdXN0ZXIvdjEvc25hcHNob3Rfc2VydmljZS5wcm90bxIPb3BlbnZjbHVzdGVyLnYxIoUBChJHZXRTbmFwc2hvdFJlcXVlc3QSbwoEbmFtZRgBIAEoCUJhukheyAEBclkyV15wcm9qZWN0cy9bYS16MC05XShbLWEtejAtOV17MCw2MX1bYS16MC05XSk/L3NuYXBzaG90cy9bYS16XShbLWEtejAtOV17MCw2MX1bYS16MC05XSk/JCLPAQoUTGlzdFNuYXBzaG90c1JlcXVlc3QSRwoGcGFyZW50GAEgASgJQje6SDTIAQFyLzItXnByb2plY3RzL1thLXowLTldKFstYS16MC05XXswLDYxfVthLXowLTldKT8kEhoKCXBhZ2Vfc2l6ZRgCIAEoBUIHukgEGgIoABIcCgpwYWdlX3Rva2VuGAMgASgJQgi6SAVyAxiAEBIYCgZmaWx0ZXIYBCABKAlCCLpIBXIDGIAgEhoKCG9yZGVyX2J5GAUgASgJQgi6SAVyAxiAAiJyChVMaXN0U25hcHNob3RzUmVzcG9uc2USLAoJc25hcHNob3RzGAEgAygLMhkub3BlbnZjbHVzdGVyLnYxLlNuYXBzaG90EhcKD25leHRfcGFnZV90b2tlbhgCIAEoCRISCgp0b3RhbF9zaXplGAMgASgFItQBChVEZWxldGVTbmFwc2hvdFJlcXVlc3QSGwoNdmFsaWRhdGVfb25seRgEIAEoCEIE4kEBARJvCgRuYW1lGAEgASgJQmG6SF7IAQFyWTJXXnByb2plY3RzL1thLXowLTldKFstYS16MC05XXswLDYxfVthLXowLTldKT8vc25hcHNob3RzL1thLXpdKFstYS16MC05XXswLDYxfVthLXowLTldKT8kEgwKBGV0YWcYAiABKAkSHwoKcmVxdWVzdF9pZBgDIAEoCUILukgI2AEBcgOwAQEi+gIKFVVwZGF0ZVNuYXBzaG90UmVxdWVzdBI3CghzbmFwc2hvdBgBIAEoCzIZLm9wZW52Y2x1c3Rlci52MS5TbmFwc2hvdEIK4kEBArpIA8gBARI1Cgt1cGRhdGVfbWFzaxgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5GaWVsZE1hc2tCBOJBAQESGwoNdmFsaWRhdGVfb25seRgDIAEoCEIE4kEBATrTAbpIzwEazAEKFHVwZGF0ZV9zbmFwc2hvdC5uYW1lEj1zbmFwc2hvdC5uYW1lIG11c3QgYmUgcHJvamVjdHMve3Byb2plY3R9L3NuYXBzaG90cy97c25hcHNob3R9GnV0aGlzLnNuYXBzaG90Lm5hbWUubWF0Y2hlcygnXnByb2plY3RzL1thLXowLTldKFstYS16MC05XXswLDYxfVthLXowLTldKT8vc25hcHNob3RzL1thLXpdKFstYS16MC05XXswLDYxfVthLXowLTldKT8kJyky8QQKD1NuYXBzaG90U2VydmljZRJ7CgtHZXRTbmFwc2hvdBIjLm9wZW52Y2x1c3Rlci52MS5HZXRTbmFwc2hvdFJlcXVlc3QaGS5vcGVudmNsdXN0ZXIudjEuU25hcHNob3QiLJACAYLT5JMCIxIhL3YxL3tuYW1lPXByb2plY3RzLyovc25hcHNob3RzLyp9EowBCg1MaXN0U25hcHNob3RzEiUub3BlbnZjbHVzdGVyLnYxLkxpc3RTbmFwc2hvdHNSZXF1ZXN0GiYub3BlbnZjbHVzdGVyLnYxLkxpc3RTbmFwc2hvdHNSZXNwb25zZSIskAIBgtPkkwIjEiEvdjEve3BhcmVudD1wcm9qZWN0cy8qfS9zbmFwc2hvdHMSvQEKDkRlbGV0ZVNuYXBzaG90EiYub3BlbnZjbHVzdGVyLnYxLkRlbGV0ZVNuYXBzaG90UmVxdWVzdBoaLm9wZW52Y2x1c3Rlci52MS5PcGVyYXRpb24iZ8rzGDoKFWdvb2dsZS5wcm90b2J1Zi5FbXB0eRIhb3BlbnZjbHVzdGVyLnYxLk9wZXJhdGlvbk1ldGFkYXRhgtPkkwIjKiEvdjEve25hbWU9cHJvamVjdHMvKi9zbmFwc2hvdHMvKn0SkQEKDlVwZGF0ZVNuYXBzaG90EiYub3BlbnZjbHVzdGVyLnYxLlVwZGF0ZVNuYXBzaG90UmVxdWVzdBoZLm9wZW52Y2x1c3Rlci52MS5TbmFwc2hvdCI8gtPkkwI2OghzbmFwc2hvdDIqL3YxL3tzbmFwc2hvdC5uYW1lPXByb2plY3RzLyovc25hcHNob3RzLyp9QldaVWdpdGh1Yi5jb20vb3Blbi12Y2x1c3Rlci9vcGVuLXZjbHVzdGVyLWFwaS9zZGtzL2dvL2dlbi9vcGVudmNsdXN0ZXIvdjE7b3BlbnZjbHVzdGVydjFiBnByb3RvMw", [file_buf_validate_validate, file_google_api_annotations, file_google_api_field_behavior, file_google_protobuf_field_mask, file_openvcluster_v1_annotations, file_openvcluster_v1_operation, file_openvcluster_v1_snapshot]);
 
 /**
  * Request for GetSnapshot.
@@ -135,6 +140,13 @@ export const ListSnapshotsResponseSchema: GenMessage<ListSnapshotsResponse> = /*
  */
 export type DeleteSnapshotRequest = Message<"openvcluster.v1.DeleteSnapshotRequest"> & {
   /**
+   * Validate without deleting anything.
+   *
+   * @generated from field: bool validate_only = 4;
+   */
+  validateOnly: boolean;
+
+  /**
    * Required. `projects/{project}/snapshots/{snapshot}`.
    *
    * @generated from field: string name = 1;
@@ -162,6 +174,43 @@ export type DeleteSnapshotRequest = Message<"openvcluster.v1.DeleteSnapshotReque
  */
 export const DeleteSnapshotRequestSchema: GenMessage<DeleteSnapshotRequest> = /*@__PURE__*/
   messageDesc(file_openvcluster_v1_snapshot_service, 3);
+
+/**
+ * Request for UpdateSnapshot.
+ *
+ * @generated from message openvcluster.v1.UpdateSnapshotRequest
+ */
+export type UpdateSnapshotRequest = Message<"openvcluster.v1.UpdateSnapshotRequest"> & {
+  /**
+   * Required. The snapshot with its new values; `snapshot.name` says which.
+   * Set `snapshot.etag` to make the update conditional (stale: ABORTED).
+   *
+   * @generated from field: openvcluster.v1.Snapshot snapshot = 1;
+   */
+  snapshot?: Snapshot | undefined;
+
+  /**
+   * The fields to change: `labels`, `expire_time`. Unset: the fields set in
+   * `snapshot`. Any other field is INVALID_ARGUMENT.
+   *
+   * @generated from field: google.protobuf.FieldMask update_mask = 2;
+   */
+  updateMask?: FieldMask | undefined;
+
+  /**
+   * Validate without changing anything; returns the snapshot as it would be.
+   *
+   * @generated from field: bool validate_only = 3;
+   */
+  validateOnly: boolean;
+};
+
+/**
+ * Describes the message openvcluster.v1.UpdateSnapshotRequest.
+ * Use `create(UpdateSnapshotRequestSchema)` to create a new message.
+ */
+export const UpdateSnapshotRequestSchema: GenMessage<UpdateSnapshotRequest> = /*@__PURE__*/
+  messageDesc(file_openvcluster_v1_snapshot_service, 4);
 
 /**
  * SnapshotService reads and deletes snapshots. Snapshots are taken with
@@ -201,6 +250,18 @@ export const SnapshotService: GenService<{
     methodKind: "unary";
     input: typeof DeleteSnapshotRequestSchema;
     output: typeof OperationSchema;
+  },
+  /**
+   * Updates a snapshot's labels or expire time (the only mutable fields).
+   * Applied at once; returns the Snapshot. An expire time in the past is
+   * INVALID_ARGUMENT; clearing it keeps the snapshot until DeleteSnapshot.
+   *
+   * @generated from rpc openvcluster.v1.SnapshotService.UpdateSnapshot
+   */
+  updateSnapshot: {
+    methodKind: "unary";
+    input: typeof UpdateSnapshotRequestSchema;
+    output: typeof SnapshotSchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_openvcluster_v1_snapshot_service, 0);

@@ -8,15 +8,19 @@
 import type { GenEnum, GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
 import { enumDesc, fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
 import { file_buf_validate_validate } from "@bufbuild/protovalidate/gen/buf/validate/validate_pb.js";
+import { file_google_api_field_behavior } from "../../google/api/field_behavior_pb.js";
+import { file_google_api_resource } from "../../google/api/resource_pb.js";
 import type { Timestamp } from "@bufbuild/protobuf/wkt";
 import { file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
+import type { OperationVerb, SecretKeySelector, SecretReference } from "./common_pb.js";
+import { file_openvcluster_v1_common } from "./common_pb.js";
 import type { Message } from "@bufbuild/protobuf";
 
 /**
  * Describes the file openvcluster/v1/vcluster.proto.
  */
 export const file_openvcluster_v1_vcluster: GenFile = /*@__PURE__*/
-  fileDesc("Ch5vcGVudmNsdXN0ZXIvdjEvdmNsdXN0ZXIucHJvdG8SD29wZW52Y2x1c3Rlci52MSKWCQoIVkNsdXN0ZXISDAoEbmFtZRgBIAEoCRILCgN1aWQYAiABKAkSHgoMZGlzcGxheV9uYW1lGAMgASgJQgi6SAVyAxiAARLyAQoGbGFiZWxzGAQgAygLMiUub3BlbnZjbHVzdGVyLnYxLlZDbHVzdGVyLkxhYmVsc0VudHJ5QroBuki2AZoBsgEQQCJ5cncYvQIycl4oW2EtejAtOV0oWy1hLXowLTldKlthLXowLTldKT8oXC5bYS16MC05XShbLWEtejAtOV0qW2EtejAtOV0pPykqLyk/W0EtWmEtejAtOV0oWy1BLVphLXowLTlfLl17MCw2MX1bQS1aYS16MC05XSk/JCozcjEYPzItXihbQS1aYS16MC05XShbLUEtWmEtejAtOV8uXSpbQS1aYS16MC05XSk/KT8kEs8BCgthbm5vdGF0aW9ucxgFIAMoCzIqLm9wZW52Y2x1c3Rlci52MS5WQ2x1c3Rlci5Bbm5vdGF0aW9uc0VudHJ5Qo0BukiJAZoBhQEQQCJ5cncYvQIycl4oW2EtejAtOV0oWy1hLXowLTldKlthLXowLTldKT8oXC5bYS16MC05XShbLWEtejAtOV0qW2EtejAtOV0pPykqLyk/W0EtWmEtejAtOV0oWy1BLVphLXowLTlfLl17MCw2MX1bQS1aYS16MC05XSk/JCoGcgQogIAEEisKBHNwZWMYBiABKAsyHS5vcGVudmNsdXN0ZXIudjEuVkNsdXN0ZXJTcGVjEi8KBnN0YXR1cxgHIAEoCzIfLm9wZW52Y2x1c3Rlci52MS5WQ2x1c3RlclN0YXR1cxIvCgtjcmVhdGVfdGltZRgIIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASLwoLdXBkYXRlX3RpbWUYCSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEi8KC2RlbGV0ZV90aW1lGAogASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIMCgRldGFnGAsgASgJEhIKCmdlbmVyYXRpb24YDCABKAMaLQoLTGFiZWxzRW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgJOgI4ARoyChBBbm5vdGF0aW9uc0VudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoCToCOAEikQIKBVBoYXNlEhUKEVBIQVNFX1VOU1BFQ0lGSUVEEAASEQoNUEhBU0VfUEVORElORxABEhIKDlBIQVNFX0NSRUFUSU5HEAISEQoNUEhBU0VfUlVOTklORxADEhIKDlBIQVNFX1VQREFUSU5HEAQSEQoNUEhBU0VfU0NBTElORxAFEhQKEFBIQVNFX1NVU1BFTkRJTkcQBhITCg9QSEFTRV9TVVNQRU5ERUQQBxISCg5QSEFTRV9SRVNVTUlORxAIEhYKElBIQVNFX1NOQVBTSE9UVElORxAJEhMKD1BIQVNFX1JFU1RPUklORxAKEhIKDlBIQVNFX0RFTEVUSU5HEAsSEAoMUEhBU0VfRkFJTEVEEAwipgQKDFZDbHVzdGVyU3BlYxJIChJrdWJlcm5ldGVzX3ZlcnNpb24YASABKAlCJ7pIJHIiMiBedj8xXC5bMC05XXsxLDJ9KFwuWzAtOV17MSwzfSk/JEgAiAEBEjQKDWNvbnRyb2xfcGxhbmUYAiABKAsyHS5vcGVudmNsdXN0ZXIudjEuQ29udHJvbFBsYW5lEjEKC3BlcnNpc3RlbmNlGAMgASgLMhwub3BlbnZjbHVzdGVyLnYxLlBlcnNpc3RlbmNlEi8KCm5ldHdvcmtpbmcYBCABKAsyGy5vcGVudmNsdXN0ZXIudjEuTmV0d29ya2luZxIjCgRzeW5jGAUgASgLMhUub3BlbnZjbHVzdGVyLnYxLlN5bmMSKwoIcG9saWNpZXMYBiABKAsyGS5vcGVudmNsdXN0ZXIudjEuUG9saWNpZXMSKwoIZXhwb3N1cmUYByABKAsyGS5vcGVudmNsdXN0ZXIudjEuRXhwb3N1cmUSTQoNY2hhcnRfdmVyc2lvbhgIIAEoCUIxukguciwyKl5bMC05XStcLlswLTldK1wuWzAtOV0rKC1bMC05QS1aYS16Li1dKyk/JEgBiAEBEicKD3ZhbHVlc19vdmVycmlkZRgJIAEoCUIJukgGcgQogIAQSAKIAQFCFQoTX2t1YmVybmV0ZXNfdmVyc2lvbkIQCg5fY2hhcnRfdmVyc2lvbkISChBfdmFsdWVzX292ZXJyaWRlInMKDENvbnRyb2xQbGFuZRIgCghyZXBsaWNhcxgBIAEoBUIJukgGGgQYCSgBSACIAQESNAoJcmVzb3VyY2VzGAIgASgLMiEub3BlbnZjbHVzdGVyLnYxLkNvbXB1dGVSZXNvdXJjZXNCCwoJX3JlcGxpY2FzInIKEENvbXB1dGVSZXNvdXJjZXMSLwoIcmVxdWVzdHMYASABKAsyHS5vcGVudmNsdXN0ZXIudjEuUmVzb3VyY2VMaXN0Ei0KBmxpbWl0cxgCIAEoCzIdLm9wZW52Y2x1c3Rlci52MS5SZXNvdXJjZUxpc3QiuAIKDFJlc291cmNlTGlzdBJOCgNjcHUYASABKAlCPLpIOXI3MjVeWzAtOV0rKFwuWzAtOV0rKT8obXxrfE18R3xUfFB8RXxLaXxNaXxHaXxUaXxQaXxFaSk/JEgAiAEBElEKBm1lbW9yeRgCIAEoCUI8ukg5cjcyNV5bMC05XSsoXC5bMC05XSspPyhtfGt8TXxHfFR8UHxFfEtpfE1pfEdpfFRpfFBpfEVpKT8kSAGIAQESXAoRZXBoZW1lcmFsX3N0b3JhZ2UYAyABKAlCPLpIOXI3MjVeWzAtOV0rKFwuWzAtOV0rKT8obXxrfE18R3xUfFB8RXxLaXxNaXxHaXxUaXxQaXxFaSk/JEgCiAEBQgYKBF9jcHVCCQoHX21lbW9yeUIUChJfZXBoZW1lcmFsX3N0b3JhZ2UiggIKC1BlcnNpc3RlbmNlEhQKB2VuYWJsZWQYASABKAhIAIgBARJNCgRzaXplGAIgASgJQjq6SDdyNTIzXlswLTldKyhcLlswLTldKyk/KGt8TXxHfFR8UHxFfEtpfE1pfEdpfFRpfFBpfEVpKT8kSAGIAQESZwoNc3RvcmFnZV9jbGFzcxgDIAEoCUJLukhIckYY/QEyQV5bYS16MC05XShbLWEtejAtOV0qW2EtejAtOV0pPyhcLlthLXowLTldKFstYS16MC05XSpbYS16MC05XSk/KSokSAKIAQFCCgoIX2VuYWJsZWRCBwoFX3NpemVCEAoOX3N0b3JhZ2VfY2xhc3MicAoKTmV0d29ya2luZxIjCgxzZXJ2aWNlX2NpZHIYASABKAlCCLpIBXID6AEBSACIAQESHwoIcG9kX2NpZHIYAiABKAlCCLpIBXID6AEBSAGIAQFCDwoNX3NlcnZpY2VfY2lkckILCglfcG9kX2NpZHIizAQKBFN5bmMSnwIKB3RvX2hvc3QYASADKAsyIS5vcGVudmNsdXN0ZXIudjEuU3luYy5Ub0hvc3RFbnRyeULqAbpI5gGaAeIBIt8BctwBUgRwb2RzUghzZXJ2aWNlc1IJZW5kcG9pbnRzUhZwZXJzaXN0ZW50Vm9sdW1lQ2xhaW1zUgpjb25maWdNYXBzUgdzZWNyZXRzUglpbmdyZXNzZXNSD25ldHdvcmtQb2xpY2llc1IPcHJpb3JpdHlDbGFzc2VzUhRwb2REaXNydXB0aW9uQnVkZ2V0c1IPc2VydmljZUFjY291bnRzUg5zdG9yYWdlQ2xhc3Nlc1IRcGVyc2lzdGVudFZvbHVtZXNSD3ZvbHVtZVNuYXBzaG90c1IKbmFtZXNwYWNlcxLBAQoJZnJvbV9ob3N0GAIgAygLMiMub3BlbnZjbHVzdGVyLnYxLlN5bmMuRnJvbUhvc3RFbnRyeUKIAbpIhAGaAYABIn5yfFIFbm9kZXNSBmV2ZW50c1IOc3RvcmFnZUNsYXNzZXNSDmluZ3Jlc3NDbGFzc2VzUg5ydW50aW1lQ2xhc3Nlc1IPcHJpb3JpdHlDbGFzc2VzUgpjc2lEcml2ZXJzUghjc2lOb2Rlc1IUY3NpU3RvcmFnZUNhcGFjaXRpZXMaLQoLVG9Ib3N0RW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgIOgI4ARovCg1Gcm9tSG9zdEVudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoCDoCOAEidAoIUG9saWNpZXMSNgoOcmVzb3VyY2VfcXVvdGEYASABKAsyHi5vcGVudmNsdXN0ZXIudjEuUmVzb3VyY2VRdW90YRIwCgtsaW1pdF9yYW5nZRgCIAEoCzIbLm9wZW52Y2x1c3Rlci52MS5MaW1pdFJhbmdlIssCCg1SZXNvdXJjZVF1b3RhEhQKB2VuYWJsZWQYASABKAhIAIgBARLqAQoEaGFyZBgCIAMoCzIoLm9wZW52Y2x1c3Rlci52MS5SZXNvdXJjZVF1b3RhLkhhcmRFbnRyeUKxAbpIrQGaAakBEEAianJoGP0BMmNeKFthLXowLTldKFstYS16MC05XSpbYS16MC05XSk/KFwuW2EtejAtOV0oWy1hLXowLTldKlthLXowLTldKT8pKi8pP1thLXowLTldKFstYS16MC05Ll0qW2EtejAtOV0pPyQqOXI3MjVeWzAtOV0rKFwuWzAtOV0rKT8obXxrfE18R3xUfFB8RXxLaXxNaXxHaXxUaXxQaXxFaSk/JBorCglIYXJkRW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgJOgI4AUIKCghfZW5hYmxlZCL2AQoKTGltaXRSYW5nZRIUCgdlbmFibGVkGAEgASgISACIAQESNQoOZGVmYXVsdF9saW1pdHMYAiABKAsyHS5vcGVudmNsdXN0ZXIudjEuUmVzb3VyY2VMaXN0EjcKEGRlZmF1bHRfcmVxdWVzdHMYAyABKAsyHS5vcGVudmNsdXN0ZXIudjEuUmVzb3VyY2VMaXN0EioKA21pbhgEIAEoCzIdLm9wZW52Y2x1c3Rlci52MS5SZXNvdXJjZUxpc3QSKgoDbWF4GAUgASgLMh0ub3BlbnZjbHVzdGVyLnYxLlJlc291cmNlTGlzdEIKCghfZW5hYmxlZCLWAgoIRXhwb3N1cmUSNgoEdHlwZRgBIAEoDjIeLm9wZW52Y2x1c3Rlci52MS5FeHBvc3VyZS5UeXBlQgi6SAWCAQIQARIiCgxpbmdyZXNzX2hvc3QYAiABKAlCB7pIBHICaAFIAIgBASJhCgRUeXBlEhQKEFRZUEVfVU5TUEVDSUZJRUQQABIZChVUWVBFX0NMVVNURVJfSU5URVJOQUwQARIWChJUWVBFX0xPQURfQkFMQU5DRVIQAhIQCgxUWVBFX0lOR1JFU1MQAzp6ukh3GnUKFWV4cG9zdXJlLmluZ3Jlc3NfaG9zdBIyaW5ncmVzc19ob3N0IGlzIHJlcXVpcmVkIHdoZW4gdHlwZSBpcyBUWVBFX0lOR1JFU1MaKHRoaXMudHlwZSAhPSAzIHx8IGhhcyh0aGlzLmluZ3Jlc3NfaG9zdClCDwoNX2luZ3Jlc3NfaG9zdCKdAgoJQ29uZGl0aW9uEgwKBHR5cGUYASABKAkSMQoGc3RhdHVzGAIgASgOMiEub3BlbnZjbHVzdGVyLnYxLkNvbmRpdGlvbi5TdGF0dXMSDgoGcmVhc29uGAMgASgJEg8KB21lc3NhZ2UYBCABKAkSOAoUbGFzdF90cmFuc2l0aW9uX3RpbWUYBSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhsKE29ic2VydmVkX2dlbmVyYXRpb24YBiABKAMiVwoGU3RhdHVzEhYKElNUQVRVU19VTlNQRUNJRklFRBAAEg8KC1NUQVRVU19UUlVFEAESEAoMU1RBVFVTX0ZBTFNFEAISEgoOU1RBVFVTX1VOS05PV04QAyKcAwoOVkNsdXN0ZXJTdGF0dXMSLgoFcGhhc2UYASABKA4yHy5vcGVudmNsdXN0ZXIudjEuVkNsdXN0ZXIuUGhhc2USLgoKY29uZGl0aW9ucxgCIAMoCzIaLm9wZW52Y2x1c3Rlci52MS5Db25kaXRpb24SDwoHbWVzc2FnZRgDIAEoCRIWCg5yZWFkeV9yZXBsaWNhcxgEIAEoBRIYChBkZXNpcmVkX3JlcGxpY2FzGAUgASgFEhsKE2FwaV9zZXJ2ZXJfZW5kcG9pbnQYBiABKAkSFgoOaG9zdF9uYW1lc3BhY2UYByABKAkSFQoNY2hhcnRfdmVyc2lvbhgIIAEoCRIaChJrdWJlcm5ldGVzX3ZlcnNpb24YCSABKAkSGwoTb2JzZXJ2ZWRfZ2VuZXJhdGlvbhgKIAEoAxIVCg1sYXN0X3NuYXBzaG90GAsgASgJEjAKDHN1c3BlbmRfdGltZRgMIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASGQoRY3VycmVudF9vcGVyYXRpb24YDSABKAlCV1pVZ2l0aHViLmNvbS9vcGVuLXZjbHVzdGVyL29wZW4tdmNsdXN0ZXItYXBpL3Nka3MvZ28vZ2VuL29wZW52Y2x1c3Rlci92MTtvcGVudmNsdXN0ZXJ2MWIGcHJvdG8z", [file_buf_validate_validate, file_google_protobuf_timestamp]);
+  fileDesc("Ch5vcGVudmNsdXN0ZXIvdjEvdmNsdXN0ZXIucHJvdG8SD29wZW52Y2x1c3Rlci52MSLSCgoIVkNsdXN0ZXISEgoEbmFtZRgBIAEoCUIE4kEBCBIRCgN1aWQYAiABKAlCBOJBAQMSIgoMZGlzcGxheV9uYW1lGAMgASgJQgziQQEBukgFcgMYgAES8gEKBmxhYmVscxgEIAMoCzIlLm9wZW52Y2x1c3Rlci52MS5WQ2x1c3Rlci5MYWJlbHNFbnRyeUK6AbpItgGaAbIBEEAieXJ3GL0CMnJeKFthLXowLTldKFstYS16MC05XSpbYS16MC05XSk/KFwuW2EtejAtOV0oWy1hLXowLTldKlthLXowLTldKT8pKi8pP1tBLVphLXowLTldKFstQS1aYS16MC05Xy5dezAsNjF9W0EtWmEtejAtOV0pPyQqM3IxGD8yLV4oW0EtWmEtejAtOV0oWy1BLVphLXowLTlfLl0qW0EtWmEtejAtOV0pPyk/JBLPAQoLYW5ub3RhdGlvbnMYBSADKAsyKi5vcGVudmNsdXN0ZXIudjEuVkNsdXN0ZXIuQW5ub3RhdGlvbnNFbnRyeUKNAbpIiQGaAYUBEEAieXJ3GL0CMnJeKFthLXowLTldKFstYS16MC05XSpbYS16MC05XSk/KFwuW2EtejAtOV0oWy1hLXowLTldKlthLXowLTldKT8pKi8pP1tBLVphLXowLTldKFstQS1aYS16MC05Xy5dezAsNjF9W0EtWmEtejAtOV0pPyQqBnIEKICABBIxCgRzcGVjGAYgASgLMh0ub3BlbnZjbHVzdGVyLnYxLlZDbHVzdGVyU3BlY0IE4kEBARI1CgZzdGF0dXMYByABKAsyHy5vcGVudmNsdXN0ZXIudjEuVkNsdXN0ZXJTdGF0dXNCBOJBAQMSNQoLY3JlYXRlX3RpbWUYCCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wQgTiQQEDEjUKC3VwZGF0ZV90aW1lGAkgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcEIE4kEBAxI1CgtkZWxldGVfdGltZRgKIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBCBOJBAQMSEgoEZXRhZxgLIAEoCUIE4kEBARIYCgpnZW5lcmF0aW9uGAwgASgDQgTiQQEDEiEKE2RlbGV0aW9uX3Byb3RlY3Rpb24YDSABKAhCBOJBAQEaLQoLTGFiZWxzRW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgJOgI4ARoyChBBbm5vdGF0aW9uc0VudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoCToCOAEikwIKBVBoYXNlEhUKEVBIQVNFX1VOU1BFQ0lGSUVEEAASEQoNUEhBU0VfUEVORElORxABEhIKDlBIQVNFX0NSRUFUSU5HEAISEQoNUEhBU0VfUlVOTklORxADEhIKDlBIQVNFX1VQREFUSU5HEAQSEQoNUEhBU0VfU0NBTElORxAFEhQKEFBIQVNFX1NVU1BFTkRJTkcQBhITCg9QSEFTRV9TVVNQRU5ERUQQBxISCg5QSEFTRV9SRVNVTUlORxAIEhMKD1BIQVNFX1JFU1RPUklORxAKEhIKDlBIQVNFX0RFTEVUSU5HEAsSEAoMUEhBU0VfRkFJTEVEEAwiBAgJEAkqElBIQVNFX1NOQVBTSE9UVElORzpb6kFYChhvcGVudmNsdXN0ZXIuaW8vVkNsdXN0ZXISJ3Byb2plY3RzL3twcm9qZWN0fS92Y2x1c3RlcnMve3ZjbHVzdGVyfSoJdmNsdXN0ZXJzMgh2Y2x1c3RlciLSCwoMVkNsdXN0ZXJTcGVjEkwKEmt1YmVybmV0ZXNfdmVyc2lvbhgBIAEoCUIr4kEBAbpIJHIiMiBedj8xXC5bMC05XXsxLDJ9KFwuWzAtOV17MSwzfSk/JEgAiAEBEjoKDWNvbnRyb2xfcGxhbmUYAiABKAsyHS5vcGVudmNsdXN0ZXIudjEuQ29udHJvbFBsYW5lQgTiQQEBEjcKC3BlcnNpc3RlbmNlGAMgASgLMhwub3BlbnZjbHVzdGVyLnYxLlBlcnNpc3RlbmNlQgTiQQEFEjUKCm5ldHdvcmtpbmcYBCABKAsyGy5vcGVudmNsdXN0ZXIudjEuTmV0d29ya2luZ0IE4kEBARIpCgRzeW5jGAUgASgLMhUub3BlbnZjbHVzdGVyLnYxLlN5bmNCBOJBAQESMQoIcG9saWNpZXMYBiABKAsyGS5vcGVudmNsdXN0ZXIudjEuUG9saWNpZXNCBOJBAQESMQoIZXhwb3N1cmUYByABKAsyGS5vcGVudmNsdXN0ZXIudjEuRXhwb3N1cmVCBOJBAQESUQoNY2hhcnRfdmVyc2lvbhgIIAEoCUI14kEBAbpILnIsMipeWzAtOV0rXC5bMC05XStcLlswLTldKygtWzAtOUEtWmEtei4tXSspPyRIAYgBARIrCg92YWx1ZXNfb3ZlcnJpZGUYCSABKAlCDeJBAQG6SAZyBCiAgBBIAogBARI6Cg1iYWNraW5nX3N0b3JlGAogASgLMh0ub3BlbnZjbHVzdGVyLnYxLkJhY2tpbmdTdG9yZUIE4kEBBRIzCglpc29sYXRpb24YCyABKAsyGi5vcGVudmNsdXN0ZXIudjEuSXNvbGF0aW9uQgTiQQEBEkkKDmhvc3RfbmFtZXNwYWNlGAwgASgJQiziQQEFukglciMYPzIfXlthLXowLTldKFstYS16MC05XSpbYS16MC05XSk/JEgDiAEBEncKDGhvc3RfY2x1c3RlchgNIAEoCUJc4kEBBfpBHQobb3BlbnZjbHVzdGVyLmlvL0hvc3RDbHVzdGVyukg1cjMyMV5ob3N0Q2x1c3RlcnMvW2EtejAtOV0oWy1hLXowLTldezAsNjF9W2EtejAtOV0pPyRIBIgBATqgBLpInAQamQQKFXNwZWMuaGFfYmFja2luZ19zdG9yZRKmAWNvbnRyb2xfcGxhbmUucmVwbGljYXMgPiAxIG5lZWRzIGEgYmFja2luZ19zdG9yZSBvdGhlciB0aGFuIHRoZSBlbWJlZGRlZCBkYXRhYmFzZSAoc2V0IGJhY2tpbmdfc3RvcmUuZW1iZWRkZWRfZXRjZCwgZGVwbG95ZWRfZXRjZCwgZXh0ZXJuYWxfZGF0YWJhc2Ugb3IgZXh0ZXJuYWxfZXRjZCka1gIhaGFzKHRoaXMuY29udHJvbF9wbGFuZSkgfHwgIWhhcyh0aGlzLmNvbnRyb2xfcGxhbmUucmVwbGljYXMpIHx8IHRoaXMuY29udHJvbF9wbGFuZS5yZXBsaWNhcyA8PSAxIHx8IChoYXModGhpcy5iYWNraW5nX3N0b3JlKSAmJiAhaGFzKHRoaXMuYmFja2luZ19zdG9yZS5lbWJlZGRlZF9kYXRhYmFzZSkgJiYgKGhhcyh0aGlzLmJhY2tpbmdfc3RvcmUuZW1iZWRkZWRfZXRjZCkgfHwgaGFzKHRoaXMuYmFja2luZ19zdG9yZS5kZXBsb3llZF9ldGNkKSB8fCBoYXModGhpcy5iYWNraW5nX3N0b3JlLmV4dGVybmFsX2RhdGFiYXNlKSB8fCBoYXModGhpcy5iYWNraW5nX3N0b3JlLmV4dGVybmFsX2V0Y2QpKSlCFQoTX2t1YmVybmV0ZXNfdmVyc2lvbkIQCg5fY2hhcnRfdmVyc2lvbkISChBfdmFsdWVzX292ZXJyaWRlQhEKD19ob3N0X25hbWVzcGFjZUIPCg1faG9zdF9jbHVzdGVyIn0KDENvbnRyb2xQbGFuZRIkCghyZXBsaWNhcxgBIAEoBUIN4kEBAbpIBhoEGAkoAUgAiAEBEjoKCXJlc291cmNlcxgCIAEoCzIhLm9wZW52Y2x1c3Rlci52MS5Db21wdXRlUmVzb3VyY2VzQgTiQQEBQgsKCV9yZXBsaWNhcyJyChBDb21wdXRlUmVzb3VyY2VzEi8KCHJlcXVlc3RzGAEgASgLMh0ub3BlbnZjbHVzdGVyLnYxLlJlc291cmNlTGlzdBItCgZsaW1pdHMYAiABKAsyHS5vcGVudmNsdXN0ZXIudjEuUmVzb3VyY2VMaXN0IrgCCgxSZXNvdXJjZUxpc3QSTgoDY3B1GAEgASgJQjy6SDlyNzI1XlswLTldKyhcLlswLTldKyk/KG18a3xNfEd8VHxQfEV8S2l8TWl8R2l8VGl8UGl8RWkpPyRIAIgBARJRCgZtZW1vcnkYAiABKAlCPLpIOXI3MjVeWzAtOV0rKFwuWzAtOV0rKT8obXxrfE18R3xUfFB8RXxLaXxNaXxHaXxUaXxQaXxFaSk/JEgBiAEBElwKEWVwaGVtZXJhbF9zdG9yYWdlGAMgASgJQjy6SDlyNzI1XlswLTldKyhcLlswLTldKyk/KG18a3xNfEd8VHxQfEV8S2l8TWl8R2l8VGl8UGl8RWkpPyRIAogBAUIGCgRfY3B1QgkKB19tZW1vcnlCFAoSX2VwaGVtZXJhbF9zdG9yYWdlIoICCgtQZXJzaXN0ZW5jZRIUCgdlbmFibGVkGAEgASgISACIAQESTQoEc2l6ZRgCIAEoCUI6ukg3cjUyM15bMC05XSsoXC5bMC05XSspPyhrfE18R3xUfFB8RXxLaXxNaXxHaXxUaXxQaXxFaSk/JEgBiAEBEmcKDXN0b3JhZ2VfY2xhc3MYAyABKAlCS7pISHJGGP0BMkFeW2EtejAtOV0oWy1hLXowLTldKlthLXowLTldKT8oXC5bYS16MC05XShbLWEtejAtOV0qW2EtejAtOV0pPykqJEgCiAEBQgoKCF9lbmFibGVkQgcKBV9zaXplQhAKDl9zdG9yYWdlX2NsYXNzIr8CCgxCYWNraW5nU3RvcmUSPgoRZW1iZWRkZWRfZGF0YWJhc2UYASABKAsyIS5vcGVudmNsdXN0ZXIudjEuRW1iZWRkZWREYXRhYmFzZUgAEjYKDWVtYmVkZGVkX2V0Y2QYAiABKAsyHS5vcGVudmNsdXN0ZXIudjEuRW1iZWRkZWRFdGNkSAASNgoNZGVwbG95ZWRfZXRjZBgDIAEoCzIdLm9wZW52Y2x1c3Rlci52MS5EZXBsb3llZEV0Y2RIABI+ChFleHRlcm5hbF9kYXRhYmFzZRgEIAEoCzIhLm9wZW52Y2x1c3Rlci52MS5FeHRlcm5hbERhdGFiYXNlSAASNgoNZXh0ZXJuYWxfZXRjZBgFIAEoCzIdLm9wZW52Y2x1c3Rlci52MS5FeHRlcm5hbEV0Y2RIAEIHCgVzdG9yZSISChBFbWJlZGRlZERhdGFiYXNlIg4KDEVtYmVkZGVkRXRjZCKnAQoMRGVwbG95ZWRFdGNkEiIKCHJlcGxpY2FzGAEgASgFQgu6SAgaBjABMAMwBUgAiAEBElUKDHN0b3JhZ2Vfc2l6ZRgCIAEoCUI6ukg3cjUyM15bMC05XSsoXC5bMC05XSspPyhrfE18R3xUfFB8RXxLaXxNaXxHaXxUaXxQaXxFaSk/JEgBiAEBQgsKCV9yZXBsaWNhc0IPCg1fc3RvcmFnZV9zaXplIoYBChBFeHRlcm5hbERhdGFiYXNlEkMKC2RhdGFfc291cmNlGAEgASgLMiIub3BlbnZjbHVzdGVyLnYxLlNlY3JldEtleVNlbGVjdG9yQgriQQECukgDyAEBEi0KA3RscxgCIAEoCzIgLm9wZW52Y2x1c3Rlci52MS5TZWNyZXRSZWZlcmVuY2UiYwoMRXh0ZXJuYWxFdGNkEiQKCGVuZHBvaW50GAEgASgJQhLiQQECukgLyAEBcgYYgBCIAQESLQoDdGxzGAIgASgLMiAub3BlbnZjbHVzdGVyLnYxLlNlY3JldFJlZmVyZW5jZSJ4CgpOZXR3b3JraW5nEicKDHNlcnZpY2VfY2lkchgBIAEoCUIM4kEBBbpIBXID6AEBSACIAQESIwoIcG9kX2NpZHIYAiABKAlCDOJBAQW6SAVyA+gBAUgBiAEBQg8KDV9zZXJ2aWNlX2NpZHJCCwoJX3BvZF9jaWRyIuQHCgRTeW5jEvsCCgd0b19ob3N0GAMgAygLMiEub3BlbnZjbHVzdGVyLnYxLlN5bmMuVG9Ib3N0RW50cnlCxgK6SMICmgG+AiK7AnK4AlIEcG9kc1IIc2VydmljZXNSCWVuZHBvaW50c1IOZW5kcG9pbnRTbGljZXNSFnBlcnNpc3RlbnRWb2x1bWVDbGFpbXNSCmNvbmZpZ01hcHNSB3NlY3JldHNSCWluZ3Jlc3Nlc1IKZ2F0ZXdheUFwaVIPbmV0d29ya1BvbGljaWVzUg9wcmlvcml0eUNsYXNzZXNSFHBvZERpc3J1cHRpb25CdWRnZXRzUg9zZXJ2aWNlQWNjb3VudHNSDnN0b3JhZ2VDbGFzc2VzUhFwZXJzaXN0ZW50Vm9sdW1lc1IPdm9sdW1lU25hcHNob3RzUhZ2b2x1bWVTbmFwc2hvdENvbnRlbnRzUgpuYW1lc3BhY2VzUg5yZXNvdXJjZUNsYWltc1IWcmVzb3VyY2VDbGFpbVRlbXBsYXRlcxL5AQoJZnJvbV9ob3N0GAQgAygLMiMub3BlbnZjbHVzdGVyLnYxLlN5bmMuRnJvbUhvc3RFbnRyeULAAbpIvAGaAbgBIrUBcrIBUgVub2Rlc1IGZXZlbnRzUg5zdG9yYWdlQ2xhc3Nlc1IOaW5ncmVzc0NsYXNzZXNSDmdhdGV3YXlDbGFzc2VzUg5ydW50aW1lQ2xhc3Nlc1IPcHJpb3JpdHlDbGFzc2VzUgpjc2lEcml2ZXJzUghjc2lOb2Rlc1IUY3NpU3RvcmFnZUNhcGFjaXRpZXNSFXZvbHVtZVNuYXBzaG90Q2xhc3Nlc1INZGV2aWNlQ2xhc3NlcxJPChhjdXN0b21fcmVzb3VyY2VzX3RvX2hvc3QYBSADKAsyIy5vcGVudmNsdXN0ZXIudjEuQ3VzdG9tUmVzb3VyY2VTeW5jQgi6SAWSAQIQIBJRChpjdXN0b21fcmVzb3VyY2VzX2Zyb21faG9zdBgGIAMoCzIjLm9wZW52Y2x1c3Rlci52MS5DdXN0b21SZXNvdXJjZVN5bmNCCLpIBZIBAhAgGkgKC1RvSG9zdEVudHJ5EgsKA2tleRgBIAEoCRIoCgV2YWx1ZRgCIAEoCzIZLm9wZW52Y2x1c3Rlci52MS5TeW5jUnVsZToCOAEaSgoNRnJvbUhvc3RFbnRyeRILCgNrZXkYASABKAkSKAoFdmFsdWUYAiABKAsyGS5vcGVudmNsdXN0ZXIudjEuU3luY1J1bGU6AjgBSgQIARACSgQIAhADUgx0b19ob3N0X2Jvb2xSDmZyb21faG9zdF9ib29sIr4DCghTeW5jUnVsZRI2CgRtb2RlGAEgASgOMh4ub3BlbnZjbHVzdGVyLnYxLlN5bmNSdWxlLk1vZGVCCLpIBYIBAhABEvYBCghzZWxlY3RvchgCIAMoCzInLm9wZW52Y2x1c3Rlci52MS5TeW5jUnVsZS5TZWxlY3RvckVudHJ5QroBuki2AZoBsgEQICJ5cncYvQIycl4oW2EtejAtOV0oWy1hLXowLTldKlthLXowLTldKT8oXC5bYS16MC05XShbLWEtejAtOV0qW2EtejAtOV0pPykqLyk/W0EtWmEtejAtOV0oWy1BLVphLXowLTlfLl17MCw2MX1bQS1aYS16MC05XSk/JCozcjEYPzItXihbQS1aYS16MC05XShbLUEtWmEtejAtOV8uXSpbQS1aYS16MC05XSk/KT8kGi8KDVNlbGVjdG9yRW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgJOgI4ASJQCgRNb2RlEhQKEE1PREVfVU5TUEVDSUZJRUQQABIQCgxNT0RFX0VOQUJMRUQQARIRCg1NT0RFX0RJU0FCTEVEEAISDQoJTU9ERV9BVVRPEAMiqQIKEkN1c3RvbVJlc291cmNlU3luYxJkCghyZXNvdXJjZRgBIAEoCUJS4kEBArpIS8gBAXJGGP0BMkFeW2EtejAtOV0oWy1hLXowLTldKlthLXowLTldKT8oXC5bYS16MC05XShbLWEtejAtOV0qW2EtejAtOV0pPykrJBIUCgdlbmFibGVkGAIgASgISACIAQESQgoFc2NvcGUYAyABKA4yKS5vcGVudmNsdXN0ZXIudjEuQ3VzdG9tUmVzb3VyY2VTeW5jLlNjb3BlQgi6SAWCAQIQASJHCgVTY29wZRIVChFTQ09QRV9VTlNQRUNJRklFRBAAEhQKEFNDT1BFX05BTUVTUEFDRUQQARIRCg1TQ09QRV9DTFVTVEVSEAJCCgoIX2VuYWJsZWQidAoIUG9saWNpZXMSNgoOcmVzb3VyY2VfcXVvdGEYASABKAsyHi5vcGVudmNsdXN0ZXIudjEuUmVzb3VyY2VRdW90YRIwCgtsaW1pdF9yYW5nZRgCIAEoCzIbLm9wZW52Y2x1c3Rlci52MS5MaW1pdFJhbmdlIsMCCglJc29sYXRpb24SGwoObmV0d29ya19wb2xpY3kYASABKAhIAIgBARJXChVwb2Rfc2VjdXJpdHlfc3RhbmRhcmQYAiABKA4yLi5vcGVudmNsdXN0ZXIudjEuSXNvbGF0aW9uLlBvZFNlY3VyaXR5U3RhbmRhcmRCCLpIBYIBAhABIqwBChNQb2RTZWN1cml0eVN0YW5kYXJkEiUKIVBPRF9TRUNVUklUWV9TVEFOREFSRF9VTlNQRUNJRklFRBAAEiQKIFBPRF9TRUNVUklUWV9TVEFOREFSRF9QUklWSUxFR0VEEAESIgoeUE9EX1NFQ1VSSVRZX1NUQU5EQVJEX0JBU0VMSU5FEAISJAogUE9EX1NFQ1VSSVRZX1NUQU5EQVJEX1JFU1RSSUNURUQQA0IRCg9fbmV0d29ya19wb2xpY3kiywIKDVJlc291cmNlUXVvdGESFAoHZW5hYmxlZBgBIAEoCEgAiAEBEuoBCgRoYXJkGAIgAygLMigub3BlbnZjbHVzdGVyLnYxLlJlc291cmNlUXVvdGEuSGFyZEVudHJ5QrEBukitAZoBqQEQQCJqcmgY/QEyY14oW2EtejAtOV0oWy1hLXowLTldKlthLXowLTldKT8oXC5bYS16MC05XShbLWEtejAtOV0qW2EtejAtOV0pPykqLyk/W2EtejAtOV0oWy1hLXowLTkuXSpbYS16MC05XSk/JCo5cjcyNV5bMC05XSsoXC5bMC05XSspPyhtfGt8TXxHfFR8UHxFfEtpfE1pfEdpfFRpfFBpfEVpKT8kGisKCUhhcmRFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBQgoKCF9lbmFibGVkIvYBCgpMaW1pdFJhbmdlEhQKB2VuYWJsZWQYASABKAhIAIgBARI1Cg5kZWZhdWx0X2xpbWl0cxgCIAEoCzIdLm9wZW52Y2x1c3Rlci52MS5SZXNvdXJjZUxpc3QSNwoQZGVmYXVsdF9yZXF1ZXN0cxgDIAEoCzIdLm9wZW52Y2x1c3Rlci52MS5SZXNvdXJjZUxpc3QSKgoDbWluGAQgASgLMh0ub3BlbnZjbHVzdGVyLnYxLlJlc291cmNlTGlzdBIqCgNtYXgYBSABKAsyHS5vcGVudmNsdXN0ZXIudjEuUmVzb3VyY2VMaXN0QgoKCF9lbmFibGVkIpgICghFeHBvc3VyZRI2CgR0eXBlGAEgASgOMh4ub3BlbnZjbHVzdGVyLnYxLkV4cG9zdXJlLlR5cGVCCLpIBYIBAhABEiIKDGluZ3Jlc3NfaG9zdBgCIAEoCUIHukgEcgJoAUgAiAEBEt0BChNzZXJ2aWNlX2Fubm90YXRpb25zGAMgAygLMjEub3BlbnZjbHVzdGVyLnYxLkV4cG9zdXJlLlNlcnZpY2VBbm5vdGF0aW9uc0VudHJ5QowBukiIAZoBhAEQICJ5cncYvQIycl4oW2EtejAtOV0oWy1hLXowLTldKlthLXowLTldKT8oXC5bYS16MC05XShbLWEtejAtOV0qW2EtejAtOV0pPykqLyk/W0EtWmEtejAtOV0oWy1BLVphLXowLTlfLl17MCw2MX1bQS1aYS16MC05XSk/JCoFcgMogCASZwoNaW5ncmVzc19jbGFzcxgEIAEoCUJLukhIckYY/QEyQV5bYS16MC05XShbLWEtejAtOV0qW2EtejAtOV0pPyhcLlthLXowLTldKFstYS16MC05XSpbYS16MC05XSk/KSokSAGIAQESbAoSaW5ncmVzc190bHNfc2VjcmV0GAUgASgJQku6SEhyRhj9ATJBXlthLXowLTldKFstYS16MC05XSpbYS16MC05XSk/KFwuW2EtejAtOV0oWy1hLXowLTldKlthLXowLTldKT8pKiRIAogBARKQAQoKZXh0cmFfc2FucxgGIAMoCUJ8ukh5kgF2EBAicnJwGP0BMmteKFwqXC4pP1tBLVphLXowLTldKFstQS1aYS16MC05XSpbQS1aYS16MC05XSk/KFwuW0EtWmEtejAtOV0oWy1BLVphLXowLTldKltBLVphLXowLTldKT8pKiR8XlswLTlhLWZBLUY6Ll0rJBo5ChdTZXJ2aWNlQW5ub3RhdGlvbnNFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBInUKBFR5cGUSFAoQVFlQRV9VTlNQRUNJRklFRBAAEhkKFVRZUEVfQ0xVU1RFUl9JTlRFUk5BTBABEhYKElRZUEVfTE9BRF9CQUxBTkNFUhACEhAKDFRZUEVfSU5HUkVTUxADEhIKDlRZUEVfTk9ERV9QT1JUEAQ6erpIdxp1ChVleHBvc3VyZS5pbmdyZXNzX2hvc3QSMmluZ3Jlc3NfaG9zdCBpcyByZXF1aXJlZCB3aGVuIHR5cGUgaXMgVFlQRV9JTkdSRVNTGih0aGlzLnR5cGUgIT0gMyB8fCBoYXModGhpcy5pbmdyZXNzX2hvc3QpQg8KDV9pbmdyZXNzX2hvc3RCEAoOX2luZ3Jlc3NfY2xhc3NCFQoTX2luZ3Jlc3NfdGxzX3NlY3JldCKdAgoJQ29uZGl0aW9uEgwKBHR5cGUYASABKAkSMQoGc3RhdHVzGAIgASgOMiEub3BlbnZjbHVzdGVyLnYxLkNvbmRpdGlvbi5TdGF0dXMSDgoGcmVhc29uGAMgASgJEg8KB21lc3NhZ2UYBCABKAkSOAoUbGFzdF90cmFuc2l0aW9uX3RpbWUYBSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhsKE29ic2VydmVkX2dlbmVyYXRpb24YBiABKAMiVwoGU3RhdHVzEhYKElNUQVRVU19VTlNQRUNJRklFRBAAEg8KC1NUQVRVU19UUlVFEAESEAoMU1RBVFVTX0ZBTFNFEAISEgoOU1RBVFVTX1VOS05PV04QAyJSCg9GYWlsZWRPcGVyYXRpb24SLAoEdmVyYhgBIAEoDjIeLm9wZW52Y2x1c3Rlci52MS5PcGVyYXRpb25WZXJiEhEKCW9wZXJhdGlvbhgCIAEoCSL/AwoOVkNsdXN0ZXJTdGF0dXMSLgoFcGhhc2UYASABKA4yHy5vcGVudmNsdXN0ZXIudjEuVkNsdXN0ZXIuUGhhc2USLgoKY29uZGl0aW9ucxgCIAMoCzIaLm9wZW52Y2x1c3Rlci52MS5Db25kaXRpb24SDwoHbWVzc2FnZRgDIAEoCRIWCg5yZWFkeV9yZXBsaWNhcxgEIAEoBRIYChBkZXNpcmVkX3JlcGxpY2FzGAUgASgFEhsKE2FwaV9zZXJ2ZXJfZW5kcG9pbnQYBiABKAkSFgoOaG9zdF9uYW1lc3BhY2UYByABKAkSFQoNY2hhcnRfdmVyc2lvbhgIIAEoCRIaChJrdWJlcm5ldGVzX3ZlcnNpb24YCSABKAkSGwoTb2JzZXJ2ZWRfZ2VuZXJhdGlvbhgKIAEoAxIVCg1sYXN0X3NuYXBzaG90GAsgASgJEjAKDHN1c3BlbmRfdGltZRgMIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASGQoRY3VycmVudF9vcGVyYXRpb24YDSABKAkSOgoQZmFpbGVkX29wZXJhdGlvbhgOIAEoCzIgLm9wZW52Y2x1c3Rlci52MS5GYWlsZWRPcGVyYXRpb24SFAoMaG9zdF9jbHVzdGVyGA8gASgJEg8KB3JlbGVhc2UYECABKAlCV1pVZ2l0aHViLmNvbS9vcGVuLXZjbHVzdGVyL29wZW4tdmNsdXN0ZXItYXBpL3Nka3MvZ28vZ2VuL29wZW52Y2x1c3Rlci92MTtvcGVudmNsdXN0ZXJ2MWIGcHJvdG8z", [file_buf_validate_validate, file_google_api_field_behavior, file_google_api_resource, file_google_protobuf_timestamp, file_openvcluster_v1_common]);
 
 /**
  * A VCluster is a virtual Kubernetes cluster running inside a host cluster,
@@ -24,16 +28,17 @@ export const file_openvcluster_v1_vcluster: GenFile = /*@__PURE__*/
  * resized, snapshotted and restored.
  *
  * Resource name: `projects/{project}/vclusters/{vcluster}`. The project is the
- * tenant boundary; the vcluster id is a DNS-1123 label (lower-case letters,
- * digits and '-', at most 63 characters), which is also the Helm release name
- * on the host cluster.
+ * tenant boundary; the vcluster id is a DNS-1123 label of at most 51
+ * characters, which is also the Helm release name on the host cluster (so the
+ * vcluster CLI sees the same name), and the longest object name the chart
+ * derives from it (`vc-kube-dns-<id>`) still fits Kubernetes' 63.
  *
  * @generated from message openvcluster.v1.VCluster
  */
 export type VCluster = Message<"openvcluster.v1.VCluster"> & {
   /**
    * Identifier. The resource name, `projects/{project}/vclusters/{vcluster}`.
-   * Output only on create (built from `parent` and `vcluster_id`).
+   * Ignored on create (built from `parent` and `vcluster_id`).
    *
    * @generated from field: string name = 1;
    */
@@ -124,6 +129,14 @@ export type VCluster = Message<"openvcluster.v1.VCluster"> & {
    * @generated from field: int64 generation = 12;
    */
   generation: bigint;
+
+  /**
+   * While true, DeleteVCluster fails with FAILED_PRECONDITION (even with
+   * `force`): clear it with UpdateVCluster first. Default: false.
+   *
+   * @generated from field: bool deletion_protection = 13;
+   */
+  deletionProtection: boolean;
 };
 
 /**
@@ -140,26 +153,44 @@ export const VClusterSchema: GenMessage<VCluster> = /*@__PURE__*/
  *
  * Legal transitions:
  *
- *     (create)      -> PENDING
- *     (restore into a new vcluster) -> RESTORING
+ *     (create)      -> PENDING, or RESTORING with `source_snapshot`
  *     PENDING       -> CREATING | DELETING
  *     CREATING      -> RUNNING | FAILED | DELETING (force)
- *     RUNNING       -> UPDATING | SCALING | SUSPENDING | SNAPSHOTTING | RESTORING | DELETING
- *     UPDATING      -> RUNNING | SUSPENDED (if it was) | FAILED | DELETING (force)
+ *     RUNNING       -> UPDATING | SCALING | SUSPENDING | RESTORING | DELETING
+ *     UPDATING      -> RUNNING | FAILED | DELETING (force)
  *     SCALING       -> RUNNING | FAILED | DELETING (force)
  *     SUSPENDING    -> SUSPENDED | FAILED | DELETING (force)
- *     SUSPENDED     -> RESUMING | RESTORING | UPDATING | DELETING
+ *     SUSPENDED     -> RESUMING | RESTORING | DELETING
  *     RESUMING      -> RUNNING | FAILED | DELETING (force)
- *     SNAPSHOTTING  -> RUNNING (whether the snapshot succeeded or not) | DELETING (force)
  *     RESTORING     -> RUNNING, or SUSPENDED if it was | FAILED | DELETING (force)
- *     FAILED        -> UPDATING | RESTORING | RESUMING | DELETING
+ *     FAILED        -> (the repair for `status.failed_operation`, below) | DELETING
  *     DELETING      -> (gone) | FAILED
  *
  * "(force)" means DeleteVCluster with `force = true`, which cancels the
- * operation in flight. A cancelled operation leaves the vcluster in the
- * stable phase it came from; a cancelled create or delete leaves it FAILED.
- * GetVClusterKubeconfig is legal in RUNNING, UPDATING, SCALING and
- * SNAPSHOTTING.
+ * operation in flight.
+ *
+ * While SUSPENDED, Update and Scale change the spec at once (their operation
+ * is done, the phase stays SUSPENDED and `generation` runs ahead of
+ * `status.observed_generation`); ResumeVCluster applies the new spec, the
+ * way a VM is resized while powered off. Snapshots do not take a phase of
+ * their own: SnapshotVCluster is legal in RUNNING and SUSPENDED, the
+ * Snapshot resource tracks the upload and the `Snapshotting` condition is
+ * true meanwhile, so Update, Scale and Suspend are not blocked by it.
+ *
+ * A cancelled operation (CancelOperation, or a forced delete) does not
+ * guess the outcome: the vcluster takes the phase the host reports once the
+ * driver stopped (RUNNING, SUSPENDED), or FAILED when that is unknown. A
+ * restore cannot be cancelled once it has started replacing data.
+ *
+ * FAILED says what failed in `status.failed_operation`, and only the repair
+ * that makes sense for it is legal: after a failed create, update, scale or
+ * restore, UpdateVCluster (re-apply the spec) or RestoreVCluster; after a
+ * failed suspend, SuspendVCluster again or ResumeVCluster; after a failed
+ * resume, ResumeVCluster again; after a failed delete, only DeleteVCluster.
+ * DeleteVCluster is legal from FAILED whatever failed.
+ *
+ * GenerateVClusterKubeconfig is legal while the API server serves: RUNNING,
+ * UPDATING and SCALING.
  *
  * @generated from enum openvcluster.v1.VCluster.Phase
  */
@@ -228,13 +259,6 @@ export enum VCluster_Phase {
   RESUMING = 8,
 
   /**
-   * A snapshot of the backing store is being taken.
-   *
-   * @generated from enum value: PHASE_SNAPSHOTTING = 9;
-   */
-  SNAPSHOTTING = 9,
-
-  /**
    * The vcluster is being restored from a snapshot.
    *
    * @generated from enum value: PHASE_RESTORING = 10;
@@ -249,8 +273,8 @@ export enum VCluster_Phase {
   DELETING = 11,
 
   /**
-   * The last operation failed; `status.message` and the conditions say why.
-   * Update, Restore, Resume or Delete can repair or remove it.
+   * The last operation failed; `status.failed_operation`, `status.message`
+   * and the conditions say what and why. See above for the repairs.
    *
    * @generated from enum value: PHASE_FAILED = 12;
    */
@@ -266,6 +290,8 @@ export const VCluster_PhaseSchema: GenEnum<VCluster_Phase> = /*@__PURE__*/
 /**
  * The desired state of a vcluster, mapped onto the vcluster chart's
  * vcluster.yaml. Every field is optional and has a documented default.
+ * Fields marked IMMUTABLE can be set on create only: an UpdateVCluster that
+ * changes them fails with INVALID_ARGUMENT naming the field.
  *
  * @generated from message openvcluster.v1.VClusterSpec
  */
@@ -273,7 +299,12 @@ export type VClusterSpec = Message<"openvcluster.v1.VClusterSpec"> & {
   /**
    * Kubernetes version of the virtual control plane, `1.MINOR` or
    * `1.MINOR.PATCH` with an optional leading `v` (vcluster.yaml:
-   * `controlPlane.distro.k8s.version`). Default: the chart's default.
+   * `controlPlane.distro.k8s.version`). It must be one of the versions that
+   * GetServerConfig lists for the chart version; `1.MINOR` means the newest
+   * listed patch of that minor. Stored normalized (`v1.33.4`). Default: the
+   * chart version's default. An update may move to a newer patch or to the
+   * next minor only: no downgrade and no skipped minor (the control plane's
+   * storage migrates one minor at a time).
    *
    * @generated from field: optional string kubernetes_version = 1;
    */
@@ -287,14 +318,17 @@ export type VClusterSpec = Message<"openvcluster.v1.VClusterSpec"> & {
   controlPlane?: ControlPlane | undefined;
 
   /**
-   * Persistent storage for the control plane's backing store.
+   * Immutable. Persistent storage for the control plane's backing store. It
+   * is the StatefulSet's volumeClaimTemplate, which Kubernetes cannot
+   * change, and turning it off would turn the StatefulSet into a Deployment
+   * and lose the data.
    *
    * @generated from field: openvcluster.v1.Persistence persistence = 3;
    */
   persistence?: Persistence | undefined;
 
   /**
-   * Virtual cluster networking.
+   * Virtual cluster networking. The CIDRs are immutable.
    *
    * @generated from field: openvcluster.v1.Networking networking = 4;
    */
@@ -322,8 +356,8 @@ export type VClusterSpec = Message<"openvcluster.v1.VClusterSpec"> & {
   exposure?: Exposure | undefined;
 
   /**
-   * The vcluster Helm chart version to install, e.g. `0.36.1`. Default: the
-   * server's configured chart version.
+   * The vcluster Helm chart version to install, e.g. `0.36.1`; one of those
+   * GetServerConfig lists. Default: the server's default chart version.
    *
    * @generated from field: optional string chart_version = 8;
    */
@@ -331,12 +365,52 @@ export type VClusterSpec = Message<"openvcluster.v1.VClusterSpec"> & {
 
   /**
    * Advanced: raw vcluster.yaml (YAML or JSON text) merged last over the values
-   * derived from this spec, so it can set any chart value. At most 256 KiB.
-   * Keys set here win over the typed fields above.
+   * derived from this spec, so it can set chart values the typed fields do
+   * not cover. At most 256 KiB. It is parsed when the request arrives (bad
+   * YAML, or a top level that is not a mapping, is INVALID_ARGUMENT), the
+   * merged values are checked against the chart's own values schema, and keys
+   * on the server's deny list (by default the host-privileged ones: RBAC
+   * cluster roles, plugins, extra manifests, privileged pods, host paths)
+   * are refused with INVALID_ARGUMENT naming the key. Returned only by the
+   * FULL view. Keep secrets out of it: use the Secret references of the
+   * typed fields.
    *
    * @generated from field: optional string values_override = 9;
    */
   valuesOverride?: string | undefined;
+
+  /**
+   * Immutable. Where the control plane keeps its state. Default: the
+   * embedded database (SQLite), which supports a single replica only.
+   *
+   * @generated from field: openvcluster.v1.BackingStore backing_store = 10;
+   */
+  backingStore?: BackingStore | undefined;
+
+  /**
+   * Isolation of the vcluster's workloads on the host.
+   *
+   * @generated from field: openvcluster.v1.Isolation isolation = 11;
+   */
+  isolation?: Isolation | undefined;
+
+  /**
+   * Immutable. The host namespace to run in (the vcluster CLI's
+   * `--namespace`). Default: a namespace derived from the project and the
+   * vcluster id that cannot collide with another vcluster's.
+   *
+   * @generated from field: optional string host_namespace = 12;
+   */
+  hostNamespace?: string | undefined;
+
+  /**
+   * Immutable. The host cluster to run on, `hostClusters/{cluster}`, for a
+   * server that manages several (ListHostClusters). Default: the server's
+   * default host cluster.
+   *
+   * @generated from field: optional string host_cluster = 13;
+   */
+  hostCluster?: string | undefined;
 };
 
 /**
@@ -354,8 +428,9 @@ export const VClusterSpecSchema: GenMessage<VClusterSpec> = /*@__PURE__*/
 export type ControlPlane = Message<"openvcluster.v1.ControlPlane"> & {
   /**
    * Number of control-plane replicas; more than one makes it highly available
-   * (vcluster.yaml: `controlPlane.statefulSet.highAvailability.replicas`).
-   * 1 to 9. Default: 1.
+   * (vcluster.yaml: `controlPlane.statefulSet.highAvailability.replicas`) and
+   * needs a `backing_store` other than the embedded database. 1 to 9.
+   * Default: 1.
    *
    * @generated from field: optional int32 replicas = 1;
    */
@@ -442,16 +517,18 @@ export const ResourceListSchema: GenMessage<ResourceList> = /*@__PURE__*/
   messageDesc(file_openvcluster_v1_vcluster, 4);
 
 /**
- * Persistent storage of the control plane's backing store (embedded SQLite by
- * default), kept across suspend and resume.
+ * Persistent storage of the control plane's backing store, kept across
+ * suspend and resume. Immutable as a whole (see `VClusterSpec.persistence`).
  *
  * @generated from message openvcluster.v1.Persistence
  */
 export type Persistence = Message<"openvcluster.v1.Persistence"> & {
   /**
-   * Whether the control plane gets a PersistentVolumeClaim (`data-<name>-0`).
-   * Default: true. Without it, data is lost when the control plane restarts
-   * and snapshots are the only way to keep it.
+   * Whether the control plane gets a PersistentVolumeClaim (`data-<name>-0`;
+   * `controlPlane.statefulSet.persistence.volumeClaim.enabled`). Default:
+   * true. Without it, data is lost whenever the control plane stops, so
+   * SuspendVCluster is refused (FAILED_PRECONDITION) and snapshots are the
+   * only way to keep it.
    *
    * @generated from field: optional bool enabled = 1;
    */
@@ -480,22 +557,212 @@ export const PersistenceSchema: GenMessage<Persistence> = /*@__PURE__*/
   messageDesc(file_openvcluster_v1_vcluster, 5);
 
 /**
- * Networking of the virtual cluster.
+ * Where the virtual control plane keeps its state
+ * (`controlPlane.backingStore`). Exactly one kind; none set means the
+ * embedded database.
+ *
+ * @generated from message openvcluster.v1.BackingStore
+ */
+export type BackingStore = Message<"openvcluster.v1.BackingStore"> & {
+  /**
+   * The kind of store.
+   *
+   * @generated from oneof openvcluster.v1.BackingStore.store
+   */
+  store: {
+    /**
+     * The embedded database, SQLite through kine
+     * (`controlPlane.backingStore.database.embedded`): the default. One
+     * replica only.
+     *
+     * @generated from field: openvcluster.v1.EmbeddedDatabase embedded_database = 1;
+     */
+    value: EmbeddedDatabase;
+    case: "embeddedDatabase";
+  } | {
+    /**
+     * etcd embedded in every control-plane replica
+     * (`controlPlane.backingStore.etcd.embedded`); supports HA.
+     *
+     * @generated from field: openvcluster.v1.EmbeddedEtcd embedded_etcd = 2;
+     */
+    value: EmbeddedEtcd;
+    case: "embeddedEtcd";
+  } | {
+    /**
+     * A separate etcd StatefulSet `<name>-etcd` installed with the vcluster
+     * (`controlPlane.backingStore.etcd.deploy`); supports HA.
+     *
+     * @generated from field: openvcluster.v1.DeployedEtcd deployed_etcd = 3;
+     */
+    value: DeployedEtcd;
+    case: "deployedEtcd";
+  } | {
+    /**
+     * An external MySQL or PostgreSQL database through kine
+     * (`controlPlane.backingStore.database.external`); supports HA.
+     *
+     * @generated from field: openvcluster.v1.ExternalDatabase external_database = 4;
+     */
+    value: ExternalDatabase;
+    case: "externalDatabase";
+  } | {
+    /**
+     * An external etcd cluster (`controlPlane.backingStore.etcd.external`);
+     * supports HA.
+     *
+     * @generated from field: openvcluster.v1.ExternalEtcd external_etcd = 5;
+     */
+    value: ExternalEtcd;
+    case: "externalEtcd";
+  } | { case: undefined; value?: undefined };
+};
+
+/**
+ * Describes the message openvcluster.v1.BackingStore.
+ * Use `create(BackingStoreSchema)` to create a new message.
+ */
+export const BackingStoreSchema: GenMessage<BackingStore> = /*@__PURE__*/
+  messageDesc(file_openvcluster_v1_vcluster, 6);
+
+/**
+ * The embedded SQLite database. No options.
+ *
+ * @generated from message openvcluster.v1.EmbeddedDatabase
+ */
+export type EmbeddedDatabase = Message<"openvcluster.v1.EmbeddedDatabase"> & {
+};
+
+/**
+ * Describes the message openvcluster.v1.EmbeddedDatabase.
+ * Use `create(EmbeddedDatabaseSchema)` to create a new message.
+ */
+export const EmbeddedDatabaseSchema: GenMessage<EmbeddedDatabase> = /*@__PURE__*/
+  messageDesc(file_openvcluster_v1_vcluster, 7);
+
+/**
+ * etcd embedded in the control-plane replicas. No options.
+ *
+ * @generated from message openvcluster.v1.EmbeddedEtcd
+ */
+export type EmbeddedEtcd = Message<"openvcluster.v1.EmbeddedEtcd"> & {
+};
+
+/**
+ * Describes the message openvcluster.v1.EmbeddedEtcd.
+ * Use `create(EmbeddedEtcdSchema)` to create a new message.
+ */
+export const EmbeddedEtcdSchema: GenMessage<EmbeddedEtcd> = /*@__PURE__*/
+  messageDesc(file_openvcluster_v1_vcluster, 8);
+
+/**
+ * An etcd StatefulSet deployed beside the control plane.
+ *
+ * @generated from message openvcluster.v1.DeployedEtcd
+ */
+export type DeployedEtcd = Message<"openvcluster.v1.DeployedEtcd"> & {
+  /**
+   * etcd members: 1, 3 or 5. Default: 1, or 3 when the control plane has
+   * several replicas.
+   *
+   * @generated from field: optional int32 replicas = 1;
+   */
+  replicas?: number | undefined;
+
+  /**
+   * Volume size of each member. Default: `5Gi`.
+   *
+   * @generated from field: optional string storage_size = 2;
+   */
+  storageSize?: string | undefined;
+};
+
+/**
+ * Describes the message openvcluster.v1.DeployedEtcd.
+ * Use `create(DeployedEtcdSchema)` to create a new message.
+ */
+export const DeployedEtcdSchema: GenMessage<DeployedEtcd> = /*@__PURE__*/
+  messageDesc(file_openvcluster_v1_vcluster, 9);
+
+/**
+ * An external SQL database. Its connection string, which holds credentials,
+ * is read from a host Secret and never stored by the API.
+ *
+ * @generated from message openvcluster.v1.ExternalDatabase
+ */
+export type ExternalDatabase = Message<"openvcluster.v1.ExternalDatabase"> & {
+  /**
+   * Required. The Secret key holding the kine data source, e.g.
+   * `mysql://user:password@tcp(host:3306)/vcluster` or
+   * `postgres://user:password@host:5432/vcluster`.
+   *
+   * @generated from field: openvcluster.v1.SecretKeySelector data_source = 1;
+   */
+  dataSource?: SecretKeySelector | undefined;
+
+  /**
+   * A Secret with the client TLS files (`ca.crt`, `tls.crt`, `tls.key`), if
+   * the database needs them.
+   *
+   * @generated from field: openvcluster.v1.SecretReference tls = 2;
+   */
+  tls?: SecretReference | undefined;
+};
+
+/**
+ * Describes the message openvcluster.v1.ExternalDatabase.
+ * Use `create(ExternalDatabaseSchema)` to create a new message.
+ */
+export const ExternalDatabaseSchema: GenMessage<ExternalDatabase> = /*@__PURE__*/
+  messageDesc(file_openvcluster_v1_vcluster, 10);
+
+/**
+ * An external etcd cluster.
+ *
+ * @generated from message openvcluster.v1.ExternalEtcd
+ */
+export type ExternalEtcd = Message<"openvcluster.v1.ExternalEtcd"> & {
+  /**
+   * Required. The client endpoint, `https://host:2379`.
+   *
+   * @generated from field: string endpoint = 1;
+   */
+  endpoint: string;
+
+  /**
+   * A Secret with the client TLS files (`ca.crt`, `tls.crt`, `tls.key`).
+   *
+   * @generated from field: openvcluster.v1.SecretReference tls = 2;
+   */
+  tls?: SecretReference | undefined;
+};
+
+/**
+ * Describes the message openvcluster.v1.ExternalEtcd.
+ * Use `create(ExternalEtcdSchema)` to create a new message.
+ */
+export const ExternalEtcdSchema: GenMessage<ExternalEtcd> = /*@__PURE__*/
+  messageDesc(file_openvcluster_v1_vcluster, 11);
+
+/**
+ * Networking of the virtual cluster. The CIDRs are immutable: Kubernetes
+ * allocates every Service and Pod address from them.
  *
  * @generated from message openvcluster.v1.Networking
  */
 export type Networking = Message<"openvcluster.v1.Networking"> & {
   /**
-   * The virtual cluster's service CIDR, e.g. `10.96.0.0/12`. Default: taken
-   * from the host cluster.
+   * Immutable. The virtual cluster's service CIDR, e.g. `10.96.0.0/12`
+   * (`networking.serviceCIDR`). Default: taken from the host cluster.
    *
    * @generated from field: optional string service_cidr = 1;
    */
   serviceCidr?: string | undefined;
 
   /**
-   * The virtual cluster's pod CIDR, e.g. `10.244.0.0/16`. Default: taken from
-   * the host cluster.
+   * Immutable. The pod CIDR (`networking.podCIDR`). Used only by vclusters
+   * with private nodes; with the default shared host nodes, pods get the
+   * host cluster's addresses and this has no effect. Default: none.
    *
    * @generated from field: optional string pod_cidr = 2;
    */
@@ -507,33 +774,57 @@ export type Networking = Message<"openvcluster.v1.Networking"> & {
  * Use `create(NetworkingSchema)` to create a new message.
  */
 export const NetworkingSchema: GenMessage<Networking> = /*@__PURE__*/
-  messageDesc(file_openvcluster_v1_vcluster, 6);
+  messageDesc(file_openvcluster_v1_vcluster, 12);
 
 /**
- * Sync toggles, by resource kind. A kind not listed keeps vcluster's default.
+ * Sync rules, by resource kind. A kind not listed keeps vcluster's default.
  *
  * @generated from message openvcluster.v1.Sync
  */
 export type Sync = Message<"openvcluster.v1.Sync"> & {
   /**
-   * Kinds synced from the virtual cluster to the host (`sync.toHost.<kind>.enabled`).
-   * On by default: services, endpoints, persistentVolumeClaims, configMaps,
-   * secrets, pods. Off by default: ingresses, networkPolicies,
-   * priorityClasses, podDisruptionBudgets, serviceAccounts, storageClasses,
-   * persistentVolumes, volumeSnapshots, namespaces.
+   * Kinds synced from the virtual cluster to the host
+   * (`sync.toHost.<kind>`). On by default: services, endpoints,
+   * endpointSlices, persistentVolumeClaims, configMaps, secrets, pods. Off by
+   * default: ingresses, networkPolicies, priorityClasses,
+   * podDisruptionBudgets, serviceAccounts, storageClasses, persistentVolumes,
+   * volumeSnapshots, volumeSnapshotContents, namespaces, gatewayApi,
+   * resourceClaims, resourceClaimTemplates. No kind here takes `MODE_AUTO`
+   * or a selector.
    *
-   * @generated from field: map<string, bool> to_host = 1;
+   * @generated from field: map<string, openvcluster.v1.SyncRule> to_host = 3;
    */
-  toHost: { [key: string]: boolean };
+  toHost: { [key: string]: SyncRule };
 
   /**
-   * Kinds synced from the host into the virtual cluster (`sync.fromHost.<kind>.enabled`).
-   * On by default: events. Off by default: nodes, storageClasses,
-   * ingressClasses, runtimeClasses, priorityClasses.
+   * Kinds synced from the host into the virtual cluster
+   * (`sync.fromHost.<kind>`). On by default: events. `auto` by default (on
+   * when the host has them): storageClasses, csiDrivers, csiNodes,
+   * csiStorageCapacities; only these take `MODE_AUTO`. Off by default: nodes,
+   * ingressClasses, gatewayClasses, runtimeClasses, priorityClasses,
+   * volumeSnapshotClasses, deviceClasses. A selector is allowed for nodes,
+   * ingressClasses, gatewayClasses, runtimeClasses, priorityClasses,
+   * storageClasses and deviceClasses.
    *
-   * @generated from field: map<string, bool> from_host = 2;
+   * @generated from field: map<string, openvcluster.v1.SyncRule> from_host = 4;
    */
-  fromHost: { [key: string]: boolean };
+  fromHost: { [key: string]: SyncRule };
+
+  /**
+   * Custom resources synced from the virtual cluster to the host
+   * (`sync.toHost.customResources`), by `<plural>.<group>`. At most 32.
+   *
+   * @generated from field: repeated openvcluster.v1.CustomResourceSync custom_resources_to_host = 5;
+   */
+  customResourcesToHost: CustomResourceSync[];
+
+  /**
+   * Custom resources synced from the host into the virtual cluster
+   * (`sync.fromHost.customResources`), by `<plural>.<group>`. At most 32.
+   *
+   * @generated from field: repeated openvcluster.v1.CustomResourceSync custom_resources_from_host = 6;
+   */
+  customResourcesFromHost: CustomResourceSync[];
 };
 
 /**
@@ -541,7 +832,147 @@ export type Sync = Message<"openvcluster.v1.Sync"> & {
  * Use `create(SyncSchema)` to create a new message.
  */
 export const SyncSchema: GenMessage<Sync> = /*@__PURE__*/
-  messageDesc(file_openvcluster_v1_vcluster, 7);
+  messageDesc(file_openvcluster_v1_vcluster, 13);
+
+/**
+ * How one kind is synced.
+ *
+ * @generated from message openvcluster.v1.SyncRule
+ */
+export type SyncRule = Message<"openvcluster.v1.SyncRule"> & {
+  /**
+   * Whether the kind is synced.
+   *
+   * @generated from field: openvcluster.v1.SyncRule.Mode mode = 1;
+   */
+  mode: SyncRule_Mode;
+
+  /**
+   * Only objects with these labels (`selector.labels`); only the kinds
+   * documented on `Sync.from_host`. At most 32 pairs.
+   *
+   * @generated from field: map<string, string> selector = 2;
+   */
+  selector: { [key: string]: string };
+};
+
+/**
+ * Describes the message openvcluster.v1.SyncRule.
+ * Use `create(SyncRuleSchema)` to create a new message.
+ */
+export const SyncRuleSchema: GenMessage<SyncRule> = /*@__PURE__*/
+  messageDesc(file_openvcluster_v1_vcluster, 14);
+
+/**
+ * Whether the kind is synced.
+ *
+ * @generated from enum openvcluster.v1.SyncRule.Mode
+ */
+export enum SyncRule_Mode {
+  /**
+   * Not set: vcluster's default for the kind.
+   *
+   * @generated from enum value: MODE_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * Synced (`enabled: true`).
+   *
+   * @generated from enum value: MODE_ENABLED = 1;
+   */
+  ENABLED = 1,
+
+  /**
+   * Not synced (`enabled: false`).
+   *
+   * @generated from enum value: MODE_DISABLED = 2;
+   */
+  DISABLED = 2,
+
+  /**
+   * Synced when the host has the kind (`enabled: auto`); only the kinds
+   * documented on `Sync.from_host`.
+   *
+   * @generated from enum value: MODE_AUTO = 3;
+   */
+  AUTO = 3,
+}
+
+/**
+ * Describes the enum openvcluster.v1.SyncRule.Mode.
+ */
+export const SyncRule_ModeSchema: GenEnum<SyncRule_Mode> = /*@__PURE__*/
+  enumDesc(file_openvcluster_v1_vcluster, 14, 0);
+
+/**
+ * One custom resource kind to sync.
+ *
+ * @generated from message openvcluster.v1.CustomResourceSync
+ */
+export type CustomResourceSync = Message<"openvcluster.v1.CustomResourceSync"> & {
+  /**
+   * Required. `<plural>.<group>`, e.g. `certificates.cert-manager.io`.
+   *
+   * @generated from field: string resource = 1;
+   */
+  resource: string;
+
+  /**
+   * Whether it is synced. Default: true.
+   *
+   * @generated from field: optional bool enabled = 2;
+   */
+  enabled?: boolean | undefined;
+
+  /**
+   * The scope. Default: NAMESPACED.
+   *
+   * @generated from field: openvcluster.v1.CustomResourceSync.Scope scope = 3;
+   */
+  scope: CustomResourceSync_Scope;
+};
+
+/**
+ * Describes the message openvcluster.v1.CustomResourceSync.
+ * Use `create(CustomResourceSyncSchema)` to create a new message.
+ */
+export const CustomResourceSyncSchema: GenMessage<CustomResourceSync> = /*@__PURE__*/
+  messageDesc(file_openvcluster_v1_vcluster, 15);
+
+/**
+ * The scope of a custom resource.
+ *
+ * @generated from enum openvcluster.v1.CustomResourceSync.Scope
+ */
+export enum CustomResourceSync_Scope {
+  /**
+   * Not set: NAMESPACED.
+   *
+   * @generated from enum value: SCOPE_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * Namespaced objects.
+   *
+   * @generated from enum value: SCOPE_NAMESPACED = 1;
+   */
+  NAMESPACED = 1,
+
+  /**
+   * Cluster-scoped objects (from the host only).
+   *
+   * @generated from enum value: SCOPE_CLUSTER = 2;
+   */
+  CLUSTER = 2,
+}
+
+/**
+ * Describes the enum openvcluster.v1.CustomResourceSync.Scope.
+ */
+export const CustomResourceSync_ScopeSchema: GenEnum<CustomResourceSync_Scope> = /*@__PURE__*/
+  enumDesc(file_openvcluster_v1_vcluster, 15, 0);
 
 /**
  * Policies applied to the workloads the vcluster runs on the host.
@@ -569,7 +1000,78 @@ export type Policies = Message<"openvcluster.v1.Policies"> & {
  * Use `create(PoliciesSchema)` to create a new message.
  */
 export const PoliciesSchema: GenMessage<Policies> = /*@__PURE__*/
-  messageDesc(file_openvcluster_v1_vcluster, 8);
+  messageDesc(file_openvcluster_v1_vcluster, 16);
+
+/**
+ * Isolation of the vcluster's workloads from the rest of the host.
+ *
+ * @generated from message openvcluster.v1.Isolation
+ */
+export type Isolation = Message<"openvcluster.v1.Isolation"> & {
+  /**
+   * NetworkPolicies that keep the vcluster's workloads from reaching other
+   * namespaces of the host (`policies.networkPolicy.enabled`). Default: false.
+   *
+   * @generated from field: optional bool network_policy = 1;
+   */
+  networkPolicy?: boolean | undefined;
+
+  /**
+   * The Pod Security Standard enforced on the vcluster's pods
+   * (`policies.podSecurityStandard`). Default: none.
+   *
+   * @generated from field: openvcluster.v1.Isolation.PodSecurityStandard pod_security_standard = 2;
+   */
+  podSecurityStandard: Isolation_PodSecurityStandard;
+};
+
+/**
+ * Describes the message openvcluster.v1.Isolation.
+ * Use `create(IsolationSchema)` to create a new message.
+ */
+export const IsolationSchema: GenMessage<Isolation> = /*@__PURE__*/
+  messageDesc(file_openvcluster_v1_vcluster, 17);
+
+/**
+ * A Pod Security Standard level.
+ *
+ * @generated from enum openvcluster.v1.Isolation.PodSecurityStandard
+ */
+export enum Isolation_PodSecurityStandard {
+  /**
+   * Not set: none enforced.
+   *
+   * @generated from enum value: POD_SECURITY_STANDARD_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * `privileged`: no restrictions.
+   *
+   * @generated from enum value: POD_SECURITY_STANDARD_PRIVILEGED = 1;
+   */
+  PRIVILEGED = 1,
+
+  /**
+   * `baseline`: known privilege escalations prevented.
+   *
+   * @generated from enum value: POD_SECURITY_STANDARD_BASELINE = 2;
+   */
+  BASELINE = 2,
+
+  /**
+   * `restricted`: hardened pod settings required.
+   *
+   * @generated from enum value: POD_SECURITY_STANDARD_RESTRICTED = 3;
+   */
+  RESTRICTED = 3,
+}
+
+/**
+ * Describes the enum openvcluster.v1.Isolation.PodSecurityStandard.
+ */
+export const Isolation_PodSecurityStandardSchema: GenEnum<Isolation_PodSecurityStandard> = /*@__PURE__*/
+  enumDesc(file_openvcluster_v1_vcluster, 17, 0);
 
 /**
  * A Kubernetes ResourceQuota for everything the vcluster syncs to the host.
@@ -598,7 +1100,7 @@ export type ResourceQuota = Message<"openvcluster.v1.ResourceQuota"> & {
  * Use `create(ResourceQuotaSchema)` to create a new message.
  */
 export const ResourceQuotaSchema: GenMessage<ResourceQuota> = /*@__PURE__*/
-  messageDesc(file_openvcluster_v1_vcluster, 9);
+  messageDesc(file_openvcluster_v1_vcluster, 18);
 
 /**
  * A Kubernetes LimitRange for containers the vcluster syncs to the host.
@@ -647,7 +1149,7 @@ export type LimitRange = Message<"openvcluster.v1.LimitRange"> & {
  * Use `create(LimitRangeSchema)` to create a new message.
  */
 export const LimitRangeSchema: GenMessage<LimitRange> = /*@__PURE__*/
-  messageDesc(file_openvcluster_v1_vcluster, 10);
+  messageDesc(file_openvcluster_v1_vcluster, 19);
 
 /**
  * How the virtual API server is reachable.
@@ -668,6 +1170,42 @@ export type Exposure = Message<"openvcluster.v1.Exposure"> & {
    * @generated from field: optional string ingress_host = 2;
    */
   ingressHost?: string | undefined;
+
+  /**
+   * Annotations of the API server's Service
+   * (`controlPlane.service.annotations`), e.g. for an internal load balancer
+   * (`service.beta.kubernetes.io/aws-load-balancer-internal: "true"`). At
+   * most 32.
+   *
+   * @generated from field: map<string, string> service_annotations = 3;
+   */
+  serviceAnnotations: { [key: string]: string };
+
+  /**
+   * The IngressClass of the Ingress (`controlPlane.ingress.spec.ingressClassName`).
+   * Default: the host's default class.
+   *
+   * @generated from field: optional string ingress_class = 4;
+   */
+  ingressClass?: string | undefined;
+
+  /**
+   * A TLS Secret in the host namespace for the Ingress
+   * (`controlPlane.ingress.spec.tls`). Default: passthrough to the API
+   * server's own certificate.
+   *
+   * @generated from field: optional string ingress_tls_secret = 5;
+   */
+  ingressTlsSecret?: string | undefined;
+
+  /**
+   * Extra subject alternative names of the API server's certificate
+   * (`controlPlane.proxy.extraSANs`): host names or IP addresses clients
+   * reach it by. At most 16.
+   *
+   * @generated from field: repeated string extra_sans = 6;
+   */
+  extraSans: string[];
 };
 
 /**
@@ -675,7 +1213,7 @@ export type Exposure = Message<"openvcluster.v1.Exposure"> & {
  * Use `create(ExposureSchema)` to create a new message.
  */
 export const ExposureSchema: GenMessage<Exposure> = /*@__PURE__*/
-  messageDesc(file_openvcluster_v1_vcluster, 11);
+  messageDesc(file_openvcluster_v1_vcluster, 20);
 
 /**
  * The kind of exposure.
@@ -711,13 +1249,20 @@ export enum Exposure_Type {
    * @generated from enum value: TYPE_INGRESS = 3;
    */
   INGRESS = 3,
+
+  /**
+   * A NodePort Service (`controlPlane.service.spec.type: NodePort`).
+   *
+   * @generated from enum value: TYPE_NODE_PORT = 4;
+   */
+  NODE_PORT = 4,
 }
 
 /**
  * Describes the enum openvcluster.v1.Exposure.Type.
  */
 export const Exposure_TypeSchema: GenEnum<Exposure_Type> = /*@__PURE__*/
-  enumDesc(file_openvcluster_v1_vcluster, 11, 0);
+  enumDesc(file_openvcluster_v1_vcluster, 20, 0);
 
 /**
  * A condition of a vcluster, in the Kubernetes style: one aspect of its state
@@ -728,7 +1273,9 @@ export const Exposure_TypeSchema: GenEnum<Exposure_Type> = /*@__PURE__*/
 export type Condition = Message<"openvcluster.v1.Condition"> & {
   /**
    * The aspect, in CamelCase: `Ready`, `ControlPlaneAvailable`,
-   * `Suspended`, `Progressing`, `Degraded`, `SnapshotAvailable`.
+   * `Suspended`, `Progressing`, `Degraded`, `SnapshotAvailable`,
+   * `Snapshotting` (a snapshot upload is in progress; its message names the
+   * Snapshot).
    *
    * @generated from field: string type = 1;
    */
@@ -776,7 +1323,7 @@ export type Condition = Message<"openvcluster.v1.Condition"> & {
  * Use `create(ConditionSchema)` to create a new message.
  */
 export const ConditionSchema: GenMessage<Condition> = /*@__PURE__*/
-  messageDesc(file_openvcluster_v1_vcluster, 12);
+  messageDesc(file_openvcluster_v1_vcluster, 21);
 
 /**
  * Whether the condition holds.
@@ -817,7 +1364,35 @@ export enum Condition_Status {
  * Describes the enum openvcluster.v1.Condition.Status.
  */
 export const Condition_StatusSchema: GenEnum<Condition_Status> = /*@__PURE__*/
-  enumDesc(file_openvcluster_v1_vcluster, 12, 0);
+  enumDesc(file_openvcluster_v1_vcluster, 21, 0);
+
+/**
+ * The operation that left a vcluster FAILED.
+ *
+ * @generated from message openvcluster.v1.FailedOperation
+ */
+export type FailedOperation = Message<"openvcluster.v1.FailedOperation"> & {
+  /**
+   * What it was doing: `OPERATION_VERB_CREATE`, `..._RESUME`, ...
+   *
+   * @generated from field: openvcluster.v1.OperationVerb verb = 1;
+   */
+  verb: OperationVerb;
+
+  /**
+   * The operation, `projects/{project}/operations/{operation}`.
+   *
+   * @generated from field: string operation = 2;
+   */
+  operation: string;
+};
+
+/**
+ * Describes the message openvcluster.v1.FailedOperation.
+ * Use `create(FailedOperationSchema)` to create a new message.
+ */
+export const FailedOperationSchema: GenMessage<FailedOperation> = /*@__PURE__*/
+  messageDesc(file_openvcluster_v1_vcluster, 22);
 
 /**
  * The observed state of a vcluster.
@@ -911,11 +1486,33 @@ export type VClusterStatus = Message<"openvcluster.v1.VClusterStatus"> & {
   suspendTime?: Timestamp | undefined;
 
   /**
-   * The name of the operation in flight, if any.
+   * The name of the operation in flight that holds the phase, if any.
    *
    * @generated from field: string current_operation = 13;
    */
   currentOperation: string;
+
+  /**
+   * While FAILED: the operation that failed, which decides the repairs
+   * allowed. Unset in every other phase.
+   *
+   * @generated from field: openvcluster.v1.FailedOperation failed_operation = 14;
+   */
+  failedOperation?: FailedOperation | undefined;
+
+  /**
+   * The host cluster it runs on, `hostClusters/{cluster}`.
+   *
+   * @generated from field: string host_cluster = 15;
+   */
+  hostCluster: string;
+
+  /**
+   * The Helm release on the host (the vcluster CLI's name for it).
+   *
+   * @generated from field: string release = 16;
+   */
+  release: string;
 };
 
 /**
@@ -923,5 +1520,5 @@ export type VClusterStatus = Message<"openvcluster.v1.VClusterStatus"> & {
  * Use `create(VClusterStatusSchema)` to create a new message.
  */
 export const VClusterStatusSchema: GenMessage<VClusterStatus> = /*@__PURE__*/
-  messageDesc(file_openvcluster_v1_vcluster, 13);
+  messageDesc(file_openvcluster_v1_vcluster, 23);
 

@@ -8,11 +8,19 @@
 import type { GenEnum, GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegenv2";
 import { enumDesc, fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
 import { file_buf_validate_validate } from "@bufbuild/protovalidate/gen/buf/validate/validate_pb.js";
+import { file_google_api_annotations } from "../../google/api/annotations_pb.js";
+import { file_google_api_field_behavior } from "../../google/api/field_behavior_pb.js";
+import { file_google_api_resource } from "../../google/api/resource_pb.js";
 import type { Duration, FieldMask, Timestamp } from "@bufbuild/protobuf/wkt";
 import { file_google_protobuf_duration, file_google_protobuf_field_mask, file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
+import { file_openvcluster_v1_annotations } from "./annotations_pb.js";
+import type { View } from "./common_pb.js";
+import { file_openvcluster_v1_common } from "./common_pb.js";
 import type { OperationSchema } from "./operation_pb.js";
 import { file_openvcluster_v1_operation } from "./operation_pb.js";
-import type { ComputeResources, ResourceQuota, VCluster, VClusterSchema } from "./vcluster_pb.js";
+import type { SnapshotStorage } from "./snapshot_pb.js";
+import { file_openvcluster_v1_snapshot } from "./snapshot_pb.js";
+import type { ComputeResources, Exposure_Type, ResourceQuota, VCluster, VClusterSchema } from "./vcluster_pb.js";
 import { file_openvcluster_v1_vcluster } from "./vcluster_pb.js";
 import type { Message } from "@bufbuild/protobuf";
 
@@ -20,7 +28,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file openvcluster/v1/vcluster_service.proto.
  */
 export const file_openvcluster_v1_vcluster_service: GenFile = /*@__PURE__*/
-  fileDesc("CiZvcGVudmNsdXN0ZXIvdjEvdmNsdXN0ZXJfc2VydmljZS5wcm90bxIPb3BlbnZjbHVzdGVyLnYxIowCChVDcmVhdGVWQ2x1c3RlclJlcXVlc3QSRwoGcGFyZW50GAEgASgJQje6SDTIAQFyLzItXnByb2plY3RzL1thLXowLTldKFstYS16MC05XXswLDYxfVthLXowLTldKT8kEj0KC3ZjbHVzdGVyX2lkGAIgASgJQii6SCXIAQFyIBg/MhxeW2Etel0oWy1hLXowLTldKlthLXowLTldKT8kEjMKCHZjbHVzdGVyGAMgASgLMhkub3BlbnZjbHVzdGVyLnYxLlZDbHVzdGVyQga6SAPIAQESHwoKcmVxdWVzdF9pZBgEIAEoCUILukgI2AEBcgOwAQESFQoNdmFsaWRhdGVfb25seRgFIAEoCCKFAQoSR2V0VkNsdXN0ZXJSZXF1ZXN0Em8KBG5hbWUYASABKAlCYbpIXsgBAXJZMldecHJvamVjdHMvW2EtejAtOV0oWy1hLXowLTldezAsNjF9W2EtejAtOV0pPy92Y2x1c3RlcnMvW2Etel0oWy1hLXowLTldezAsNjF9W2EtejAtOV0pPyQizwEKFExpc3RWQ2x1c3RlcnNSZXF1ZXN0EkcKBnBhcmVudBgBIAEoCUI3ukg0yAEBci8yLV5wcm9qZWN0cy9bYS16MC05XShbLWEtejAtOV17MCw2MX1bYS16MC05XSk/JBIaCglwYWdlX3NpemUYAiABKAVCB7pIBBoCKAASHAoKcGFnZV90b2tlbhgDIAEoCUIIukgFcgMYgBASGAoGZmlsdGVyGAQgASgJQgi6SAVyAxiAIBIaCghvcmRlcl9ieRgFIAEoCUIIukgFcgMYgAIigwEKFUxpc3RWQ2x1c3RlcnNSZXNwb25zZRIsCgl2Y2x1c3RlcnMYASADKAsyGS5vcGVudmNsdXN0ZXIudjEuVkNsdXN0ZXISFwoPbmV4dF9wYWdlX3Rva2VuGAIgASgJEhIKCnRvdGFsX3NpemUYAyABKAUSDwoHdmVyc2lvbhgEIAEoCSKKAwoVVXBkYXRlVkNsdXN0ZXJSZXF1ZXN0EjMKCHZjbHVzdGVyGAEgASgLMhkub3BlbnZjbHVzdGVyLnYxLlZDbHVzdGVyQga6SAPIAQESNwoLdXBkYXRlX21hc2sYAiABKAsyGi5nb29nbGUucHJvdG9idWYuRmllbGRNYXNrQga6SAPIAQESHwoKcmVxdWVzdF9pZBgDIAEoCUILukgI2AEBcgOwAQESFQoNdmFsaWRhdGVfb25seRgEIAEoCDrKAbpIxgEawwEKC3VwZGF0ZS5uYW1lEj12Y2x1c3Rlci5uYW1lIG11c3QgYmUgcHJvamVjdHMve3Byb2plY3R9L3ZjbHVzdGVycy97dmNsdXN0ZXJ9GnV0aGlzLnZjbHVzdGVyLm5hbWUubWF0Y2hlcygnXnByb2plY3RzL1thLXowLTldKFstYS16MC05XXswLDYxfVthLXowLTldKT8vdmNsdXN0ZXJzL1thLXpdKFstYS16MC05XXswLDYxfVthLXowLTldKT8kJykixgEKFURlbGV0ZVZDbHVzdGVyUmVxdWVzdBJvCgRuYW1lGAEgASgJQmG6SF7IAQFyWTJXXnByb2plY3RzL1thLXowLTldKFstYS16MC05XXswLDYxfVthLXowLTldKT8vdmNsdXN0ZXJzL1thLXpdKFstYS16MC05XXswLDYxfVthLXowLTldKT8kEgwKBGV0YWcYAiABKAkSDQoFZm9yY2UYAyABKAgSHwoKcmVxdWVzdF9pZBgEIAEoCUILukgI2AEBcgOwAQEi+QMKFFNjYWxlVkNsdXN0ZXJSZXF1ZXN0Em8KBG5hbWUYASABKAlCYbpIXsgBAXJZMldecHJvamVjdHMvW2EtejAtOV0oWy1hLXowLTldezAsNjF9W2EtejAtOV0pPy92Y2x1c3RlcnMvW2Etel0oWy1hLXowLTldezAsNjF9W2EtejAtOV0pPyQSIAoIcmVwbGljYXMYAiABKAVCCbpIBhoEGAkoAUgAiAEBEjQKCXJlc291cmNlcxgDIAEoCzIhLm9wZW52Y2x1c3Rlci52MS5Db21wdXRlUmVzb3VyY2VzEjYKDnJlc291cmNlX3F1b3RhGAQgASgLMh4ub3BlbnZjbHVzdGVyLnYxLlJlc291cmNlUXVvdGESDAoEZXRhZxgFIAEoCRIfCgpyZXF1ZXN0X2lkGAYgASgJQgu6SAjYAQFyA7ABATqjAbpInwEanAEKD3NjYWxlLnNvbWV0aGluZxJCYXQgbGVhc3Qgb25lIG9mIHJlcGxpY2FzLCByZXNvdXJjZXMgYW5kIHJlc291cmNlX3F1b3RhIG11c3QgYmUgc2V0GkVoYXModGhpcy5yZXBsaWNhcykgfHwgaGFzKHRoaXMucmVzb3VyY2VzKSB8fCBoYXModGhpcy5yZXNvdXJjZV9xdW90YSlCCwoJX3JlcGxpY2FzIrgBChZTdXNwZW5kVkNsdXN0ZXJSZXF1ZXN0Em8KBG5hbWUYASABKAlCYbpIXsgBAXJZMldecHJvamVjdHMvW2EtejAtOV0oWy1hLXowLTldezAsNjF9W2EtejAtOV0pPy92Y2x1c3RlcnMvW2Etel0oWy1hLXowLTldezAsNjF9W2EtejAtOV0pPyQSDAoEZXRhZxgCIAEoCRIfCgpyZXF1ZXN0X2lkGAMgASgJQgu6SAjYAQFyA7ABASK3AQoVUmVzdW1lVkNsdXN0ZXJSZXF1ZXN0Em8KBG5hbWUYASABKAlCYbpIXsgBAXJZMldecHJvamVjdHMvW2EtejAtOV0oWy1hLXowLTldezAsNjF9W2EtejAtOV0pPy92Y2x1c3RlcnMvW2Etel0oWy1hLXowLTldezAsNjF9W2EtejAtOV0pPyQSDAoEZXRhZxgCIAEoCRIfCgpyZXF1ZXN0X2lkGAMgASgJQgu6SAjYAQFyA7ABASLZBQoXU25hcHNob3RWQ2x1c3RlclJlcXVlc3QSbwoEbmFtZRgBIAEoCUJhukheyAEBclkyV15wcm9qZWN0cy9bYS16MC05XShbLWEtejAtOV17MCw2MX1bYS16MC05XSk/L3ZjbHVzdGVycy9bYS16XShbLWEtejAtOV17MCw2MX1bYS16MC05XSk/JBI9CgtzbmFwc2hvdF9pZBgCIAEoCUIoukglciMYPzIfXihbYS16XShbLWEtejAtOV0qW2EtejAtOV0pPyk/JBJ+CgtzdG9yYWdlX3VyaRgDIAEoCUJpukhmyAEBcmEYgBAyXF4oczM6Ly9bYS16MC05XVthLXowLTkuLV17MSw2MX1bYS16MC05XSgvW14/I10qKT98b2NpOi8vW14vXHNdKy9bXlxzXSt8Y29udGFpbmVyOi8vL1teXHNdKikkEoECCgZsYWJlbHMYBCADKAsyNC5vcGVudmNsdXN0ZXIudjEuU25hcHNob3RWQ2x1c3RlclJlcXVlc3QuTGFiZWxzRW50cnlCugG6SLYBmgGyARBAInlydxi9AjJyXihbYS16MC05XShbLWEtejAtOV0qW2EtejAtOV0pPyhcLlthLXowLTldKFstYS16MC05XSpbYS16MC05XSk/KSovKT9bQS1aYS16MC05XShbLUEtWmEtejAtOV8uXXswLDYxfVtBLVphLXowLTldKT8kKjNyMRg/Mi1eKFtBLVphLXowLTldKFstQS1aYS16MC05Xy5dKltBLVphLXowLTldKT8pPyQSOgoDdHRsGAUgASgLMhkuZ29vZ2xlLnByb3RvYnVmLkR1cmF0aW9uQhK6SA+qAQwiBgiAhrCWATICCDwSHwoKcmVxdWVzdF9pZBgGIAEoCUILukgI2AEBcgOwAQEaLQoLTGFiZWxzRW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgJOgI4ASLgAwoNUmVzdG9yZVRhcmdldBJHCgZwYXJlbnQYASABKAlCN7pINMgBAXIvMi1ecHJvamVjdHMvW2EtejAtOV0oWy1hLXowLTldezAsNjF9W2EtejAtOV0pPyQSPQoLdmNsdXN0ZXJfaWQYAiABKAlCKLpIJcgBAXIgGD8yHF5bYS16XShbLWEtejAtOV0qW2EtejAtOV0pPyQSHgoMZGlzcGxheV9uYW1lGAMgASgJQgi6SAVyAxiAARL3AQoGbGFiZWxzGAQgAygLMioub3BlbnZjbHVzdGVyLnYxLlJlc3RvcmVUYXJnZXQuTGFiZWxzRW50cnlCugG6SLYBmgGyARBAInlydxi9AjJyXihbYS16MC05XShbLWEtejAtOV0qW2EtejAtOV0pPyhcLlthLXowLTldKFstYS16MC05XSpbYS16MC05XSk/KSovKT9bQS1aYS16MC05XShbLUEtWmEtejAtOV8uXXswLDYxfVtBLVphLXowLTldKT8kKjNyMRg/Mi1eKFtBLVphLXowLTldKFstQS1aYS16MC05Xy5dKltBLVphLXowLTldKT8pPyQaLQoLTGFiZWxzRW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgJOgI4ASL1AgoWUmVzdG9yZVZDbHVzdGVyUmVxdWVzdBJzCghzbmFwc2hvdBgBIAEoCUJhukheyAEBclkyV15wcm9qZWN0cy9bYS16MC05XShbLWEtejAtOV17MCw2MX1bYS16MC05XSk/L3NuYXBzaG90cy9bYS16XShbLWEtejAtOV17MCw2MX1bYS16MC05XSk/JBJuCgRuYW1lGAIgASgJQl66SFtyWTJXXnByb2plY3RzL1thLXowLTldKFstYS16MC05XXswLDYxfVthLXowLTldKT8vdmNsdXN0ZXJzL1thLXpdKFstYS16MC05XXswLDYxfVthLXowLTldKT8kSAASNgoMbmV3X3ZjbHVzdGVyGAMgASgLMh4ub3BlbnZjbHVzdGVyLnYxLlJlc3RvcmVUYXJnZXRIABIMCgRldGFnGAQgASgJEh8KCnJlcXVlc3RfaWQYBSABKAlCC7pICNgBAXIDsAEBQg8KBnRhcmdldBIFukgCCAEinAMKHEdldFZDbHVzdGVyS3ViZWNvbmZpZ1JlcXVlc3QSbwoEbmFtZRgBIAEoCUJhukheyAEBclkyV15wcm9qZWN0cy9bYS16MC05XShbLWEtejAtOV17MCw2MX1bYS16MC05XSk/L3ZjbHVzdGVycy9bYS16XShbLWEtejAtOV17MCw2MX1bYS16MC05XSk/JBJSCghlbmRwb2ludBgCIAEoDjI2Lm9wZW52Y2x1c3Rlci52MS5HZXRWQ2x1c3Rlckt1YmVjb25maWdSZXF1ZXN0LkVuZHBvaW50Qgi6SAWCAQIQARJACgl0b2tlbl90dGwYAyABKAsyGS5nb29nbGUucHJvdG9idWYuRHVyYXRpb25CErpID6oBDCIFCIDnhA8yAwjYBCJ1CghFbmRwb2ludBIYChRFTkRQT0lOVF9VTlNQRUNJRklFRBAAEh0KGUVORFBPSU5UX0NMVVNURVJfSU5URVJOQUwQARIaChZFTkRQT0lOVF9MT0FEX0JBTEFOQ0VSEAISFAoQRU5EUE9JTlRfSU5HUkVTUxADInIKCkt1YmVjb25maWcSEgoKa3ViZWNvbmZpZxgBIAEoCRIOCgZzZXJ2ZXIYAiABKAkSDwoHY29udGV4dBgDIAEoCRIvCgtleHBpcmVfdGltZRgEIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAimwEKFVdhdGNoVkNsdXN0ZXJzUmVxdWVzdBJHCgZwYXJlbnQYASABKAlCN7pINMgBAXIvMi1ecHJvamVjdHMvW2EtejAtOV0oWy1hLXowLTldezAsNjF9W2EtejAtOV0pPyQSGAoGZmlsdGVyGAIgASgJQgi6SAVyAxiAIBIfCg5yZXN1bWVfdmVyc2lvbhgDIAEoCUIHukgEcgIYQCLPAgoWV2F0Y2hWQ2x1c3RlcnNSZXNwb25zZRI/CgR0eXBlGAEgASgOMjEub3BlbnZjbHVzdGVyLnYxLldhdGNoVkNsdXN0ZXJzUmVzcG9uc2UuRXZlbnRUeXBlEisKCHZjbHVzdGVyGAIgASgLMhkub3BlbnZjbHVzdGVyLnYxLlZDbHVzdGVyEg8KB3ZlcnNpb24YAyABKAkSLgoKZXZlbnRfdGltZRgEIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAihQEKCUV2ZW50VHlwZRIaChZFVkVOVF9UWVBFX1VOU1BFQ0lGSUVEEAASFAoQRVZFTlRfVFlQRV9BRERFRBABEhcKE0VWRU5UX1RZUEVfTU9ESUZJRUQQAhIWChJFVkVOVF9UWVBFX0RFTEVURUQQAxIVChFFVkVOVF9UWVBFX1NZTkNFRBAEMtQICg9WQ2x1c3RlclNlcnZpY2USVAoOQ3JlYXRlVkNsdXN0ZXISJi5vcGVudmNsdXN0ZXIudjEuQ3JlYXRlVkNsdXN0ZXJSZXF1ZXN0Ghoub3BlbnZjbHVzdGVyLnYxLk9wZXJhdGlvbhJSCgtHZXRWQ2x1c3RlchIjLm9wZW52Y2x1c3Rlci52MS5HZXRWQ2x1c3RlclJlcXVlc3QaGS5vcGVudmNsdXN0ZXIudjEuVkNsdXN0ZXIiA5ACARJjCg1MaXN0VkNsdXN0ZXJzEiUub3BlbnZjbHVzdGVyLnYxLkxpc3RWQ2x1c3RlcnNSZXF1ZXN0GiYub3BlbnZjbHVzdGVyLnYxLkxpc3RWQ2x1c3RlcnNSZXNwb25zZSIDkAIBElQKDlVwZGF0ZVZDbHVzdGVyEiYub3BlbnZjbHVzdGVyLnYxLlVwZGF0ZVZDbHVzdGVyUmVxdWVzdBoaLm9wZW52Y2x1c3Rlci52MS5PcGVyYXRpb24SVAoORGVsZXRlVkNsdXN0ZXISJi5vcGVudmNsdXN0ZXIudjEuRGVsZXRlVkNsdXN0ZXJSZXF1ZXN0Ghoub3BlbnZjbHVzdGVyLnYxLk9wZXJhdGlvbhJSCg1TY2FsZVZDbHVzdGVyEiUub3BlbnZjbHVzdGVyLnYxLlNjYWxlVkNsdXN0ZXJSZXF1ZXN0Ghoub3BlbnZjbHVzdGVyLnYxLk9wZXJhdGlvbhJWCg9TdXNwZW5kVkNsdXN0ZXISJy5vcGVudmNsdXN0ZXIudjEuU3VzcGVuZFZDbHVzdGVyUmVxdWVzdBoaLm9wZW52Y2x1c3Rlci52MS5PcGVyYXRpb24SVAoOUmVzdW1lVkNsdXN0ZXISJi5vcGVudmNsdXN0ZXIudjEuUmVzdW1lVkNsdXN0ZXJSZXF1ZXN0Ghoub3BlbnZjbHVzdGVyLnYxLk9wZXJhdGlvbhJYChBTbmFwc2hvdFZDbHVzdGVyEigub3BlbnZjbHVzdGVyLnYxLlNuYXBzaG90VkNsdXN0ZXJSZXF1ZXN0Ghoub3BlbnZjbHVzdGVyLnYxLk9wZXJhdGlvbhJWCg9SZXN0b3JlVkNsdXN0ZXISJy5vcGVudmNsdXN0ZXIudjEuUmVzdG9yZVZDbHVzdGVyUmVxdWVzdBoaLm9wZW52Y2x1c3Rlci52MS5PcGVyYXRpb24SaAoVR2V0VkNsdXN0ZXJLdWJlY29uZmlnEi0ub3BlbnZjbHVzdGVyLnYxLkdldFZDbHVzdGVyS3ViZWNvbmZpZ1JlcXVlc3QaGy5vcGVudmNsdXN0ZXIudjEuS3ViZWNvbmZpZyIDkAICEmgKDldhdGNoVkNsdXN0ZXJzEiYub3BlbnZjbHVzdGVyLnYxLldhdGNoVkNsdXN0ZXJzUmVxdWVzdBonLm9wZW52Y2x1c3Rlci52MS5XYXRjaFZDbHVzdGVyc1Jlc3BvbnNlIgOQAgEwAUJXWlVnaXRodWIuY29tL29wZW4tdmNsdXN0ZXIvb3Blbi12Y2x1c3Rlci1hcGkvc2Rrcy9nby9nZW4vb3BlbnZjbHVzdGVyL3YxO29wZW52Y2x1c3RlcnYxYgZwcm90bzM", [file_buf_validate_validate, file_google_protobuf_duration, file_google_protobuf_field_mask, file_google_protobuf_timestamp, file_openvcluster_v1_operation, file_openvcluster_v1_vcluster]);
+  fileDesc("CiZvcGVudmNsdXN0ZXIvdjEvdmNsdXN0ZXJfc2VydmljZS5wcm90bxIPb3BlbnZjbHVzdGVyLnYxIt0DChVDcmVhdGVWQ2x1c3RlclJlcXVlc3QSZwoGcGFyZW50GAEgASgJQlfiQQEC+kEZChdvcGVudmNsdXN0ZXIuaW8vUHJvamVjdLpINMgBAXIvMi1ecHJvamVjdHMvW2EtejAtOV0oWy1hLXowLTldezAsNjF9W2EtejAtOV0pPyQSQQoLdmNsdXN0ZXJfaWQYAiABKAlCLOJBAQK6SCXIAQFyIBgzMhxeW2Etel0oWy1hLXowLTldKlthLXowLTldKT8kEjcKCHZjbHVzdGVyGAMgASgLMhkub3BlbnZjbHVzdGVyLnYxLlZDbHVzdGVyQgriQQECukgDyAEBEiMKCnJlcXVlc3RfaWQYBCABKAlCD+JBAQG6SAjYAQFyA7ABARIbCg12YWxpZGF0ZV9vbmx5GAUgASgIQgTiQQEBEpwBCg9zb3VyY2Vfc25hcHNob3QYBiABKAlCggHiQQEB+kEaChhvcGVudmNsdXN0ZXIuaW8vU25hcHNob3S6SF7YAQFyWTJXXnByb2plY3RzL1thLXowLTldKFstYS16MC05XXswLDYxfVthLXowLTldKT8vc25hcHNob3RzL1thLXpdKFstYS16MC05XXswLDYxfVthLXowLTldKT8kItsBChJHZXRWQ2x1c3RlclJlcXVlc3QSkQEKBG5hbWUYASABKAlCggHiQQEC+kEaChhvcGVudmNsdXN0ZXIuaW8vVkNsdXN0ZXK6SF7IAQFyWTJXXnByb2plY3RzL1thLXowLTldKFstYS16MC05XXswLDYxfVthLXowLTldKT8vdmNsdXN0ZXJzL1thLXpdKFstYS16MC05XXswLDQ5fVthLXowLTldKT8kEjEKBHZpZXcYAiABKA4yFS5vcGVudmNsdXN0ZXIudjEuVmlld0IM4kEBAbpIBYIBAhABIrICChRMaXN0VkNsdXN0ZXJzUmVxdWVzdBJnCgZwYXJlbnQYASABKAlCV+JBAQL6QRkKF29wZW52Y2x1c3Rlci5pby9Qcm9qZWN0ukg0yAEBci8yLV5wcm9qZWN0cy9bYS16MC05XShbLWEtejAtOV17MCw2MX1bYS16MC05XSk/JBIeCglwYWdlX3NpemUYAiABKAVCC+JBAQG6SAQaAigAEiAKCnBhZ2VfdG9rZW4YAyABKAlCDOJBAQG6SAVyAxiAEBIcCgZmaWx0ZXIYBCABKAlCDOJBAQG6SAVyAxiAIBIeCghvcmRlcl9ieRgFIAEoCUIM4kEBAbpIBXIDGIACEjEKBHZpZXcYBiABKA4yFS5vcGVudmNsdXN0ZXIudjEuVmlld0IM4kEBAbpIBYIBAhABIoMBChVMaXN0VkNsdXN0ZXJzUmVzcG9uc2USLAoJdmNsdXN0ZXJzGAEgAygLMhkub3BlbnZjbHVzdGVyLnYxLlZDbHVzdGVyEhcKD25leHRfcGFnZV90b2tlbhgCIAEoCRISCgp0b3RhbF9zaXplGAMgASgFEg8KB3ZlcnNpb24YBCABKAkilgMKFVVwZGF0ZVZDbHVzdGVyUmVxdWVzdBI3Cgh2Y2x1c3RlchgBIAEoCzIZLm9wZW52Y2x1c3Rlci52MS5WQ2x1c3RlckIK4kEBArpIA8gBARI1Cgt1cGRhdGVfbWFzaxgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5GaWVsZE1hc2tCBOJBAQESIwoKcmVxdWVzdF9pZBgDIAEoCUIP4kEBAbpICNgBAXIDsAEBEhsKDXZhbGlkYXRlX29ubHkYBCABKAhCBOJBAQE6ygG6SMYBGsMBCgt1cGRhdGUubmFtZRI9dmNsdXN0ZXIubmFtZSBtdXN0IGJlIHByb2plY3RzL3twcm9qZWN0fS92Y2x1c3RlcnMve3ZjbHVzdGVyfRp1dGhpcy52Y2x1c3Rlci5uYW1lLm1hdGNoZXMoJ15wcm9qZWN0cy9bYS16MC05XShbLWEtejAtOV17MCw2MX1bYS16MC05XSk/L3ZjbHVzdGVycy9bYS16XShbLWEtejAtOV17MCw0OX1bYS16MC05XSk/JCcpIpYCChVEZWxldGVWQ2x1c3RlclJlcXVlc3QSkQEKBG5hbWUYASABKAlCggHiQQEC+kEaChhvcGVudmNsdXN0ZXIuaW8vVkNsdXN0ZXK6SF7IAQFyWTJXXnByb2plY3RzL1thLXowLTldKFstYS16MC05XXswLDYxfVthLXowLTldKT8vdmNsdXN0ZXJzL1thLXpdKFstYS16MC05XXswLDQ5fVthLXowLTldKT8kEhIKBGV0YWcYAiABKAlCBOJBAQESEwoFZm9yY2UYAyABKAhCBOJBAQESIwoKcmVxdWVzdF9pZBgEIAEoCUIP4kEBAbpICNgBAXIDsAEBEhsKDXZhbGlkYXRlX29ubHkYBSABKAhCBOJBAQEi0wQKFFNjYWxlVkNsdXN0ZXJSZXF1ZXN0EpEBCgRuYW1lGAEgASgJQoIB4kEBAvpBGgoYb3BlbnZjbHVzdGVyLmlvL1ZDbHVzdGVyukheyAEBclkyV15wcm9qZWN0cy9bYS16MC05XShbLWEtejAtOV17MCw2MX1bYS16MC05XSk/L3ZjbHVzdGVycy9bYS16XShbLWEtejAtOV17MCw0OX1bYS16MC05XSk/JBIkCghyZXBsaWNhcxgCIAEoBUIN4kEBAbpIBhoEGAkoAUgAiAEBEjoKCXJlc291cmNlcxgDIAEoCzIhLm9wZW52Y2x1c3Rlci52MS5Db21wdXRlUmVzb3VyY2VzQgTiQQEBEjwKDnJlc291cmNlX3F1b3RhGAQgASgLMh4ub3BlbnZjbHVzdGVyLnYxLlJlc291cmNlUXVvdGFCBOJBAQESEgoEZXRhZxgFIAEoCUIE4kEBARIjCgpyZXF1ZXN0X2lkGAYgASgJQg/iQQEBukgI2AEBcgOwAQESGwoNdmFsaWRhdGVfb25seRgHIAEoCEIE4kEBATqjAbpInwEanAEKD3NjYWxlLnNvbWV0aGluZxJCYXQgbGVhc3Qgb25lIG9mIHJlcGxpY2FzLCByZXNvdXJjZXMgYW5kIHJlc291cmNlX3F1b3RhIG11c3QgYmUgc2V0GkVoYXModGhpcy5yZXBsaWNhcykgfHwgaGFzKHRoaXMucmVzb3VyY2VzKSB8fCBoYXModGhpcy5yZXNvdXJjZV9xdW90YSlCCwoJX3JlcGxpY2FzIoICChZTdXNwZW5kVkNsdXN0ZXJSZXF1ZXN0EpEBCgRuYW1lGAEgASgJQoIB4kEBAvpBGgoYb3BlbnZjbHVzdGVyLmlvL1ZDbHVzdGVyukheyAEBclkyV15wcm9qZWN0cy9bYS16MC05XShbLWEtejAtOV17MCw2MX1bYS16MC05XSk/L3ZjbHVzdGVycy9bYS16XShbLWEtejAtOV17MCw0OX1bYS16MC05XSk/JBISCgRldGFnGAIgASgJQgTiQQEBEiMKCnJlcXVlc3RfaWQYAyABKAlCD+JBAQG6SAjYAQFyA7ABARIbCg12YWxpZGF0ZV9vbmx5GAQgASgIQgTiQQEBIoECChVSZXN1bWVWQ2x1c3RlclJlcXVlc3QSkQEKBG5hbWUYASABKAlCggHiQQEC+kEaChhvcGVudmNsdXN0ZXIuaW8vVkNsdXN0ZXK6SF7IAQFyWTJXXnByb2plY3RzL1thLXowLTldKFstYS16MC05XXswLDYxfVthLXowLTldKT8vdmNsdXN0ZXJzL1thLXpdKFstYS16MC05XXswLDQ5fVthLXowLTldKT8kEhIKBGV0YWcYAiABKAlCBOJBAQESIwoKcmVxdWVzdF9pZBgDIAEoCUIP4kEBAbpICNgBAXIDsAEBEhsKDXZhbGlkYXRlX29ubHkYBCABKAhCBOJBAQEi+wUKF1NuYXBzaG90VkNsdXN0ZXJSZXF1ZXN0EpEBCgRuYW1lGAEgASgJQoIB4kEBAvpBGgoYb3BlbnZjbHVzdGVyLmlvL1ZDbHVzdGVyukheyAEBclkyV15wcm9qZWN0cy9bYS16MC05XShbLWEtejAtOV17MCw2MX1bYS16MC05XSk/L3ZjbHVzdGVycy9bYS16XShbLWEtejAtOV17MCw0OX1bYS16MC05XSk/JBJBCgtzbmFwc2hvdF9pZBgCIAEoCUIs4kEBAbpIJXIjGD8yH14oW2Etel0oWy1hLXowLTldKlthLXowLTldKT8pPyQShQIKBmxhYmVscxgEIAMoCzI0Lm9wZW52Y2x1c3Rlci52MS5TbmFwc2hvdFZDbHVzdGVyUmVxdWVzdC5MYWJlbHNFbnRyeUK+AeJBAQG6SLYBmgGyARBAInlydxi9AjJyXihbYS16MC05XShbLWEtejAtOV0qW2EtejAtOV0pPyhcLlthLXowLTldKFstYS16MC05XSpbYS16MC05XSk/KSovKT9bQS1aYS16MC05XShbLUEtWmEtejAtOV8uXXswLDYxfVtBLVphLXowLTldKT8kKjNyMRg/Mi1eKFtBLVphLXowLTldKFstQS1aYS16MC05Xy5dKltBLVphLXowLTldKT8pPyQSPgoDdHRsGAUgASgLMhkuZ29vZ2xlLnByb3RvYnVmLkR1cmF0aW9uQhbiQQEBukgPqgEMIgYIgIawlgEyAgg8EiMKCnJlcXVlc3RfaWQYBiABKAlCD+JBAQG6SAjYAQFyA7ABARIbCg12YWxpZGF0ZV9vbmx5GAcgASgIQgTiQQEBEj0KB3N0b3JhZ2UYCCABKAsyIC5vcGVudmNsdXN0ZXIudjEuU25hcHNob3RTdG9yYWdlQgriQQECukgDyAEBGi0KC0xhYmVsc0VudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoCToCOAFKBAgDEARSC3N0b3JhZ2VfdXJpIq4DChZSZXN0b3JlVkNsdXN0ZXJSZXF1ZXN0EpUBCghzbmFwc2hvdBgBIAEoCUKCAeJBAQL6QRoKGG9wZW52Y2x1c3Rlci5pby9TbmFwc2hvdLpIXsgBAXJZMldecHJvamVjdHMvW2EtejAtOV0oWy1hLXowLTldezAsNjF9W2EtejAtOV0pPy9zbmFwc2hvdHMvW2Etel0oWy1hLXowLTldezAsNjF9W2EtejAtOV0pPyQSkQEKBG5hbWUYAiABKAlCggHiQQEC+kEaChhvcGVudmNsdXN0ZXIuaW8vVkNsdXN0ZXK6SF7IAQFyWTJXXnByb2plY3RzL1thLXowLTldKFstYS16MC05XXswLDYxfVthLXowLTldKT8vdmNsdXN0ZXJzL1thLXpdKFstYS16MC05XXswLDQ5fVthLXowLTldKT8kEhIKBGV0YWcYBCABKAlCBOJBAQESIwoKcmVxdWVzdF9pZBgFIAEoCUIP4kEBAbpICNgBAXIDsAEBEhsKDXZhbGlkYXRlX29ubHkYBiABKAhCBOJBAQFKBAgDEARSDG5ld192Y2x1c3RlciKJBQohR2VuZXJhdGVWQ2x1c3Rlckt1YmVjb25maWdSZXF1ZXN0EpEBCgRuYW1lGAEgASgJQoIB4kEBAvpBGgoYb3BlbnZjbHVzdGVyLmlvL1ZDbHVzdGVyukheyAEBclkyV15wcm9qZWN0cy9bYS16MC05XShbLWEtejAtOV17MCw2MX1bYS16MC05XSk/L3ZjbHVzdGVycy9bYS16XShbLWEtejAtOV17MCw0OX1bYS16MC05XSk/JBJbCghlbmRwb2ludBgCIAEoDjI7Lm9wZW52Y2x1c3Rlci52MS5HZW5lcmF0ZVZDbHVzdGVyS3ViZWNvbmZpZ1JlcXVlc3QuRW5kcG9pbnRCDOJBAQG6SAWCAQIQARJECgl0b2tlbl90dGwYAyABKAsyGS5nb29nbGUucHJvdG9idWYuRHVyYXRpb25CFuJBAQG6SA+qAQwiBQiA54QPMgMI2AQSEwoFYWRtaW4YBCABKAhCBOJBAQEijQEKCEVuZHBvaW50EhgKFEVORFBPSU5UX1VOU1BFQ0lGSUVEEAASHQoZRU5EUE9JTlRfQ0xVU1RFUl9JTlRFUk5BTBABEhoKFkVORFBPSU5UX0xPQURfQkFMQU5DRVIQAhIUChBFTkRQT0lOVF9JTkdSRVNTEAMSFgoSRU5EUE9JTlRfTk9ERV9QT1JUEAQ6hwG6SIMBGoABChRrdWJlY29uZmlnLmFkbWluX3R0bBJDdG9rZW5fdHRsIGNhbm5vdCBiZSBzZXQgd2l0aCBhZG1pbjogYWRtaW4gY3JlZGVudGlhbHMgZG8gbm90IGV4cGlyZRojIXRoaXMuYWRtaW4gfHwgIWhhcyh0aGlzLnRva2VuX3R0bCkigQEKCkt1YmVjb25maWcSEgoKa3ViZWNvbmZpZxgBIAEoCRIOCgZzZXJ2ZXIYAiABKAkSDwoHY29udGV4dBgDIAEoCRIvCgtleHBpcmVfdGltZRgEIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDQoFYWRtaW4YBSABKAgilAEKF0dldFZDbHVzdGVyVXNhZ2VSZXF1ZXN0EnkKBG5hbWUYASABKAlCa+JBAQK6SGTIAQFyXzJdXnByb2plY3RzL1thLXowLTldKFstYS16MC05XXswLDYxfVthLXowLTldKT8vdmNsdXN0ZXJzL1thLXpdKFstYS16MC05XXswLDQ5fVthLXowLTldKT8vdXNhZ2UkIocECg1WQ2x1c3RlclVzYWdlEhIKBG5hbWUYASABKAlCBOJBAQgSEQoDY3B1GAIgASgJQgTiQQEDEhQKBm1lbW9yeRgDIAEoCUIE4kEBAxISCgRwb2RzGAQgASgFQgTiQQEDEiYKGHBlcnNpc3RlbnRfdm9sdW1lX2NsYWltcxgFIAEoBUIE4kEBAxI8CgR1c2VkGAYgAygLMigub3BlbnZjbHVzdGVyLnYxLlZDbHVzdGVyVXNhZ2UuVXNlZEVudHJ5QgTiQQEDEjwKBGhhcmQYByADKAsyKC5vcGVudmNsdXN0ZXIudjEuVkNsdXN0ZXJVc2FnZS5IYXJkRW50cnlCBOJBAQMSNQoLc2FtcGxlX3RpbWUYCCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wQgTiQQEDGisKCVVzZWRFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBGisKCUhhcmRFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBOnDqQW0KHW9wZW52Y2x1c3Rlci5pby9WQ2x1c3RlclVzYWdlEi1wcm9qZWN0cy97cHJvamVjdH0vdmNsdXN0ZXJzL3t2Y2x1c3Rlcn0vdXNhZ2UqDnZjbHVzdGVyVXNhZ2VzMg12Y2x1c3RlclVzYWdlIvYBChVXYXRjaFZDbHVzdGVyc1JlcXVlc3QSZwoGcGFyZW50GAEgASgJQlfiQQEC+kEZChdvcGVudmNsdXN0ZXIuaW8vUHJvamVjdLpINMgBAXIvMi1ecHJvamVjdHMvW2EtejAtOV0oWy1hLXowLTldezAsNjF9W2EtejAtOV0pPyQSHAoGZmlsdGVyGAIgASgJQgziQQEBukgFcgMYgCASIwoOcmVzdW1lX3ZlcnNpb24YAyABKAlCC+JBAQG6SARyAhhAEjEKBHZpZXcYBCABKA4yFS5vcGVudmNsdXN0ZXIudjEuVmlld0IM4kEBAbpIBYIBAhABIugCChZXYXRjaFZDbHVzdGVyc1Jlc3BvbnNlEj8KBHR5cGUYASABKA4yMS5vcGVudmNsdXN0ZXIudjEuV2F0Y2hWQ2x1c3RlcnNSZXNwb25zZS5FdmVudFR5cGUSKwoIdmNsdXN0ZXIYAiABKAsyGS5vcGVudmNsdXN0ZXIudjEuVkNsdXN0ZXISDwoHdmVyc2lvbhgDIAEoCRIuCgpldmVudF90aW1lGAQgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCKeAQoJRXZlbnRUeXBlEhoKFkVWRU5UX1RZUEVfVU5TUEVDSUZJRUQQABIUChBFVkVOVF9UWVBFX0FEREVEEAESFwoTRVZFTlRfVFlQRV9NT0RJRklFRBACEhYKEkVWRU5UX1RZUEVfREVMRVRFRBADEhUKEUVWRU5UX1RZUEVfU1lOQ0VEEAQSFwoTRVZFTlRfVFlQRV9CT09LTUFSSxAFIkIKFkdldFNlcnZlckNvbmZpZ1JlcXVlc3QSKAoEbmFtZRgBIAEoCUIa4kEBArpIE8gBAXIOCgxzZXJ2ZXJDb25maWcikQMKDFNlcnZlckNvbmZpZxISCgRuYW1lGAEgASgJQgTiQQEIEiMKFWRlZmF1bHRfY2hhcnRfdmVyc2lvbhgCIAEoCUIE4kEBAxI7Cg5jaGFydF9yZWxlYXNlcxgDIAMoCzIdLm9wZW52Y2x1c3Rlci52MS5DaGFydFJlbGVhc2VCBOJBAQMSGwoNc3RvcmFnZV90eXBlcxgEIAMoCUIE4kEBAxI8Cg5leHBvc3VyZV90eXBlcxgFIAMoDjIeLm9wZW52Y2x1c3Rlci52MS5FeHBvc3VyZS5UeXBlQgTiQQEDEhwKDmJhY2tpbmdfc3RvcmVzGAYgAygJQgTiQQEDEiAKEmRlbmllZF92YWx1ZXNfa2V5cxgHIAMoCUIE4kEBAxIiChRkZWZhdWx0X2hvc3RfY2x1c3RlchgIIAEoCUIE4kEBAzpM6kFJChxvcGVudmNsdXN0ZXIuaW8vU2VydmVyQ29uZmlnEgxzZXJ2ZXJDb25maWcqDXNlcnZlckNvbmZpZ3MyDHNlcnZlckNvbmZpZyJmCgxDaGFydFJlbGVhc2USFQoNY2hhcnRfdmVyc2lvbhgBIAEoCRIbChNrdWJlcm5ldGVzX3ZlcnNpb25zGAIgAygJEiIKGmRlZmF1bHRfa3ViZXJuZXRlc192ZXJzaW9uGAMgASgJMucTCg9WQ2x1c3RlclNlcnZpY2USygEKDkNyZWF0ZVZDbHVzdGVyEiYub3BlbnZjbHVzdGVyLnYxLkNyZWF0ZVZDbHVzdGVyUmVxdWVzdBoaLm9wZW52Y2x1c3Rlci52MS5PcGVyYXRpb24idMrzGD0KGG9wZW52Y2x1c3Rlci52MS5WQ2x1c3RlchIhb3BlbnZjbHVzdGVyLnYxLk9wZXJhdGlvbk1ldGFkYXRhgtPkkwItOgh2Y2x1c3RlciIhL3YxL3twYXJlbnQ9cHJvamVjdHMvKn0vdmNsdXN0ZXJzEnsKC0dldFZDbHVzdGVyEiMub3BlbnZjbHVzdGVyLnYxLkdldFZDbHVzdGVyUmVxdWVzdBoZLm9wZW52Y2x1c3Rlci52MS5WQ2x1c3RlciIskAIBgtPkkwIjEiEvdjEve25hbWU9cHJvamVjdHMvKi92Y2x1c3RlcnMvKn0SjAEKDUxpc3RWQ2x1c3RlcnMSJS5vcGVudmNsdXN0ZXIudjEuTGlzdFZDbHVzdGVyc1JlcXVlc3QaJi5vcGVudmNsdXN0ZXIudjEuTGlzdFZDbHVzdGVyc1Jlc3BvbnNlIiyQAgGC0+STAiMSIS92MS97cGFyZW50PXByb2plY3RzLyp9L3ZjbHVzdGVycxLTAQoOVXBkYXRlVkNsdXN0ZXISJi5vcGVudmNsdXN0ZXIudjEuVXBkYXRlVkNsdXN0ZXJSZXF1ZXN0Ghoub3BlbnZjbHVzdGVyLnYxLk9wZXJhdGlvbiJ9yvMYPQoYb3BlbnZjbHVzdGVyLnYxLlZDbHVzdGVyEiFvcGVudmNsdXN0ZXIudjEuT3BlcmF0aW9uTWV0YWRhdGGC0+STAjY6CHZjbHVzdGVyMiovdjEve3ZjbHVzdGVyLm5hbWU9cHJvamVjdHMvKi92Y2x1c3RlcnMvKn0SvQEKDkRlbGV0ZVZDbHVzdGVyEiYub3BlbnZjbHVzdGVyLnYxLkRlbGV0ZVZDbHVzdGVyUmVxdWVzdBoaLm9wZW52Y2x1c3Rlci52MS5PcGVyYXRpb24iZ8rzGDoKFWdvb2dsZS5wcm90b2J1Zi5FbXB0eRIhb3BlbnZjbHVzdGVyLnYxLk9wZXJhdGlvbk1ldGFkYXRhgtPkkwIjKiEvdjEve25hbWU9cHJvamVjdHMvKi92Y2x1c3RlcnMvKn0SxwEKDVNjYWxlVkNsdXN0ZXISJS5vcGVudmNsdXN0ZXIudjEuU2NhbGVWQ2x1c3RlclJlcXVlc3QaGi5vcGVudmNsdXN0ZXIudjEuT3BlcmF0aW9uInPK8xg9ChhvcGVudmNsdXN0ZXIudjEuVkNsdXN0ZXISIW9wZW52Y2x1c3Rlci52MS5PcGVyYXRpb25NZXRhZGF0YYLT5JMCLDoBKiInL3YxL3tuYW1lPXByb2plY3RzLyovdmNsdXN0ZXJzLyp9OnNjYWxlEs0BCg9TdXNwZW5kVkNsdXN0ZXISJy5vcGVudmNsdXN0ZXIudjEuU3VzcGVuZFZDbHVzdGVyUmVxdWVzdBoaLm9wZW52Y2x1c3Rlci52MS5PcGVyYXRpb24idcrzGD0KGG9wZW52Y2x1c3Rlci52MS5WQ2x1c3RlchIhb3BlbnZjbHVzdGVyLnYxLk9wZXJhdGlvbk1ldGFkYXRhgtPkkwIuOgEqIikvdjEve25hbWU9cHJvamVjdHMvKi92Y2x1c3RlcnMvKn06c3VzcGVuZBLKAQoOUmVzdW1lVkNsdXN0ZXISJi5vcGVudmNsdXN0ZXIudjEuUmVzdW1lVkNsdXN0ZXJSZXF1ZXN0Ghoub3BlbnZjbHVzdGVyLnYxLk9wZXJhdGlvbiJ0yvMYPQoYb3BlbnZjbHVzdGVyLnYxLlZDbHVzdGVyEiFvcGVudmNsdXN0ZXIudjEuT3BlcmF0aW9uTWV0YWRhdGGC0+STAi06ASoiKC92MS97bmFtZT1wcm9qZWN0cy8qL3ZjbHVzdGVycy8qfTpyZXN1bWUS0AEKEFNuYXBzaG90VkNsdXN0ZXISKC5vcGVudmNsdXN0ZXIudjEuU25hcHNob3RWQ2x1c3RlclJlcXVlc3QaGi5vcGVudmNsdXN0ZXIudjEuT3BlcmF0aW9uInbK8xg9ChhvcGVudmNsdXN0ZXIudjEuU25hcHNob3QSIW9wZW52Y2x1c3Rlci52MS5PcGVyYXRpb25NZXRhZGF0YYLT5JMCLzoBKiIqL3YxL3tuYW1lPXByb2plY3RzLyovdmNsdXN0ZXJzLyp9OnNuYXBzaG90Es0BCg9SZXN0b3JlVkNsdXN0ZXISJy5vcGVudmNsdXN0ZXIudjEuUmVzdG9yZVZDbHVzdGVyUmVxdWVzdBoaLm9wZW52Y2x1c3Rlci52MS5PcGVyYXRpb24idcrzGD0KGG9wZW52Y2x1c3Rlci52MS5WQ2x1c3RlchIhb3BlbnZjbHVzdGVyLnYxLk9wZXJhdGlvbk1ldGFkYXRhgtPkkwIuOgEqIikvdjEve25hbWU9cHJvamVjdHMvKi92Y2x1c3RlcnMvKn06cmVzdG9yZRKuAQoaR2VuZXJhdGVWQ2x1c3Rlckt1YmVjb25maWcSMi5vcGVudmNsdXN0ZXIudjEuR2VuZXJhdGVWQ2x1c3Rlckt1YmVjb25maWdSZXF1ZXN0Ghsub3BlbnZjbHVzdGVyLnYxLkt1YmVjb25maWciP4LT5JMCOToBKiI0L3YxL3tuYW1lPXByb2plY3RzLyovdmNsdXN0ZXJzLyp9OmdlbmVyYXRlS3ViZWNvbmZpZxKQAQoQR2V0VkNsdXN0ZXJVc2FnZRIoLm9wZW52Y2x1c3Rlci52MS5HZXRWQ2x1c3RlclVzYWdlUmVxdWVzdBoeLm9wZW52Y2x1c3Rlci52MS5WQ2x1c3RlclVzYWdlIjKQAgGC0+STAikSJy92MS97bmFtZT1wcm9qZWN0cy8qL3ZjbHVzdGVycy8qL3VzYWdlfRKXAQoOV2F0Y2hWQ2x1c3RlcnMSJi5vcGVudmNsdXN0ZXIudjEuV2F0Y2hWQ2x1c3RlcnNSZXF1ZXN0Gicub3BlbnZjbHVzdGVyLnYxLldhdGNoVkNsdXN0ZXJzUmVzcG9uc2UiMpACAYLT5JMCKRInL3YxL3twYXJlbnQ9cHJvamVjdHMvKn0vdmNsdXN0ZXJzOndhdGNoMAESfQoPR2V0U2VydmVyQ29uZmlnEicub3BlbnZjbHVzdGVyLnYxLkdldFNlcnZlckNvbmZpZ1JlcXVlc3QaHS5vcGVudmNsdXN0ZXIudjEuU2VydmVyQ29uZmlnIiKQAgGC0+STAhkSFy92MS97bmFtZT1zZXJ2ZXJDb25maWd9QldaVWdpdGh1Yi5jb20vb3Blbi12Y2x1c3Rlci9vcGVuLXZjbHVzdGVyLWFwaS9zZGtzL2dvL2dlbi9vcGVudmNsdXN0ZXIvdjE7b3BlbnZjbHVzdGVydjFiBnByb3RvMw", [file_buf_validate_validate, file_google_api_annotations, file_google_api_field_behavior, file_google_api_resource, file_google_protobuf_duration, file_google_protobuf_field_mask, file_google_protobuf_timestamp, file_openvcluster_v1_annotations, file_openvcluster_v1_common, file_openvcluster_v1_operation, file_openvcluster_v1_snapshot, file_openvcluster_v1_vcluster]);
 
 /**
  * Request for CreateVCluster.
@@ -29,7 +37,7 @@ export const file_openvcluster_v1_vcluster_service: GenFile = /*@__PURE__*/
  */
 export type CreateVClusterRequest = Message<"openvcluster.v1.CreateVClusterRequest"> & {
   /**
-   * Required. The project, `projects/{project}`.
+   * Required. The project, `projects/{project}`. It must exist.
    *
    * @generated from field: string parent = 1;
    */
@@ -37,9 +45,9 @@ export type CreateVClusterRequest = Message<"openvcluster.v1.CreateVClusterReque
 
   /**
    * Required. The vcluster id, a DNS-1123 label: lower-case letters, digits
-   * and '-', starting with a letter, ending with a letter or digit, at most 63
-   * characters. It becomes the last segment of the name and the Helm release
-   * name.
+   * and '-', starting with a letter, ending with a letter or digit, at most 51
+   * characters (the Helm release name, from which the chart derives object
+   * names of up to 63 characters). It becomes the last segment of the name.
    *
    * @generated from field: string vcluster_id = 2;
    */
@@ -47,7 +55,8 @@ export type CreateVClusterRequest = Message<"openvcluster.v1.CreateVClusterReque
 
   /**
    * Required. The vcluster to create. Only `display_name`, `labels`,
-   * `annotations` and `spec` are read; output-only fields are ignored.
+   * `annotations`, `deletion_protection` and `spec` are read; output-only
+   * fields are ignored.
    *
    * @generated from field: openvcluster.v1.VCluster vcluster = 3;
    */
@@ -55,20 +64,31 @@ export type CreateVClusterRequest = Message<"openvcluster.v1.CreateVClusterReque
 
   /**
    * An idempotency key (AIP-155), a UUID. Retrying with the same id and the
-   * same request returns the original operation; the same id with a different
-   * request fails with ALREADY_EXISTS. Kept for at least 24 hours.
+   * same request returns the original operation; the same id with a
+   * different request fails with ALREADY_EXISTS. Kept for at least 24 hours.
    *
    * @generated from field: string request_id = 4;
    */
   requestId: string;
 
   /**
-   * Validate the request and report errors without creating anything. The
-   * returned operation is done and carries the vcluster as it would be.
+   * Validate the request (and the rules of the vcluster's phase, etag, quota
+   * and values) without changing anything: the answer is a done Operation
+   * with no name whose `response` is the result as it would be.
    *
    * @generated from field: bool validate_only = 5;
    */
   validateOnly: boolean;
+
+  /**
+   * Create the vcluster from this snapshot, `projects/{project}/snapshots/{snapshot}`
+   * (a clone): it must be SUCCEEDED, durable (not `container` storage) and
+   * in the same project. The new vcluster's spec is the snapshot's
+   * `vcluster_spec`, with the fields set in `vcluster.spec` over it.
+   *
+   * @generated from field: string source_snapshot = 6;
+   */
+  sourceSnapshot: string;
 };
 
 /**
@@ -85,11 +105,18 @@ export const CreateVClusterRequestSchema: GenMessage<CreateVClusterRequest> = /*
  */
 export type GetVClusterRequest = Message<"openvcluster.v1.GetVClusterRequest"> & {
   /**
-   * Required. `projects/{project}/vclusters/{vcluster}`.
+   * Required. The vcluster, `projects/{project}/vclusters/{vcluster}`.
    *
    * @generated from field: string name = 1;
    */
   name: string;
+
+  /**
+   * How much to return. Default: FULL.
+   *
+   * @generated from field: openvcluster.v1.View view = 2;
+   */
+  view: View;
 };
 
 /**
@@ -145,6 +172,13 @@ export type ListVClustersRequest = Message<"openvcluster.v1.ListVClustersRequest
    * @generated from field: string order_by = 5;
    */
   orderBy: string;
+
+  /**
+   * How much to return of each vcluster. Default: BASIC.
+   *
+   * @generated from field: openvcluster.v1.View view = 6;
+   */
+  view: View;
 };
 
 /**
@@ -212,24 +246,29 @@ export type UpdateVClusterRequest = Message<"openvcluster.v1.UpdateVClusterReque
   vcluster?: VCluster | undefined;
 
   /**
-   * Required. The fields to change, relative to the VCluster: e.g.
-   * `display_name`, `labels`, `spec.kubernetes_version`,
-   * `spec.persistence.size`, or `spec` for the whole spec. `*` replaces every
-   * updatable field.
+   * The fields to change, relative to the VCluster: e.g. `display_name`,
+   * `labels`, `deletion_protection`, `spec.kubernetes_version`,
+   * `spec.control_plane.resources`, or `spec` for the whole spec. `*`
+   * replaces every updatable field. Unset: the fields that are set in
+   * `vcluster` (AIP-134), so an unset field never clears a value by accident.
    *
    * @generated from field: google.protobuf.FieldMask update_mask = 2;
    */
   updateMask?: FieldMask | undefined;
 
   /**
-   * An idempotency key (AIP-155), a UUID.
+   * An idempotency key (AIP-155), a UUID. Retrying with the same id and the
+   * same request returns the original operation; the same id with a
+   * different request fails with ALREADY_EXISTS. Kept for at least 24 hours.
    *
    * @generated from field: string request_id = 3;
    */
   requestId: string;
 
   /**
-   * Validate the request and report errors without changing anything.
+   * Validate the request (and the rules of the vcluster's phase, etag, quota
+   * and values) without changing anything: the answer is a done Operation
+   * with no name whose `response` is the result as it would be.
    *
    * @generated from field: bool validate_only = 4;
    */
@@ -250,7 +289,7 @@ export const UpdateVClusterRequestSchema: GenMessage<UpdateVClusterRequest> = /*
  */
 export type DeleteVClusterRequest = Message<"openvcluster.v1.DeleteVClusterRequest"> & {
   /**
-   * Required. `projects/{project}/vclusters/{vcluster}`.
+   * Required. The vcluster, `projects/{project}/vclusters/{vcluster}`.
    *
    * @generated from field: string name = 1;
    */
@@ -266,18 +305,29 @@ export type DeleteVClusterRequest = Message<"openvcluster.v1.DeleteVClusterReque
   /**
    * Delete even while another operation is in flight (that operation is
    * cancelled). Without it, deleting in a transitional phase fails with
-   * FAILED_PRECONDITION.
+   * FAILED_PRECONDITION. It does not override `deletion_protection`.
    *
    * @generated from field: bool force = 3;
    */
   force: boolean;
 
   /**
-   * An idempotency key (AIP-155), a UUID.
+   * An idempotency key (AIP-155), a UUID. Retrying with the same id and the
+   * same request returns the original operation; the same id with a
+   * different request fails with ALREADY_EXISTS. Kept for at least 24 hours.
    *
    * @generated from field: string request_id = 4;
    */
   requestId: string;
+
+  /**
+   * Validate the request (and the rules of the vcluster's phase, etag, quota
+   * and values) without changing anything: the answer is a done Operation
+   * with no name whose `response` is the result as it would be.
+   *
+   * @generated from field: bool validate_only = 5;
+   */
+  validateOnly: boolean;
 };
 
 /**
@@ -295,14 +345,15 @@ export const DeleteVClusterRequestSchema: GenMessage<DeleteVClusterRequest> = /*
  */
 export type ScaleVClusterRequest = Message<"openvcluster.v1.ScaleVClusterRequest"> & {
   /**
-   * Required. `projects/{project}/vclusters/{vcluster}`.
+   * Required. The vcluster, `projects/{project}/vclusters/{vcluster}`.
    *
    * @generated from field: string name = 1;
    */
   name: string;
 
   /**
-   * New control-plane replicas, 1 to 9.
+   * New control-plane replicas, 1 to 9. More than one needs a backing store
+   * other than the embedded database.
    *
    * @generated from field: optional int32 replicas = 2;
    */
@@ -330,11 +381,22 @@ export type ScaleVClusterRequest = Message<"openvcluster.v1.ScaleVClusterRequest
   etag: string;
 
   /**
-   * An idempotency key (AIP-155), a UUID.
+   * An idempotency key (AIP-155), a UUID. Retrying with the same id and the
+   * same request returns the original operation; the same id with a
+   * different request fails with ALREADY_EXISTS. Kept for at least 24 hours.
    *
    * @generated from field: string request_id = 6;
    */
   requestId: string;
+
+  /**
+   * Validate the request (and the rules of the vcluster's phase, etag, quota
+   * and values) without changing anything: the answer is a done Operation
+   * with no name whose `response` is the result as it would be.
+   *
+   * @generated from field: bool validate_only = 7;
+   */
+  validateOnly: boolean;
 };
 
 /**
@@ -351,7 +413,7 @@ export const ScaleVClusterRequestSchema: GenMessage<ScaleVClusterRequest> = /*@_
  */
 export type SuspendVClusterRequest = Message<"openvcluster.v1.SuspendVClusterRequest"> & {
   /**
-   * Required. `projects/{project}/vclusters/{vcluster}`.
+   * Required. The vcluster, `projects/{project}/vclusters/{vcluster}`.
    *
    * @generated from field: string name = 1;
    */
@@ -365,11 +427,22 @@ export type SuspendVClusterRequest = Message<"openvcluster.v1.SuspendVClusterReq
   etag: string;
 
   /**
-   * An idempotency key (AIP-155), a UUID.
+   * An idempotency key (AIP-155), a UUID. Retrying with the same id and the
+   * same request returns the original operation; the same id with a
+   * different request fails with ALREADY_EXISTS. Kept for at least 24 hours.
    *
    * @generated from field: string request_id = 3;
    */
   requestId: string;
+
+  /**
+   * Validate the request (and the rules of the vcluster's phase, etag, quota
+   * and values) without changing anything: the answer is a done Operation
+   * with no name whose `response` is the result as it would be.
+   *
+   * @generated from field: bool validate_only = 4;
+   */
+  validateOnly: boolean;
 };
 
 /**
@@ -386,7 +459,7 @@ export const SuspendVClusterRequestSchema: GenMessage<SuspendVClusterRequest> = 
  */
 export type ResumeVClusterRequest = Message<"openvcluster.v1.ResumeVClusterRequest"> & {
   /**
-   * Required. `projects/{project}/vclusters/{vcluster}`.
+   * Required. The vcluster, `projects/{project}/vclusters/{vcluster}`.
    *
    * @generated from field: string name = 1;
    */
@@ -400,11 +473,22 @@ export type ResumeVClusterRequest = Message<"openvcluster.v1.ResumeVClusterReque
   etag: string;
 
   /**
-   * An idempotency key (AIP-155), a UUID.
+   * An idempotency key (AIP-155), a UUID. Retrying with the same id and the
+   * same request returns the original operation; the same id with a
+   * different request fails with ALREADY_EXISTS. Kept for at least 24 hours.
    *
    * @generated from field: string request_id = 3;
    */
   requestId: string;
+
+  /**
+   * Validate the request (and the rules of the vcluster's phase, etag, quota
+   * and values) without changing anything: the answer is a done Operation
+   * with no name whose `response` is the result as it would be.
+   *
+   * @generated from field: bool validate_only = 4;
+   */
+  validateOnly: boolean;
 };
 
 /**
@@ -435,14 +519,6 @@ export type SnapshotVClusterRequest = Message<"openvcluster.v1.SnapshotVClusterR
   snapshotId: string;
 
   /**
-   * Required. Where to store it: `s3://bucket/key`,
-   * `oci://registry/repository:tag` or `container:///path`.
-   *
-   * @generated from field: string storage_uri = 3;
-   */
-  storageUri: string;
-
-  /**
    * Labels of the Snapshot resource.
    *
    * @generated from field: map<string, string> labels = 4;
@@ -458,11 +534,29 @@ export type SnapshotVClusterRequest = Message<"openvcluster.v1.SnapshotVClusterR
   ttl?: Duration | undefined;
 
   /**
-   * An idempotency key (AIP-155), a UUID.
+   * An idempotency key (AIP-155), a UUID. Retrying with the same id and the
+   * same request returns the original operation; the same id with a
+   * different request fails with ALREADY_EXISTS. Kept for at least 24 hours.
    *
    * @generated from field: string request_id = 6;
    */
   requestId: string;
+
+  /**
+   * Validate the request (and the rules of the vcluster's phase, etag, quota
+   * and values) without changing anything: the answer is a done Operation
+   * with no name whose `response` is the result as it would be.
+   *
+   * @generated from field: bool validate_only = 7;
+   */
+  validateOnly: boolean;
+
+  /**
+   * Required. Where to store it. Credentials are references to host Secrets.
+   *
+   * @generated from field: openvcluster.v1.SnapshotStorage storage = 8;
+   */
+  storage?: SnapshotStorage | undefined;
 };
 
 /**
@@ -473,50 +567,7 @@ export const SnapshotVClusterRequestSchema: GenMessage<SnapshotVClusterRequest> 
   messageDesc(file_openvcluster_v1_vcluster_service, 9);
 
 /**
- * Where a RestoreVCluster into a new vcluster (a clone) creates it.
- *
- * @generated from message openvcluster.v1.RestoreTarget
- */
-export type RestoreTarget = Message<"openvcluster.v1.RestoreTarget"> & {
-  /**
-   * Required. The project of the new vcluster, `projects/{project}`; must be
-   * the snapshot's project.
-   *
-   * @generated from field: string parent = 1;
-   */
-  parent: string;
-
-  /**
-   * Required. The id of the new vcluster (DNS-1123 label, at most 63).
-   *
-   * @generated from field: string vcluster_id = 2;
-   */
-  vclusterId: string;
-
-  /**
-   * Its display name. Default: the vcluster id.
-   *
-   * @generated from field: string display_name = 3;
-   */
-  displayName: string;
-
-  /**
-   * Its labels. Default: none.
-   *
-   * @generated from field: map<string, string> labels = 4;
-   */
-  labels: { [key: string]: string };
-};
-
-/**
- * Describes the message openvcluster.v1.RestoreTarget.
- * Use `create(RestoreTargetSchema)` to create a new message.
- */
-export const RestoreTargetSchema: GenMessage<RestoreTarget> = /*@__PURE__*/
-  messageDesc(file_openvcluster_v1_vcluster_service, 10);
-
-/**
- * Request for RestoreVCluster.
+ * Request for RestoreVCluster (in place).
  *
  * @generated from message openvcluster.v1.RestoreVClusterRequest
  */
@@ -529,43 +580,36 @@ export type RestoreVClusterRequest = Message<"openvcluster.v1.RestoreVClusterReq
   snapshot: string;
 
   /**
-   * Where to restore. Exactly one is required.
+   * Required. The vcluster to restore into, `projects/{project}/vclusters/{vcluster}`.
    *
-   * @generated from oneof openvcluster.v1.RestoreVClusterRequest.target
+   * @generated from field: string name = 2;
    */
-  target: {
-    /**
-     * Restore in place into this existing vcluster,
-     * `projects/{project}/vclusters/{vcluster}`.
-     *
-     * @generated from field: string name = 2;
-     */
-    value: string;
-    case: "name";
-  } | {
-    /**
-     * Restore into a new vcluster (a clone of the snapshot's source).
-     *
-     * @generated from field: openvcluster.v1.RestoreTarget new_vcluster = 3;
-     */
-    value: RestoreTarget;
-    case: "newVcluster";
-  } | { case: undefined; value?: undefined };
+  name: string;
 
   /**
-   * For an in-place restore: the etag of the vcluster; a stale etag fails
-   * with ABORTED.
+   * The etag of the vcluster; a stale etag fails with ABORTED.
    *
    * @generated from field: string etag = 4;
    */
   etag: string;
 
   /**
-   * An idempotency key (AIP-155), a UUID.
+   * An idempotency key (AIP-155), a UUID. Retrying with the same id and the
+   * same request returns the original operation; the same id with a
+   * different request fails with ALREADY_EXISTS. Kept for at least 24 hours.
    *
    * @generated from field: string request_id = 5;
    */
   requestId: string;
+
+  /**
+   * Validate the request (and the rules of the vcluster's phase, etag, quota
+   * and values) without changing anything: the answer is a done Operation
+   * with no name whose `response` is the result as it would be.
+   *
+   * @generated from field: bool validate_only = 6;
+   */
+  validateOnly: boolean;
 };
 
 /**
@@ -573,16 +617,16 @@ export type RestoreVClusterRequest = Message<"openvcluster.v1.RestoreVClusterReq
  * Use `create(RestoreVClusterRequestSchema)` to create a new message.
  */
 export const RestoreVClusterRequestSchema: GenMessage<RestoreVClusterRequest> = /*@__PURE__*/
-  messageDesc(file_openvcluster_v1_vcluster_service, 11);
+  messageDesc(file_openvcluster_v1_vcluster_service, 10);
 
 /**
- * Request for GetVClusterKubeconfig.
+ * Request for GenerateVClusterKubeconfig.
  *
- * @generated from message openvcluster.v1.GetVClusterKubeconfigRequest
+ * @generated from message openvcluster.v1.GenerateVClusterKubeconfigRequest
  */
-export type GetVClusterKubeconfigRequest = Message<"openvcluster.v1.GetVClusterKubeconfigRequest"> & {
+export type GenerateVClusterKubeconfigRequest = Message<"openvcluster.v1.GenerateVClusterKubeconfigRequest"> & {
   /**
-   * Required. `projects/{project}/vclusters/{vcluster}`.
+   * Required. The vcluster, `projects/{project}/vclusters/{vcluster}`.
    *
    * @generated from field: string name = 1;
    */
@@ -591,32 +635,40 @@ export type GetVClusterKubeconfigRequest = Message<"openvcluster.v1.GetVClusterK
   /**
    * The endpoint. Default: the vcluster's exposure.
    *
-   * @generated from field: openvcluster.v1.GetVClusterKubeconfigRequest.Endpoint endpoint = 2;
+   * @generated from field: openvcluster.v1.GenerateVClusterKubeconfigRequest.Endpoint endpoint = 2;
    */
-  endpoint: GetVClusterKubeconfigRequest_Endpoint;
+  endpoint: GenerateVClusterKubeconfigRequest_Endpoint;
 
   /**
-   * Lifetime of the token in the kubeconfig, 10 minutes to 1 year. Unset:
-   * the vcluster's admin credentials, which do not expire.
+   * Lifetime of the token in the kubeconfig, 10 minutes to 1 year.
+   * Default: 1 hour. Not allowed with `admin`.
    *
    * @generated from field: google.protobuf.Duration token_ttl = 3;
    */
   tokenTtl?: Duration | undefined;
+
+  /**
+   * Return the vcluster's admin credentials (a client certificate that does
+   * not expire) instead of a short-lived token. An explicit opt-in, audited.
+   *
+   * @generated from field: bool admin = 4;
+   */
+  admin: boolean;
 };
 
 /**
- * Describes the message openvcluster.v1.GetVClusterKubeconfigRequest.
- * Use `create(GetVClusterKubeconfigRequestSchema)` to create a new message.
+ * Describes the message openvcluster.v1.GenerateVClusterKubeconfigRequest.
+ * Use `create(GenerateVClusterKubeconfigRequestSchema)` to create a new message.
  */
-export const GetVClusterKubeconfigRequestSchema: GenMessage<GetVClusterKubeconfigRequest> = /*@__PURE__*/
-  messageDesc(file_openvcluster_v1_vcluster_service, 12);
+export const GenerateVClusterKubeconfigRequestSchema: GenMessage<GenerateVClusterKubeconfigRequest> = /*@__PURE__*/
+  messageDesc(file_openvcluster_v1_vcluster_service, 11);
 
 /**
  * Which endpoint the kubeconfig points at.
  *
- * @generated from enum openvcluster.v1.GetVClusterKubeconfigRequest.Endpoint
+ * @generated from enum openvcluster.v1.GenerateVClusterKubeconfigRequest.Endpoint
  */
-export enum GetVClusterKubeconfigRequest_Endpoint {
+export enum GenerateVClusterKubeconfigRequest_Endpoint {
   /**
    * The vcluster's own exposure (`spec.exposure.type`).
    *
@@ -644,13 +696,20 @@ export enum GetVClusterKubeconfigRequest_Endpoint {
    * @generated from enum value: ENDPOINT_INGRESS = 3;
    */
   INGRESS = 3,
+
+  /**
+   * A node address and the NodePort; FAILED_PRECONDITION if not exposed so.
+   *
+   * @generated from enum value: ENDPOINT_NODE_PORT = 4;
+   */
+  NODE_PORT = 4,
 }
 
 /**
- * Describes the enum openvcluster.v1.GetVClusterKubeconfigRequest.Endpoint.
+ * Describes the enum openvcluster.v1.GenerateVClusterKubeconfigRequest.Endpoint.
  */
-export const GetVClusterKubeconfigRequest_EndpointSchema: GenEnum<GetVClusterKubeconfigRequest_Endpoint> = /*@__PURE__*/
-  enumDesc(file_openvcluster_v1_vcluster_service, 12, 0);
+export const GenerateVClusterKubeconfigRequest_EndpointSchema: GenEnum<GenerateVClusterKubeconfigRequest_Endpoint> = /*@__PURE__*/
+  enumDesc(file_openvcluster_v1_vcluster_service, 11, 0);
 
 /**
  * A kubeconfig for a virtual cluster.
@@ -680,11 +739,18 @@ export type Kubeconfig = Message<"openvcluster.v1.Kubeconfig"> & {
   context: string;
 
   /**
-   * When its credentials expire; unset when they do not.
+   * When its credentials expire; unset only for admin credentials.
    *
    * @generated from field: google.protobuf.Timestamp expire_time = 4;
    */
   expireTime?: Timestamp | undefined;
+
+  /**
+   * Whether it carries the admin credentials.
+   *
+   * @generated from field: bool admin = 5;
+   */
+  admin: boolean;
 };
 
 /**
@@ -692,7 +758,100 @@ export type Kubeconfig = Message<"openvcluster.v1.Kubeconfig"> & {
  * Use `create(KubeconfigSchema)` to create a new message.
  */
 export const KubeconfigSchema: GenMessage<Kubeconfig> = /*@__PURE__*/
+  messageDesc(file_openvcluster_v1_vcluster_service, 12);
+
+/**
+ * Request for GetVClusterUsage.
+ *
+ * @generated from message openvcluster.v1.GetVClusterUsageRequest
+ */
+export type GetVClusterUsageRequest = Message<"openvcluster.v1.GetVClusterUsageRequest"> & {
+  /**
+   * Required. `projects/{project}/vclusters/{vcluster}/usage`.
+   *
+   * @generated from field: string name = 1;
+   */
+  name: string;
+};
+
+/**
+ * Describes the message openvcluster.v1.GetVClusterUsageRequest.
+ * Use `create(GetVClusterUsageRequestSchema)` to create a new message.
+ */
+export const GetVClusterUsageRequestSchema: GenMessage<GetVClusterUsageRequest> = /*@__PURE__*/
   messageDesc(file_openvcluster_v1_vcluster_service, 13);
+
+/**
+ * What a vcluster's workloads use on the host, against its quota.
+ *
+ * @generated from message openvcluster.v1.VClusterUsage
+ */
+export type VClusterUsage = Message<"openvcluster.v1.VClusterUsage"> & {
+  /**
+   * Identifier. `projects/{project}/vclusters/{vcluster}/usage`.
+   *
+   * @generated from field: string name = 1;
+   */
+  name: string;
+
+  /**
+   * CPU requested by the workloads, a quantity (`1500m`).
+   *
+   * @generated from field: string cpu = 2;
+   */
+  cpu: string;
+
+  /**
+   * Memory requested by the workloads, a quantity (`3Gi`).
+   *
+   * @generated from field: string memory = 3;
+   */
+  memory: string;
+
+  /**
+   * Pods running on the host for the vcluster.
+   *
+   * @generated from field: int32 pods = 4;
+   */
+  pods: number;
+
+  /**
+   * PersistentVolumeClaims of the vcluster on the host.
+   *
+   * @generated from field: int32 persistent_volume_claims = 5;
+   */
+  persistentVolumeClaims: number;
+
+  /**
+   * Used amounts by ResourceQuota resource name (`requests.cpu`, `pods`...),
+   * as the host's ResourceQuota reports them.
+   *
+   * @generated from field: map<string, string> used = 6;
+   */
+  used: { [key: string]: string };
+
+  /**
+   * The hard limits of the vcluster's resource quota by the same names;
+   * empty when it has none.
+   *
+   * @generated from field: map<string, string> hard = 7;
+   */
+  hard: { [key: string]: string };
+
+  /**
+   * When the figures were read from the host.
+   *
+   * @generated from field: google.protobuf.Timestamp sample_time = 8;
+   */
+  sampleTime?: Timestamp | undefined;
+};
+
+/**
+ * Describes the message openvcluster.v1.VClusterUsage.
+ * Use `create(VClusterUsageSchema)` to create a new message.
+ */
+export const VClusterUsageSchema: GenMessage<VClusterUsage> = /*@__PURE__*/
+  messageDesc(file_openvcluster_v1_vcluster_service, 14);
 
 /**
  * Request for WatchVClusters.
@@ -724,6 +883,13 @@ export type WatchVClustersRequest = Message<"openvcluster.v1.WatchVClustersReque
    * @generated from field: string resume_version = 3;
    */
   resumeVersion: string;
+
+  /**
+   * How much to return of each vcluster. Default: BASIC.
+   *
+   * @generated from field: openvcluster.v1.View view = 4;
+   */
+  view: View;
 };
 
 /**
@@ -731,7 +897,7 @@ export type WatchVClustersRequest = Message<"openvcluster.v1.WatchVClustersReque
  * Use `create(WatchVClustersRequestSchema)` to create a new message.
  */
 export const WatchVClustersRequestSchema: GenMessage<WatchVClustersRequest> = /*@__PURE__*/
-  messageDesc(file_openvcluster_v1_vcluster_service, 14);
+  messageDesc(file_openvcluster_v1_vcluster_service, 15);
 
 /**
  * One event of WatchVClusters.
@@ -773,7 +939,7 @@ export type WatchVClustersResponse = Message<"openvcluster.v1.WatchVClustersResp
  * Use `create(WatchVClustersResponseSchema)` to create a new message.
  */
 export const WatchVClustersResponseSchema: GenMessage<WatchVClustersResponse> = /*@__PURE__*/
-  messageDesc(file_openvcluster_v1_vcluster_service, 15);
+  messageDesc(file_openvcluster_v1_vcluster_service, 16);
 
 /**
  * What happened.
@@ -815,31 +981,176 @@ export enum WatchVClustersResponse_EventType {
    * @generated from enum value: EVENT_TYPE_SYNCED = 4;
    */
   SYNCED = 4,
+
+  /**
+   * Nothing the watch shows changed: a heartbeat carrying the current
+   * `version` to resume from; no vcluster is set.
+   *
+   * @generated from enum value: EVENT_TYPE_BOOKMARK = 5;
+   */
+  BOOKMARK = 5,
 }
 
 /**
  * Describes the enum openvcluster.v1.WatchVClustersResponse.EventType.
  */
 export const WatchVClustersResponse_EventTypeSchema: GenEnum<WatchVClustersResponse_EventType> = /*@__PURE__*/
-  enumDesc(file_openvcluster_v1_vcluster_service, 15, 0);
+  enumDesc(file_openvcluster_v1_vcluster_service, 16, 0);
 
 /**
- * VClusterService manages vclusters like virtual machines: create, get, list,
- * update, delete, scale, suspend (power off), resume (power on), snapshot,
- * restore, get a kubeconfig, and watch.
+ * Request for GetServerConfig.
+ *
+ * @generated from message openvcluster.v1.GetServerConfigRequest
+ */
+export type GetServerConfigRequest = Message<"openvcluster.v1.GetServerConfigRequest"> & {
+  /**
+   * Required. `serverConfig`.
+   *
+   * @generated from field: string name = 1;
+   */
+  name: string;
+};
+
+/**
+ * Describes the message openvcluster.v1.GetServerConfigRequest.
+ * Use `create(GetServerConfigRequestSchema)` to create a new message.
+ */
+export const GetServerConfigRequestSchema: GenMessage<GetServerConfigRequest> = /*@__PURE__*/
+  messageDesc(file_openvcluster_v1_vcluster_service, 17);
+
+/**
+ * What the server supports.
+ *
+ * @generated from message openvcluster.v1.ServerConfig
+ */
+export type ServerConfig = Message<"openvcluster.v1.ServerConfig"> & {
+  /**
+   * Identifier. `serverConfig`.
+   *
+   * @generated from field: string name = 1;
+   */
+  name: string;
+
+  /**
+   * The chart version used when a spec sets none.
+   *
+   * @generated from field: string default_chart_version = 2;
+   */
+  defaultChartVersion: string;
+
+  /**
+   * Every chart version the server installs, newest first.
+   *
+   * @generated from field: repeated openvcluster.v1.ChartRelease chart_releases = 3;
+   */
+  chartReleases: ChartRelease[];
+
+  /**
+   * Snapshot storage kinds the server can write: `s3`, `oci`, `azure`,
+   * `container`.
+   *
+   * @generated from field: repeated string storage_types = 4;
+   */
+  storageTypes: string[];
+
+  /**
+   * Exposure types the host clusters support.
+   *
+   * @generated from field: repeated openvcluster.v1.Exposure.Type exposure_types = 5;
+   */
+  exposureTypes: Exposure_Type[];
+
+  /**
+   * Backing stores the server can configure: `embedded_database`,
+   * `embedded_etcd`, `deployed_etcd`, `external_database`, `external_etcd`.
+   *
+   * @generated from field: repeated string backing_stores = 6;
+   */
+  backingStores: string[];
+
+  /**
+   * vcluster.yaml key paths that `values_override` may not set (a key or any
+   * key under it), e.g. `rbac.clusterRole`, `plugins`,
+   * `experimental.deploy`.
+   *
+   * @generated from field: repeated string denied_values_keys = 7;
+   */
+  deniedValuesKeys: string[];
+
+  /**
+   * The host cluster used when a spec sets none, `hostClusters/{cluster}`.
+   *
+   * @generated from field: string default_host_cluster = 8;
+   */
+  defaultHostCluster: string;
+};
+
+/**
+ * Describes the message openvcluster.v1.ServerConfig.
+ * Use `create(ServerConfigSchema)` to create a new message.
+ */
+export const ServerConfigSchema: GenMessage<ServerConfig> = /*@__PURE__*/
+  messageDesc(file_openvcluster_v1_vcluster_service, 18);
+
+/**
+ * One installable vcluster chart version.
+ *
+ * @generated from message openvcluster.v1.ChartRelease
+ */
+export type ChartRelease = Message<"openvcluster.v1.ChartRelease"> & {
+  /**
+   * The chart version, e.g. `0.36.1`.
+   *
+   * @generated from field: string chart_version = 1;
+   */
+  chartVersion: string;
+
+  /**
+   * The Kubernetes versions it can run, normalized (`v1.33.4`), newest first.
+   *
+   * @generated from field: repeated string kubernetes_versions = 2;
+   */
+  kubernetesVersions: string[];
+
+  /**
+   * The version used when a spec sets none.
+   *
+   * @generated from field: string default_kubernetes_version = 3;
+   */
+  defaultKubernetesVersion: string;
+};
+
+/**
+ * Describes the message openvcluster.v1.ChartRelease.
+ * Use `create(ChartReleaseSchema)` to create a new message.
+ */
+export const ChartReleaseSchema: GenMessage<ChartRelease> = /*@__PURE__*/
+  messageDesc(file_openvcluster_v1_vcluster_service, 19);
+
+/**
+ * VClusterService manages vclusters like virtual machines: create (also from
+ * a snapshot), get, list, update, delete, scale, suspend (power off), resume
+ * (power on), snapshot, restore in place, generate a kubeconfig, read usage
+ * and watch.
  *
  * Every mutating RPC returns an Operation (see OperationService) whose
- * `response` is the resulting VCluster; the RPC returns as soon as the request
+ * `response` is the resulting VCluster (or Snapshot, or Empty: the method's
+ * `operation_info` option says which); the RPC returns as soon as the request
  * is accepted. Every mutating RPC takes an optional `request_id` (AIP-155): a
  * retry with the same id returns the original operation instead of acting
- * twice.
+ * twice; and `validate_only`, which checks everything and changes nothing.
+ * The project must exist (ProjectService): a vcluster in an unknown project
+ * is NOT_FOUND, and one over the project's quota RESOURCE_EXHAUSTED naming
+ * the quota.
  *
  * @generated from service openvcluster.v1.VClusterService
  */
 export const VClusterService: GenService<{
   /**
    * Creates a vcluster. The operation's response is the VCluster once it is
-   * RUNNING. Fails with ALREADY_EXISTS if the name is taken.
+   * RUNNING. Fails with ALREADY_EXISTS if the name is taken. With
+   * `source_snapshot` it is created from that snapshot (a clone, AIP-133):
+   * it starts RESTORING and its spec defaults to the snapshot's.
    *
    * @generated from rpc openvcluster.v1.VClusterService.CreateVCluster
    */
@@ -869,11 +1180,15 @@ export const VClusterService: GenService<{
     output: typeof ListVClustersResponseSchema;
   },
   /**
-   * Updates a vcluster's display name, labels, annotations or spec. Only the
-   * fields in `update_mask` change. A spec change is legal in RUNNING,
-   * SUSPENDED and FAILED and goes through UPDATING; a change of only the
-   * display name, labels or annotations is applied at once (the returned
-   * operation is done) in any phase but DELETING.
+   * Updates a vcluster's display name, labels, annotations, deletion
+   * protection or spec (AIP-134). Only the fields in `update_mask` change; an
+   * update without a mask changes the fields set in `vcluster`. A spec change
+   * is legal in RUNNING (through UPDATING), SUSPENDED (recorded at once,
+   * applied by ResumeVCluster) and FAILED (as the repair of a failed create,
+   * update, scale or restore); a change of only the display name, labels,
+   * annotations or deletion protection is applied at once (the returned
+   * operation is done) in any phase but DELETING. Immutable fields
+   * (VClusterSpec) cannot change: INVALID_ARGUMENT.
    *
    * @generated from rpc openvcluster.v1.VClusterService.UpdateVCluster
    */
@@ -883,7 +1198,9 @@ export const VClusterService: GenService<{
     output: typeof OperationSchema;
   },
   /**
-   * Deletes a vcluster and its host resources. Its snapshots are kept.
+   * Deletes a vcluster and its host resources. Its durable snapshots are
+   * kept; its `container` snapshots are lost with its volume and deleted
+   * with it. FAILED_PRECONDITION while `deletion_protection` is set.
    *
    * @generated from rpc openvcluster.v1.VClusterService.DeleteVCluster
    */
@@ -894,7 +1211,9 @@ export const VClusterService: GenService<{
   },
   /**
    * Changes control-plane replicas, resources or the resource quota. Legal in
-   * RUNNING.
+   * RUNNING (through SCALING) and SUSPENDED (recorded at once, applied by
+   * ResumeVCluster). More than one replica needs a backing store other than
+   * the embedded database.
    *
    * @generated from rpc openvcluster.v1.VClusterService.ScaleVCluster
    */
@@ -906,7 +1225,9 @@ export const VClusterService: GenService<{
   /**
    * Suspends a vcluster: scales its control plane to zero and removes the
    * workloads it synced to the host, keeping its data (like a VM power-off;
-   * `vcluster pause`). Legal in RUNNING.
+   * `vcluster pause`). Legal in RUNNING, and in FAILED after a failed
+   * suspend. A vcluster without persistence cannot be suspended (it would
+   * lose everything): FAILED_PRECONDITION.
    *
    * @generated from rpc openvcluster.v1.VClusterService.SuspendVCluster
    */
@@ -916,8 +1237,9 @@ export const VClusterService: GenService<{
     output: typeof OperationSchema;
   },
   /**
-   * Resumes a suspended vcluster to the replicas it had (`vcluster resume`).
-   * Legal in SUSPENDED and FAILED.
+   * Resumes a suspended vcluster to the replicas it had (`vcluster resume`),
+   * applying any Update or Scale made while it was suspended. Legal in
+   * SUSPENDED, and in FAILED after a failed suspend or resume.
    *
    * @generated from rpc openvcluster.v1.VClusterService.ResumeVCluster
    */
@@ -927,9 +1249,11 @@ export const VClusterService: GenService<{
     output: typeof OperationSchema;
   },
   /**
-   * Takes a snapshot of a running vcluster. Creates a Snapshot resource at
-   * once (PENDING) whose phase follows the operation. The operation's response
-   * is the Snapshot. Legal in RUNNING.
+   * Takes a snapshot of a vcluster. Creates a Snapshot resource at once
+   * (PENDING) whose phase follows the operation; the operation's response is
+   * the Snapshot. Legal in RUNNING and SUSPENDED; the vcluster keeps its
+   * phase, and its `Snapshotting` condition is true until the upload ends. One
+   * snapshot at a time per vcluster.
    *
    * @generated from rpc openvcluster.v1.VClusterService.SnapshotVCluster
    */
@@ -939,9 +1263,12 @@ export const VClusterService: GenService<{
     output: typeof OperationSchema;
   },
   /**
-   * Restores a snapshot, either in place into an existing vcluster (legal in
-   * RUNNING, SUSPENDED and FAILED; it goes RESTORING and back to its prior
-   * phase) or into a new vcluster (a clone). The snapshot must be SUCCEEDED.
+   * Restores a snapshot in place into an existing vcluster, replacing its
+   * state (legal in RUNNING, SUSPENDED and FAILED after a failed create,
+   * update, scale or restore; it goes RESTORING and back to RUNNING, or
+   * SUSPENDED if it was). The snapshot must be SUCCEEDED; a `container`
+   * snapshot restores only into the vcluster it was taken from. To restore
+   * into a new vcluster, use CreateVCluster with `source_snapshot`.
    *
    * @generated from rpc openvcluster.v1.VClusterService.RestoreVCluster
    */
@@ -951,24 +1278,43 @@ export const VClusterService: GenService<{
     output: typeof OperationSchema;
   },
   /**
-   * Returns a kubeconfig for the virtual cluster's API server. Legal in
-   * RUNNING (and UPDATING, SCALING, SNAPSHOTTING, when the API server serves).
+   * Generates a kubeconfig for the virtual cluster's API server (AIP-136: it
+   * mints a credential, so it is not a Get). By default its credential is a
+   * token that expires after `token_ttl` (1 hour unless set); the vcluster's
+   * non-expiring admin credentials only with `admin = true`. Legal while the
+   * API server serves: RUNNING, UPDATING and SCALING.
    *
-   * @generated from rpc openvcluster.v1.VClusterService.GetVClusterKubeconfig
+   * @generated from rpc openvcluster.v1.VClusterService.GenerateVClusterKubeconfig
    */
-  getVClusterKubeconfig: {
+  generateVClusterKubeconfig: {
     methodKind: "unary";
-    input: typeof GetVClusterKubeconfigRequestSchema;
+    input: typeof GenerateVClusterKubeconfigRequestSchema;
     output: typeof KubeconfigSchema;
+  },
+  /**
+   * Gets what a vcluster's workloads use on the host against its resource
+   * quota (a read-only singleton, AIP-156). Kept out of `status` so that
+   * usage, which changes all the time, neither changes the etag nor fires
+   * watch events.
+   *
+   * @generated from rpc openvcluster.v1.VClusterService.GetVClusterUsage
+   */
+  getVClusterUsage: {
+    methodKind: "unary";
+    input: typeof GetVClusterUsageRequestSchema;
+    output: typeof VClusterUsageSchema;
   },
   /**
    * Streams the vclusters of a project: first the current state (one ADDED
    * event per vcluster, then one SYNCED event), then every change as it
-   * happens. Resumable: a client that reconnects with the `version` of the
-   * last event it saw receives exactly the events it missed. A version too old
-   * to resume from fails with OUT_OF_RANGE: list again and watch from the
-   * version that List returned. A client that reads too slowly is disconnected
-   * with RESOURCE_EXHAUSTED.
+   * happens, and a BOOKMARK with the current version whenever the stream has
+   * been quiet for the server's heartbeat interval (30 s by default), so
+   * that a quiet filtered watch always holds a fresh resume version.
+   * Resumable: a client that reconnects with the `version` of the last event
+   * it saw receives exactly the events it missed. A version too old to
+   * resume from fails with OUT_OF_RANGE: list again and watch from the
+   * version that List returned. A client that reads too slowly is
+   * disconnected with RESOURCE_EXHAUSTED.
    *
    * @generated from rpc openvcluster.v1.VClusterService.WatchVClusters
    */
@@ -976,6 +1322,18 @@ export const VClusterService: GenService<{
     methodKind: "server_streaming";
     input: typeof WatchVClustersRequestSchema;
     output: typeof WatchVClustersResponseSchema;
+  },
+  /**
+   * Gets what the server supports (GKE-style): chart versions with the
+   * Kubernetes versions each one can run, the defaults, storage and exposure
+   * types, backing stores and the values keys it refuses.
+   *
+   * @generated from rpc openvcluster.v1.VClusterService.GetServerConfig
+   */
+  getServerConfig: {
+    methodKind: "unary";
+    input: typeof GetServerConfigRequestSchema;
+    output: typeof ServerConfigSchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_openvcluster_v1_vcluster_service, 0);

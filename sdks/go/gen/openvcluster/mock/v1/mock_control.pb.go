@@ -1187,7 +1187,7 @@ var File_openvcluster_mock_v1_mock_control_proto protoreflect.FileDescriptor
 
 const file_openvcluster_mock_v1_mock_control_proto_rawDesc = "" +
 	"\n" +
-	"'openvcluster/mock/v1/mock_control.proto\x12\x14openvcluster.mock.v1\x1a\x1bbuf/validate/validate.proto\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1fopenvcluster/v1/operation.proto\x1a\x1eopenvcluster/v1/snapshot.proto\x1a\x1eopenvcluster/v1/vcluster.proto\"\x0e\n" +
+	"'openvcluster/mock/v1/mock_control.proto\x12\x14openvcluster.mock.v1\x1a\x1bbuf/validate/validate.proto\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1copenvcluster/v1/common.proto\x1a\x1fopenvcluster/v1/operation.proto\x1a\x1eopenvcluster/v1/snapshot.proto\x1a\x1eopenvcluster/v1/vcluster.proto\"\x0e\n" +
 	"\fResetRequest\"\x0f\n" +
 	"\rResetResponse\"\x7f\n" +
 	"\vSeedRequest\x127\n" +

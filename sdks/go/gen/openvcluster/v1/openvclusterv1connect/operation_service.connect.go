@@ -62,8 +62,10 @@ type OperationServiceClient interface {
 	WaitOperation(context.Context, *connect.Request[v1.WaitOperationRequest]) (*connect.Response[v1.Operation], error)
 	// Asks the operation to stop (best effort) and returns its state. A
 	// cancelled operation ends with `error.code` CANCELLED, and its vcluster in
-	// a well-defined phase (the stable phase it came from, or FAILED). Cancelling
-	// a finished operation changes nothing.
+	// the phase the host reports once the driver stopped (RUNNING or
+	// SUSPENDED), or FAILED when that is unknown. A restore that has started
+	// replacing data cannot be cancelled (`metadata.cancellable` is false):
+	// FAILED_PRECONDITION. Cancelling a finished operation changes nothing.
 	CancelOperation(context.Context, *connect.Request[v1.CancelOperationRequest]) (*connect.Response[v1.Operation], error)
 }
 
@@ -148,8 +150,10 @@ type OperationServiceHandler interface {
 	WaitOperation(context.Context, *connect.Request[v1.WaitOperationRequest]) (*connect.Response[v1.Operation], error)
 	// Asks the operation to stop (best effort) and returns its state. A
 	// cancelled operation ends with `error.code` CANCELLED, and its vcluster in
-	// a well-defined phase (the stable phase it came from, or FAILED). Cancelling
-	// a finished operation changes nothing.
+	// the phase the host reports once the driver stopped (RUNNING or
+	// SUSPENDED), or FAILED when that is unknown. A restore that has started
+	// replacing data cannot be cancelled (`metadata.cancellable` is false):
+	// FAILED_PRECONDITION. Cancelling a finished operation changes nothing.
 	CancelOperation(context.Context, *connect.Request[v1.CancelOperationRequest]) (*connect.Response[v1.Operation], error)
 }
 

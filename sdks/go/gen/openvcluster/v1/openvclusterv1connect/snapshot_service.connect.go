@@ -45,6 +45,9 @@ const (
 	// SnapshotServiceDeleteSnapshotProcedure is the fully-qualified name of the SnapshotService's
 	// DeleteSnapshot RPC.
 	SnapshotServiceDeleteSnapshotProcedure = "/openvcluster.v1.SnapshotService/DeleteSnapshot"
+	// SnapshotServiceUpdateSnapshotProcedure is the fully-qualified name of the SnapshotService's
+	// UpdateSnapshot RPC.
+	SnapshotServiceUpdateSnapshotProcedure = "/openvcluster.v1.SnapshotService/UpdateSnapshot"
 )
 
 // SnapshotServiceClient is a client for the openvcluster.v1.SnapshotService service.
@@ -57,6 +60,10 @@ type SnapshotServiceClient interface {
 	// while it is PENDING or RUNNING (cancel its operation first) or while a
 	// restore from it is in flight.
 	DeleteSnapshot(context.Context, *connect.Request[v1.DeleteSnapshotRequest]) (*connect.Response[v1.Operation], error)
+	// Updates a snapshot's labels or expire time (the only mutable fields).
+	// Applied at once; returns the Snapshot. An expire time in the past is
+	// INVALID_ARGUMENT; clearing it keeps the snapshot until DeleteSnapshot.
+	UpdateSnapshot(context.Context, *connect.Request[v1.UpdateSnapshotRequest]) (*connect.Response[v1.Snapshot], error)
 }
 
 // NewSnapshotServiceClient constructs a client for the openvcluster.v1.SnapshotService service. By
@@ -90,6 +97,12 @@ func NewSnapshotServiceClient(httpClient connect.HTTPClient, baseURL string, opt
 			connect.WithSchema(snapshotServiceMethods.ByName("DeleteSnapshot")),
 			connect.WithClientOptions(opts...),
 		),
+		updateSnapshot: connect.NewClient[v1.UpdateSnapshotRequest, v1.Snapshot](
+			httpClient,
+			baseURL+SnapshotServiceUpdateSnapshotProcedure,
+			connect.WithSchema(snapshotServiceMethods.ByName("UpdateSnapshot")),
+			connect.WithClientOptions(opts...),
+		),
 	}
 }
 
@@ -98,6 +111,7 @@ type snapshotServiceClient struct {
 	getSnapshot    *connect.Client[v1.GetSnapshotRequest, v1.Snapshot]
 	listSnapshots  *connect.Client[v1.ListSnapshotsRequest, v1.ListSnapshotsResponse]
 	deleteSnapshot *connect.Client[v1.DeleteSnapshotRequest, v1.Operation]
+	updateSnapshot *connect.Client[v1.UpdateSnapshotRequest, v1.Snapshot]
 }
 
 // GetSnapshot calls openvcluster.v1.SnapshotService.GetSnapshot.
@@ -115,6 +129,11 @@ func (c *snapshotServiceClient) DeleteSnapshot(ctx context.Context, req *connect
 	return c.deleteSnapshot.CallUnary(ctx, req)
 }
 
+// UpdateSnapshot calls openvcluster.v1.SnapshotService.UpdateSnapshot.
+func (c *snapshotServiceClient) UpdateSnapshot(ctx context.Context, req *connect.Request[v1.UpdateSnapshotRequest]) (*connect.Response[v1.Snapshot], error) {
+	return c.updateSnapshot.CallUnary(ctx, req)
+}
+
 // SnapshotServiceHandler is an implementation of the openvcluster.v1.SnapshotService service.
 type SnapshotServiceHandler interface {
 	// Gets a snapshot. Fails with NOT_FOUND if it does not exist.
@@ -125,6 +144,10 @@ type SnapshotServiceHandler interface {
 	// while it is PENDING or RUNNING (cancel its operation first) or while a
 	// restore from it is in flight.
 	DeleteSnapshot(context.Context, *connect.Request[v1.DeleteSnapshotRequest]) (*connect.Response[v1.Operation], error)
+	// Updates a snapshot's labels or expire time (the only mutable fields).
+	// Applied at once; returns the Snapshot. An expire time in the past is
+	// INVALID_ARGUMENT; clearing it keeps the snapshot until DeleteSnapshot.
+	UpdateSnapshot(context.Context, *connect.Request[v1.UpdateSnapshotRequest]) (*connect.Response[v1.Snapshot], error)
 }
 
 // NewSnapshotServiceHandler builds an HTTP handler from the service implementation. It returns the
@@ -154,6 +177,12 @@ func NewSnapshotServiceHandler(svc SnapshotServiceHandler, opts ...connect.Handl
 		connect.WithSchema(snapshotServiceMethods.ByName("DeleteSnapshot")),
 		connect.WithHandlerOptions(opts...),
 	)
+	snapshotServiceUpdateSnapshotHandler := connect.NewUnaryHandler(
+		SnapshotServiceUpdateSnapshotProcedure,
+		svc.UpdateSnapshot,
+		connect.WithSchema(snapshotServiceMethods.ByName("UpdateSnapshot")),
+		connect.WithHandlerOptions(opts...),
+	)
 	return "/openvcluster.v1.SnapshotService/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
 		case SnapshotServiceGetSnapshotProcedure:
@@ -162,6 +191,8 @@ func NewSnapshotServiceHandler(svc SnapshotServiceHandler, opts ...connect.Handl
 			snapshotServiceListSnapshotsHandler.ServeHTTP(w, r)
 		case SnapshotServiceDeleteSnapshotProcedure:
 			snapshotServiceDeleteSnapshotHandler.ServeHTTP(w, r)
+		case SnapshotServiceUpdateSnapshotProcedure:
+			snapshotServiceUpdateSnapshotHandler.ServeHTTP(w, r)
 		default:
 			http.NotFound(w, r)
 		}
@@ -181,4 +212,8 @@ func (UnimplementedSnapshotServiceHandler) ListSnapshots(context.Context, *conne
 
 func (UnimplementedSnapshotServiceHandler) DeleteSnapshot(context.Context, *connect.Request[v1.DeleteSnapshotRequest]) (*connect.Response[v1.Operation], error) {
 	return nil, connect.NewError(connect.CodeUnimplemented, errors.New("openvcluster.v1.SnapshotService.DeleteSnapshot is not implemented"))
+}
+
+func (UnimplementedSnapshotServiceHandler) UpdateSnapshot(context.Context, *connect.Request[v1.UpdateSnapshotRequest]) (*connect.Response[v1.Snapshot], error) {
+	return nil, connect.NewError(connect.CodeUnimplemented, errors.New("openvcluster.v1.SnapshotService.UpdateSnapshot is not implemented"))
 }

@@ -66,60 +66,99 @@ const (
 	// VClusterServiceRestoreVClusterProcedure is the fully-qualified name of the VClusterService's
 	// RestoreVCluster RPC.
 	VClusterServiceRestoreVClusterProcedure = "/openvcluster.v1.VClusterService/RestoreVCluster"
-	// VClusterServiceGetVClusterKubeconfigProcedure is the fully-qualified name of the
-	// VClusterService's GetVClusterKubeconfig RPC.
-	VClusterServiceGetVClusterKubeconfigProcedure = "/openvcluster.v1.VClusterService/GetVClusterKubeconfig"
+	// VClusterServiceGenerateVClusterKubeconfigProcedure is the fully-qualified name of the
+	// VClusterService's GenerateVClusterKubeconfig RPC.
+	VClusterServiceGenerateVClusterKubeconfigProcedure = "/openvcluster.v1.VClusterService/GenerateVClusterKubeconfig"
+	// VClusterServiceGetVClusterUsageProcedure is the fully-qualified name of the VClusterService's
+	// GetVClusterUsage RPC.
+	VClusterServiceGetVClusterUsageProcedure = "/openvcluster.v1.VClusterService/GetVClusterUsage"
 	// VClusterServiceWatchVClustersProcedure is the fully-qualified name of the VClusterService's
 	// WatchVClusters RPC.
 	VClusterServiceWatchVClustersProcedure = "/openvcluster.v1.VClusterService/WatchVClusters"
+	// VClusterServiceGetServerConfigProcedure is the fully-qualified name of the VClusterService's
+	// GetServerConfig RPC.
+	VClusterServiceGetServerConfigProcedure = "/openvcluster.v1.VClusterService/GetServerConfig"
 )
 
 // VClusterServiceClient is a client for the openvcluster.v1.VClusterService service.
 type VClusterServiceClient interface {
 	// Creates a vcluster. The operation's response is the VCluster once it is
-	// RUNNING. Fails with ALREADY_EXISTS if the name is taken.
+	// RUNNING. Fails with ALREADY_EXISTS if the name is taken. With
+	// `source_snapshot` it is created from that snapshot (a clone, AIP-133):
+	// it starts RESTORING and its spec defaults to the snapshot's.
 	CreateVCluster(context.Context, *connect.Request[v1.CreateVClusterRequest]) (*connect.Response[v1.Operation], error)
 	// Gets a vcluster. Fails with NOT_FOUND if it does not exist.
 	GetVCluster(context.Context, *connect.Request[v1.GetVClusterRequest]) (*connect.Response[v1.VCluster], error)
 	// Lists the vclusters of a project, a page at a time, filtered and ordered.
 	ListVClusters(context.Context, *connect.Request[v1.ListVClustersRequest]) (*connect.Response[v1.ListVClustersResponse], error)
-	// Updates a vcluster's display name, labels, annotations or spec. Only the
-	// fields in `update_mask` change. A spec change is legal in RUNNING,
-	// SUSPENDED and FAILED and goes through UPDATING; a change of only the
-	// display name, labels or annotations is applied at once (the returned
-	// operation is done) in any phase but DELETING.
+	// Updates a vcluster's display name, labels, annotations, deletion
+	// protection or spec (AIP-134). Only the fields in `update_mask` change; an
+	// update without a mask changes the fields set in `vcluster`. A spec change
+	// is legal in RUNNING (through UPDATING), SUSPENDED (recorded at once,
+	// applied by ResumeVCluster) and FAILED (as the repair of a failed create,
+	// update, scale or restore); a change of only the display name, labels,
+	// annotations or deletion protection is applied at once (the returned
+	// operation is done) in any phase but DELETING. Immutable fields
+	// (VClusterSpec) cannot change: INVALID_ARGUMENT.
 	UpdateVCluster(context.Context, *connect.Request[v1.UpdateVClusterRequest]) (*connect.Response[v1.Operation], error)
-	// Deletes a vcluster and its host resources. Its snapshots are kept.
+	// Deletes a vcluster and its host resources. Its durable snapshots are
+	// kept; its `container` snapshots are lost with its volume and deleted
+	// with it. FAILED_PRECONDITION while `deletion_protection` is set.
 	DeleteVCluster(context.Context, *connect.Request[v1.DeleteVClusterRequest]) (*connect.Response[v1.Operation], error)
 	// Changes control-plane replicas, resources or the resource quota. Legal in
-	// RUNNING.
+	// RUNNING (through SCALING) and SUSPENDED (recorded at once, applied by
+	// ResumeVCluster). More than one replica needs a backing store other than
+	// the embedded database.
 	ScaleVCluster(context.Context, *connect.Request[v1.ScaleVClusterRequest]) (*connect.Response[v1.Operation], error)
 	// Suspends a vcluster: scales its control plane to zero and removes the
 	// workloads it synced to the host, keeping its data (like a VM power-off;
-	// `vcluster pause`). Legal in RUNNING.
+	// `vcluster pause`). Legal in RUNNING, and in FAILED after a failed
+	// suspend. A vcluster without persistence cannot be suspended (it would
+	// lose everything): FAILED_PRECONDITION.
 	SuspendVCluster(context.Context, *connect.Request[v1.SuspendVClusterRequest]) (*connect.Response[v1.Operation], error)
-	// Resumes a suspended vcluster to the replicas it had (`vcluster resume`).
-	// Legal in SUSPENDED and FAILED.
+	// Resumes a suspended vcluster to the replicas it had (`vcluster resume`),
+	// applying any Update or Scale made while it was suspended. Legal in
+	// SUSPENDED, and in FAILED after a failed suspend or resume.
 	ResumeVCluster(context.Context, *connect.Request[v1.ResumeVClusterRequest]) (*connect.Response[v1.Operation], error)
-	// Takes a snapshot of a running vcluster. Creates a Snapshot resource at
-	// once (PENDING) whose phase follows the operation. The operation's response
-	// is the Snapshot. Legal in RUNNING.
+	// Takes a snapshot of a vcluster. Creates a Snapshot resource at once
+	// (PENDING) whose phase follows the operation; the operation's response is
+	// the Snapshot. Legal in RUNNING and SUSPENDED; the vcluster keeps its
+	// phase, and its `Snapshotting` condition is true until the upload ends. One
+	// snapshot at a time per vcluster.
 	SnapshotVCluster(context.Context, *connect.Request[v1.SnapshotVClusterRequest]) (*connect.Response[v1.Operation], error)
-	// Restores a snapshot, either in place into an existing vcluster (legal in
-	// RUNNING, SUSPENDED and FAILED; it goes RESTORING and back to its prior
-	// phase) or into a new vcluster (a clone). The snapshot must be SUCCEEDED.
+	// Restores a snapshot in place into an existing vcluster, replacing its
+	// state (legal in RUNNING, SUSPENDED and FAILED after a failed create,
+	// update, scale or restore; it goes RESTORING and back to RUNNING, or
+	// SUSPENDED if it was). The snapshot must be SUCCEEDED; a `container`
+	// snapshot restores only into the vcluster it was taken from. To restore
+	// into a new vcluster, use CreateVCluster with `source_snapshot`.
 	RestoreVCluster(context.Context, *connect.Request[v1.RestoreVClusterRequest]) (*connect.Response[v1.Operation], error)
-	// Returns a kubeconfig for the virtual cluster's API server. Legal in
-	// RUNNING (and UPDATING, SCALING, SNAPSHOTTING, when the API server serves).
-	GetVClusterKubeconfig(context.Context, *connect.Request[v1.GetVClusterKubeconfigRequest]) (*connect.Response[v1.Kubeconfig], error)
+	// Generates a kubeconfig for the virtual cluster's API server (AIP-136: it
+	// mints a credential, so it is not a Get). By default its credential is a
+	// token that expires after `token_ttl` (1 hour unless set); the vcluster's
+	// non-expiring admin credentials only with `admin = true`. Legal while the
+	// API server serves: RUNNING, UPDATING and SCALING.
+	GenerateVClusterKubeconfig(context.Context, *connect.Request[v1.GenerateVClusterKubeconfigRequest]) (*connect.Response[v1.Kubeconfig], error)
+	// Gets what a vcluster's workloads use on the host against its resource
+	// quota (a read-only singleton, AIP-156). Kept out of `status` so that
+	// usage, which changes all the time, neither changes the etag nor fires
+	// watch events.
+	GetVClusterUsage(context.Context, *connect.Request[v1.GetVClusterUsageRequest]) (*connect.Response[v1.VClusterUsage], error)
 	// Streams the vclusters of a project: first the current state (one ADDED
 	// event per vcluster, then one SYNCED event), then every change as it
-	// happens. Resumable: a client that reconnects with the `version` of the
-	// last event it saw receives exactly the events it missed. A version too old
-	// to resume from fails with OUT_OF_RANGE: list again and watch from the
-	// version that List returned. A client that reads too slowly is disconnected
-	// with RESOURCE_EXHAUSTED.
+	// happens, and a BOOKMARK with the current version whenever the stream has
+	// been quiet for the server's heartbeat interval (30 s by default), so
+	// that a quiet filtered watch always holds a fresh resume version.
+	// Resumable: a client that reconnects with the `version` of the last event
+	// it saw receives exactly the events it missed. A version too old to
+	// resume from fails with OUT_OF_RANGE: list again and watch from the
+	// version that List returned. A client that reads too slowly is
+	// disconnected with RESOURCE_EXHAUSTED.
 	WatchVClusters(context.Context, *connect.Request[v1.WatchVClustersRequest]) (*connect.ServerStreamForClient[v1.WatchVClustersResponse], error)
+	// Gets what the server supports (GKE-style): chart versions with the
+	// Kubernetes versions each one can run, the defaults, storage and exposure
+	// types, backing stores and the values keys it refuses.
+	GetServerConfig(context.Context, *connect.Request[v1.GetServerConfigRequest]) (*connect.Response[v1.ServerConfig], error)
 }
 
 // NewVClusterServiceClient constructs a client for the openvcluster.v1.VClusterService service. By
@@ -195,11 +234,17 @@ func NewVClusterServiceClient(httpClient connect.HTTPClient, baseURL string, opt
 			connect.WithSchema(vClusterServiceMethods.ByName("RestoreVCluster")),
 			connect.WithClientOptions(opts...),
 		),
-		getVClusterKubeconfig: connect.NewClient[v1.GetVClusterKubeconfigRequest, v1.Kubeconfig](
+		generateVClusterKubeconfig: connect.NewClient[v1.GenerateVClusterKubeconfigRequest, v1.Kubeconfig](
 			httpClient,
-			baseURL+VClusterServiceGetVClusterKubeconfigProcedure,
-			connect.WithSchema(vClusterServiceMethods.ByName("GetVClusterKubeconfig")),
-			connect.WithIdempotency(connect.IdempotencyIdempotent),
+			baseURL+VClusterServiceGenerateVClusterKubeconfigProcedure,
+			connect.WithSchema(vClusterServiceMethods.ByName("GenerateVClusterKubeconfig")),
+			connect.WithClientOptions(opts...),
+		),
+		getVClusterUsage: connect.NewClient[v1.GetVClusterUsageRequest, v1.VClusterUsage](
+			httpClient,
+			baseURL+VClusterServiceGetVClusterUsageProcedure,
+			connect.WithSchema(vClusterServiceMethods.ByName("GetVClusterUsage")),
+			connect.WithIdempotency(connect.IdempotencyNoSideEffects),
 			connect.WithClientOptions(opts...),
 		),
 		watchVClusters: connect.NewClient[v1.WatchVClustersRequest, v1.WatchVClustersResponse](
@@ -209,23 +254,32 @@ func NewVClusterServiceClient(httpClient connect.HTTPClient, baseURL string, opt
 			connect.WithIdempotency(connect.IdempotencyNoSideEffects),
 			connect.WithClientOptions(opts...),
 		),
+		getServerConfig: connect.NewClient[v1.GetServerConfigRequest, v1.ServerConfig](
+			httpClient,
+			baseURL+VClusterServiceGetServerConfigProcedure,
+			connect.WithSchema(vClusterServiceMethods.ByName("GetServerConfig")),
+			connect.WithIdempotency(connect.IdempotencyNoSideEffects),
+			connect.WithClientOptions(opts...),
+		),
 	}
 }
 
 // vClusterServiceClient implements VClusterServiceClient.
 type vClusterServiceClient struct {
-	createVCluster        *connect.Client[v1.CreateVClusterRequest, v1.Operation]
-	getVCluster           *connect.Client[v1.GetVClusterRequest, v1.VCluster]
-	listVClusters         *connect.Client[v1.ListVClustersRequest, v1.ListVClustersResponse]
-	updateVCluster        *connect.Client[v1.UpdateVClusterRequest, v1.Operation]
-	deleteVCluster        *connect.Client[v1.DeleteVClusterRequest, v1.Operation]
-	scaleVCluster         *connect.Client[v1.ScaleVClusterRequest, v1.Operation]
-	suspendVCluster       *connect.Client[v1.SuspendVClusterRequest, v1.Operation]
-	resumeVCluster        *connect.Client[v1.ResumeVClusterRequest, v1.Operation]
-	snapshotVCluster      *connect.Client[v1.SnapshotVClusterRequest, v1.Operation]
-	restoreVCluster       *connect.Client[v1.RestoreVClusterRequest, v1.Operation]
-	getVClusterKubeconfig *connect.Client[v1.GetVClusterKubeconfigRequest, v1.Kubeconfig]
-	watchVClusters        *connect.Client[v1.WatchVClustersRequest, v1.WatchVClustersResponse]
+	createVCluster             *connect.Client[v1.CreateVClusterRequest, v1.Operation]
+	getVCluster                *connect.Client[v1.GetVClusterRequest, v1.VCluster]
+	listVClusters              *connect.Client[v1.ListVClustersRequest, v1.ListVClustersResponse]
+	updateVCluster             *connect.Client[v1.UpdateVClusterRequest, v1.Operation]
+	deleteVCluster             *connect.Client[v1.DeleteVClusterRequest, v1.Operation]
+	scaleVCluster              *connect.Client[v1.ScaleVClusterRequest, v1.Operation]
+	suspendVCluster            *connect.Client[v1.SuspendVClusterRequest, v1.Operation]
+	resumeVCluster             *connect.Client[v1.ResumeVClusterRequest, v1.Operation]
+	snapshotVCluster           *connect.Client[v1.SnapshotVClusterRequest, v1.Operation]
+	restoreVCluster            *connect.Client[v1.RestoreVClusterRequest, v1.Operation]
+	generateVClusterKubeconfig *connect.Client[v1.GenerateVClusterKubeconfigRequest, v1.Kubeconfig]
+	getVClusterUsage           *connect.Client[v1.GetVClusterUsageRequest, v1.VClusterUsage]
+	watchVClusters             *connect.Client[v1.WatchVClustersRequest, v1.WatchVClustersResponse]
+	getServerConfig            *connect.Client[v1.GetServerConfigRequest, v1.ServerConfig]
 }
 
 // CreateVCluster calls openvcluster.v1.VClusterService.CreateVCluster.
@@ -278,9 +332,14 @@ func (c *vClusterServiceClient) RestoreVCluster(ctx context.Context, req *connec
 	return c.restoreVCluster.CallUnary(ctx, req)
 }
 
-// GetVClusterKubeconfig calls openvcluster.v1.VClusterService.GetVClusterKubeconfig.
-func (c *vClusterServiceClient) GetVClusterKubeconfig(ctx context.Context, req *connect.Request[v1.GetVClusterKubeconfigRequest]) (*connect.Response[v1.Kubeconfig], error) {
-	return c.getVClusterKubeconfig.CallUnary(ctx, req)
+// GenerateVClusterKubeconfig calls openvcluster.v1.VClusterService.GenerateVClusterKubeconfig.
+func (c *vClusterServiceClient) GenerateVClusterKubeconfig(ctx context.Context, req *connect.Request[v1.GenerateVClusterKubeconfigRequest]) (*connect.Response[v1.Kubeconfig], error) {
+	return c.generateVClusterKubeconfig.CallUnary(ctx, req)
+}
+
+// GetVClusterUsage calls openvcluster.v1.VClusterService.GetVClusterUsage.
+func (c *vClusterServiceClient) GetVClusterUsage(ctx context.Context, req *connect.Request[v1.GetVClusterUsageRequest]) (*connect.Response[v1.VClusterUsage], error) {
+	return c.getVClusterUsage.CallUnary(ctx, req)
 }
 
 // WatchVClusters calls openvcluster.v1.VClusterService.WatchVClusters.
@@ -288,52 +347,90 @@ func (c *vClusterServiceClient) WatchVClusters(ctx context.Context, req *connect
 	return c.watchVClusters.CallServerStream(ctx, req)
 }
 
+// GetServerConfig calls openvcluster.v1.VClusterService.GetServerConfig.
+func (c *vClusterServiceClient) GetServerConfig(ctx context.Context, req *connect.Request[v1.GetServerConfigRequest]) (*connect.Response[v1.ServerConfig], error) {
+	return c.getServerConfig.CallUnary(ctx, req)
+}
+
 // VClusterServiceHandler is an implementation of the openvcluster.v1.VClusterService service.
 type VClusterServiceHandler interface {
 	// Creates a vcluster. The operation's response is the VCluster once it is
-	// RUNNING. Fails with ALREADY_EXISTS if the name is taken.
+	// RUNNING. Fails with ALREADY_EXISTS if the name is taken. With
+	// `source_snapshot` it is created from that snapshot (a clone, AIP-133):
+	// it starts RESTORING and its spec defaults to the snapshot's.
 	CreateVCluster(context.Context, *connect.Request[v1.CreateVClusterRequest]) (*connect.Response[v1.Operation], error)
 	// Gets a vcluster. Fails with NOT_FOUND if it does not exist.
 	GetVCluster(context.Context, *connect.Request[v1.GetVClusterRequest]) (*connect.Response[v1.VCluster], error)
 	// Lists the vclusters of a project, a page at a time, filtered and ordered.
 	ListVClusters(context.Context, *connect.Request[v1.ListVClustersRequest]) (*connect.Response[v1.ListVClustersResponse], error)
-	// Updates a vcluster's display name, labels, annotations or spec. Only the
-	// fields in `update_mask` change. A spec change is legal in RUNNING,
-	// SUSPENDED and FAILED and goes through UPDATING; a change of only the
-	// display name, labels or annotations is applied at once (the returned
-	// operation is done) in any phase but DELETING.
+	// Updates a vcluster's display name, labels, annotations, deletion
+	// protection or spec (AIP-134). Only the fields in `update_mask` change; an
+	// update without a mask changes the fields set in `vcluster`. A spec change
+	// is legal in RUNNING (through UPDATING), SUSPENDED (recorded at once,
+	// applied by ResumeVCluster) and FAILED (as the repair of a failed create,
+	// update, scale or restore); a change of only the display name, labels,
+	// annotations or deletion protection is applied at once (the returned
+	// operation is done) in any phase but DELETING. Immutable fields
+	// (VClusterSpec) cannot change: INVALID_ARGUMENT.
 	UpdateVCluster(context.Context, *connect.Request[v1.UpdateVClusterRequest]) (*connect.Response[v1.Operation], error)
-	// Deletes a vcluster and its host resources. Its snapshots are kept.
+	// Deletes a vcluster and its host resources. Its durable snapshots are
+	// kept; its `container` snapshots are lost with its volume and deleted
+	// with it. FAILED_PRECONDITION while `deletion_protection` is set.
 	DeleteVCluster(context.Context, *connect.Request[v1.DeleteVClusterRequest]) (*connect.Response[v1.Operation], error)
 	// Changes control-plane replicas, resources or the resource quota. Legal in
-	// RUNNING.
+	// RUNNING (through SCALING) and SUSPENDED (recorded at once, applied by
+	// ResumeVCluster). More than one replica needs a backing store other than
+	// the embedded database.
 	ScaleVCluster(context.Context, *connect.Request[v1.ScaleVClusterRequest]) (*connect.Response[v1.Operation], error)
 	// Suspends a vcluster: scales its control plane to zero and removes the
 	// workloads it synced to the host, keeping its data (like a VM power-off;
-	// `vcluster pause`). Legal in RUNNING.
+	// `vcluster pause`). Legal in RUNNING, and in FAILED after a failed
+	// suspend. A vcluster without persistence cannot be suspended (it would
+	// lose everything): FAILED_PRECONDITION.
 	SuspendVCluster(context.Context, *connect.Request[v1.SuspendVClusterRequest]) (*connect.Response[v1.Operation], error)
-	// Resumes a suspended vcluster to the replicas it had (`vcluster resume`).
-	// Legal in SUSPENDED and FAILED.
+	// Resumes a suspended vcluster to the replicas it had (`vcluster resume`),
+	// applying any Update or Scale made while it was suspended. Legal in
+	// SUSPENDED, and in FAILED after a failed suspend or resume.
 	ResumeVCluster(context.Context, *connect.Request[v1.ResumeVClusterRequest]) (*connect.Response[v1.Operation], error)
-	// Takes a snapshot of a running vcluster. Creates a Snapshot resource at
-	// once (PENDING) whose phase follows the operation. The operation's response
-	// is the Snapshot. Legal in RUNNING.
+	// Takes a snapshot of a vcluster. Creates a Snapshot resource at once
+	// (PENDING) whose phase follows the operation; the operation's response is
+	// the Snapshot. Legal in RUNNING and SUSPENDED; the vcluster keeps its
+	// phase, and its `Snapshotting` condition is true until the upload ends. One
+	// snapshot at a time per vcluster.
 	SnapshotVCluster(context.Context, *connect.Request[v1.SnapshotVClusterRequest]) (*connect.Response[v1.Operation], error)
-	// Restores a snapshot, either in place into an existing vcluster (legal in
-	// RUNNING, SUSPENDED and FAILED; it goes RESTORING and back to its prior
-	// phase) or into a new vcluster (a clone). The snapshot must be SUCCEEDED.
+	// Restores a snapshot in place into an existing vcluster, replacing its
+	// state (legal in RUNNING, SUSPENDED and FAILED after a failed create,
+	// update, scale or restore; it goes RESTORING and back to RUNNING, or
+	// SUSPENDED if it was). The snapshot must be SUCCEEDED; a `container`
+	// snapshot restores only into the vcluster it was taken from. To restore
+	// into a new vcluster, use CreateVCluster with `source_snapshot`.
 	RestoreVCluster(context.Context, *connect.Request[v1.RestoreVClusterRequest]) (*connect.Response[v1.Operation], error)
-	// Returns a kubeconfig for the virtual cluster's API server. Legal in
-	// RUNNING (and UPDATING, SCALING, SNAPSHOTTING, when the API server serves).
-	GetVClusterKubeconfig(context.Context, *connect.Request[v1.GetVClusterKubeconfigRequest]) (*connect.Response[v1.Kubeconfig], error)
+	// Generates a kubeconfig for the virtual cluster's API server (AIP-136: it
+	// mints a credential, so it is not a Get). By default its credential is a
+	// token that expires after `token_ttl` (1 hour unless set); the vcluster's
+	// non-expiring admin credentials only with `admin = true`. Legal while the
+	// API server serves: RUNNING, UPDATING and SCALING.
+	GenerateVClusterKubeconfig(context.Context, *connect.Request[v1.GenerateVClusterKubeconfigRequest]) (*connect.Response[v1.Kubeconfig], error)
+	// Gets what a vcluster's workloads use on the host against its resource
+	// quota (a read-only singleton, AIP-156). Kept out of `status` so that
+	// usage, which changes all the time, neither changes the etag nor fires
+	// watch events.
+	GetVClusterUsage(context.Context, *connect.Request[v1.GetVClusterUsageRequest]) (*connect.Response[v1.VClusterUsage], error)
 	// Streams the vclusters of a project: first the current state (one ADDED
 	// event per vcluster, then one SYNCED event), then every change as it
-	// happens. Resumable: a client that reconnects with the `version` of the
-	// last event it saw receives exactly the events it missed. A version too old
-	// to resume from fails with OUT_OF_RANGE: list again and watch from the
-	// version that List returned. A client that reads too slowly is disconnected
-	// with RESOURCE_EXHAUSTED.
+	// happens, and a BOOKMARK with the current version whenever the stream has
+	// been quiet for the server's heartbeat interval (30 s by default), so
+	// that a quiet filtered watch always holds a fresh resume version.
+	// Resumable: a client that reconnects with the `version` of the last event
+	// it saw receives exactly the events it missed. A version too old to
+	// resume from fails with OUT_OF_RANGE: list again and watch from the
+	// version that List returned. A client that reads too slowly is
+	// disconnected with RESOURCE_EXHAUSTED.
 	WatchVClusters(context.Context, *connect.Request[v1.WatchVClustersRequest], *connect.ServerStream[v1.WatchVClustersResponse]) error
+	// Gets what the server supports (GKE-style): chart versions with the
+	// Kubernetes versions each one can run, the defaults, storage and exposure
+	// types, backing stores and the values keys it refuses.
+	GetServerConfig(context.Context, *connect.Request[v1.GetServerConfigRequest]) (*connect.Response[v1.ServerConfig], error)
 }
 
 // NewVClusterServiceHandler builds an HTTP handler from the service implementation. It returns the
@@ -405,17 +502,30 @@ func NewVClusterServiceHandler(svc VClusterServiceHandler, opts ...connect.Handl
 		connect.WithSchema(vClusterServiceMethods.ByName("RestoreVCluster")),
 		connect.WithHandlerOptions(opts...),
 	)
-	vClusterServiceGetVClusterKubeconfigHandler := connect.NewUnaryHandler(
-		VClusterServiceGetVClusterKubeconfigProcedure,
-		svc.GetVClusterKubeconfig,
-		connect.WithSchema(vClusterServiceMethods.ByName("GetVClusterKubeconfig")),
-		connect.WithIdempotency(connect.IdempotencyIdempotent),
+	vClusterServiceGenerateVClusterKubeconfigHandler := connect.NewUnaryHandler(
+		VClusterServiceGenerateVClusterKubeconfigProcedure,
+		svc.GenerateVClusterKubeconfig,
+		connect.WithSchema(vClusterServiceMethods.ByName("GenerateVClusterKubeconfig")),
+		connect.WithHandlerOptions(opts...),
+	)
+	vClusterServiceGetVClusterUsageHandler := connect.NewUnaryHandler(
+		VClusterServiceGetVClusterUsageProcedure,
+		svc.GetVClusterUsage,
+		connect.WithSchema(vClusterServiceMethods.ByName("GetVClusterUsage")),
+		connect.WithIdempotency(connect.IdempotencyNoSideEffects),
 		connect.WithHandlerOptions(opts...),
 	)
 	vClusterServiceWatchVClustersHandler := connect.NewServerStreamHandler(
 		VClusterServiceWatchVClustersProcedure,
 		svc.WatchVClusters,
 		connect.WithSchema(vClusterServiceMethods.ByName("WatchVClusters")),
+		connect.WithIdempotency(connect.IdempotencyNoSideEffects),
+		connect.WithHandlerOptions(opts...),
+	)
+	vClusterServiceGetServerConfigHandler := connect.NewUnaryHandler(
+		VClusterServiceGetServerConfigProcedure,
+		svc.GetServerConfig,
+		connect.WithSchema(vClusterServiceMethods.ByName("GetServerConfig")),
 		connect.WithIdempotency(connect.IdempotencyNoSideEffects),
 		connect.WithHandlerOptions(opts...),
 	)
@@ -441,10 +551,14 @@ func NewVClusterServiceHandler(svc VClusterServiceHandler, opts ...connect.Handl
 			vClusterServiceSnapshotVClusterHandler.ServeHTTP(w, r)
 		case VClusterServiceRestoreVClusterProcedure:
 			vClusterServiceRestoreVClusterHandler.ServeHTTP(w, r)
-		case VClusterServiceGetVClusterKubeconfigProcedure:
-			vClusterServiceGetVClusterKubeconfigHandler.ServeHTTP(w, r)
+		case VClusterServiceGenerateVClusterKubeconfigProcedure:
+			vClusterServiceGenerateVClusterKubeconfigHandler.ServeHTTP(w, r)
+		case VClusterServiceGetVClusterUsageProcedure:
+			vClusterServiceGetVClusterUsageHandler.ServeHTTP(w, r)
 		case VClusterServiceWatchVClustersProcedure:
 			vClusterServiceWatchVClustersHandler.ServeHTTP(w, r)
+		case VClusterServiceGetServerConfigProcedure:
+			vClusterServiceGetServerConfigHandler.ServeHTTP(w, r)
 		default:
 			http.NotFound(w, r)
 		}
@@ -494,10 +608,18 @@ func (UnimplementedVClusterServiceHandler) RestoreVCluster(context.Context, *con
 	return nil, connect.NewError(connect.CodeUnimplemented, errors.New("openvcluster.v1.VClusterService.RestoreVCluster is not implemented"))
 }
 
-func (UnimplementedVClusterServiceHandler) GetVClusterKubeconfig(context.Context, *connect.Request[v1.GetVClusterKubeconfigRequest]) (*connect.Response[v1.Kubeconfig], error) {
-	return nil, connect.NewError(connect.CodeUnimplemented, errors.New("openvcluster.v1.VClusterService.GetVClusterKubeconfig is not implemented"))
+func (UnimplementedVClusterServiceHandler) GenerateVClusterKubeconfig(context.Context, *connect.Request[v1.GenerateVClusterKubeconfigRequest]) (*connect.Response[v1.Kubeconfig], error) {
+	return nil, connect.NewError(connect.CodeUnimplemented, errors.New("openvcluster.v1.VClusterService.GenerateVClusterKubeconfig is not implemented"))
+}
+
+func (UnimplementedVClusterServiceHandler) GetVClusterUsage(context.Context, *connect.Request[v1.GetVClusterUsageRequest]) (*connect.Response[v1.VClusterUsage], error) {
+	return nil, connect.NewError(connect.CodeUnimplemented, errors.New("openvcluster.v1.VClusterService.GetVClusterUsage is not implemented"))
 }
 
 func (UnimplementedVClusterServiceHandler) WatchVClusters(context.Context, *connect.Request[v1.WatchVClustersRequest], *connect.ServerStream[v1.WatchVClustersResponse]) error {
 	return connect.NewError(connect.CodeUnimplemented, errors.New("openvcluster.v1.VClusterService.WatchVClusters is not implemented"))
+}
+
+func (UnimplementedVClusterServiceHandler) GetServerConfig(context.Context, *connect.Request[v1.GetServerConfigRequest]) (*connect.Response[v1.ServerConfig], error) {
+	return nil, connect.NewError(connect.CodeUnimplemented, errors.New("openvcluster.v1.VClusterService.GetServerConfig is not implemented"))
 }

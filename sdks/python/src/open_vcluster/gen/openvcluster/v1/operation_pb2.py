@@ -22,14 +22,17 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from google.api import field_behavior_pb2 as google_dot_api_dot_field__behavior__pb2
+from google.api import resource_pb2 as google_dot_api_dot_resource__pb2
 from google.protobuf import any_pb2 as google_dot_protobuf_dot_any__pb2
 from google.protobuf import empty_pb2 as google_dot_protobuf_dot_empty__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
+from open_vcluster.gen.openvcluster.v1 import common_pb2 as openvcluster_dot_v1_dot_common__pb2
 from open_vcluster.gen.openvcluster.v1 import snapshot_pb2 as openvcluster_dot_v1_dot_snapshot__pb2
 from open_vcluster.gen.openvcluster.v1 import vcluster_pb2 as openvcluster_dot_v1_dot_vcluster__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1fopenvcluster/v1/operation.proto\x12\x0fopenvcluster.v1\x1a\x19google/protobuf/any.proto\x1a\x1bgoogle/protobuf/empty.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1eopenvcluster/v1/snapshot.proto\x1a\x1eopenvcluster/v1/vcluster.proto\"\xf8\x01\n\tOperation\x12\x12\n\x04name\x18\x01 \x01(\tR\x04name\x12\x12\n\x04\x64one\x18\x02 \x01(\x08R\x04\x64one\x12>\n\x08metadata\x18\x03 \x01(\x0b\x32\".openvcluster.v1.OperationMetadataR\x08metadata\x12\x37\n\x05\x65rror\x18\x04 \x01(\x0b\x32\x1f.openvcluster.v1.OperationErrorH\x00R\x05\x65rror\x12@\n\x08response\x18\x05 \x01(\x0b\x32\".openvcluster.v1.OperationResponseH\x00R\x08responseB\x08\n\x06result\"\xd0\x03\n\x11OperationMetadata\x12\x32\n\x04verb\x18\x01 \x01(\x0e\x32\x1e.openvcluster.v1.OperationVerbR\x04verb\x12\x16\n\x06target\x18\x02 \x01(\tR\x06target\x12\x35\n\x05state\x18\x03 \x01(\x0e\x32\x1f.openvcluster.v1.OperationStateR\x05state\x12)\n\x10progress_percent\x18\x04 \x01(\x05R\x0fprogressPercent\x12\x12\n\x04step\x18\x05 \x01(\tR\x04step\x12;\n\x0b\x63reate_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.TimestampR\ncreateTime\x12\x35\n\x08\x65nd_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.TimestampR\x07\x65ndTime\x12)\n\x10\x63\x61ncel_requested\x18\x08 \x01(\x08R\x0f\x63\x61ncelRequested\x12\x1d\n\nrequest_id\x18\t \x01(\tR\trequestId\x12;\n\x0bupdate_time\x18\n \x01(\x0b\x32\x1a.google.protobuf.TimestampR\nupdateTime\"n\n\x0eOperationError\x12\x12\n\x04\x63ode\x18\x01 \x01(\x05R\x04\x63ode\x12\x18\n\x07message\x18\x02 \x01(\tR\x07message\x12.\n\x07\x64\x65tails\x18\x03 \x03(\x0b\x32\x14.google.protobuf.AnyR\x07\x64\x65tails\"\xc1\x01\n\x11OperationResponse\x12\x37\n\x08vcluster\x18\x01 \x01(\x0b\x32\x19.openvcluster.v1.VClusterH\x00R\x08vcluster\x12\x37\n\x08snapshot\x18\x02 \x01(\x0b\x32\x19.openvcluster.v1.SnapshotH\x00R\x08snapshot\x12.\n\x05\x65mpty\x18\x03 \x01(\x0b\x32\x16.google.protobuf.EmptyH\x00R\x05\x65mptyB\n\n\x08resource*\xae\x02\n\rOperationVerb\x12\x1e\n\x1aOPERATION_VERB_UNSPECIFIED\x10\x00\x12\x19\n\x15OPERATION_VERB_CREATE\x10\x01\x12\x19\n\x15OPERATION_VERB_UPDATE\x10\x02\x12\x19\n\x15OPERATION_VERB_DELETE\x10\x03\x12\x18\n\x14OPERATION_VERB_SCALE\x10\x04\x12\x1a\n\x16OPERATION_VERB_SUSPEND\x10\x05\x12\x19\n\x15OPERATION_VERB_RESUME\x10\x06\x12\x1b\n\x17OPERATION_VERB_SNAPSHOT\x10\x07\x12\x1a\n\x16OPERATION_VERB_RESTORE\x10\x08\x12\"\n\x1eOPERATION_VERB_DELETE_SNAPSHOT\x10\t*\xc5\x01\n\x0eOperationState\x12\x1f\n\x1bOPERATION_STATE_UNSPECIFIED\x10\x00\x12\x1b\n\x17OPERATION_STATE_PENDING\x10\x01\x12\x1b\n\x17OPERATION_STATE_RUNNING\x10\x02\x12\x1d\n\x19OPERATION_STATE_SUCCEEDED\x10\x03\x12\x1a\n\x16OPERATION_STATE_FAILED\x10\x04\x12\x1d\n\x19OPERATION_STATE_CANCELLED\x10\x05\x42WZUgithub.com/open-vcluster/open-vcluster-api/sdks/go/gen/openvcluster/v1;openvclusterv1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1fopenvcluster/v1/operation.proto\x12\x0fopenvcluster.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x19google/protobuf/any.proto\x1a\x1bgoogle/protobuf/empty.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1copenvcluster/v1/common.proto\x1a\x1eopenvcluster/v1/snapshot.proto\x1a\x1eopenvcluster/v1/vcluster.proto\"\xe0\x02\n\tOperation\x12\x18\n\x04name\x18\x01 \x01(\tB\x04\xe2\x41\x01\x08R\x04name\x12\x12\n\x04\x64one\x18\x02 \x01(\x08R\x04\x64one\x12>\n\x08metadata\x18\x03 \x01(\x0b\x32\".openvcluster.v1.OperationMetadataR\x08metadata\x12\x37\n\x05\x65rror\x18\x04 \x01(\x0b\x32\x1f.openvcluster.v1.OperationErrorH\x00R\x05\x65rror\x12@\n\x08response\x18\x05 \x01(\x0b\x32\".openvcluster.v1.OperationResponseH\x00R\x08response:`\xea\x41]\n\x19openvcluster.io/Operation\x12)projects/{project}/operations/{operation}*\noperations2\toperationB\x08\n\x06result\"\xb6\x04\n\x11OperationMetadata\x12\x32\n\x04verb\x18\x01 \x01(\x0e\x32\x1e.openvcluster.v1.OperationVerbR\x04verb\x12\x16\n\x06target\x18\x02 \x01(\tR\x06target\x12\x35\n\x05state\x18\x03 \x01(\x0e\x32\x1f.openvcluster.v1.OperationStateR\x05state\x12)\n\x10progress_percent\x18\x04 \x01(\x05R\x0fprogressPercent\x12\x12\n\x04step\x18\x05 \x01(\tR\x04step\x12;\n\x0b\x63reate_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.TimestampR\ncreateTime\x12\x35\n\x08\x65nd_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.TimestampR\x07\x65ndTime\x12)\n\x10\x63\x61ncel_requested\x18\x08 \x01(\x08R\x0f\x63\x61ncelRequested\x12\x1d\n\nrequest_id\x18\t \x01(\tR\trequestId\x12;\n\x0bupdate_time\x18\n \x01(\x0b\x32\x1a.google.protobuf.TimestampR\nupdateTime\x12<\n\x08\x64\x65\x61\x64line\x18\x0b \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x03R\x08\x64\x65\x61\x64line\x12&\n\x0b\x63\x61ncellable\x18\x0c \x01(\x08\x42\x04\xe2\x41\x01\x03R\x0b\x63\x61ncellable\"n\n\x0eOperationError\x12\x12\n\x04\x63ode\x18\x01 \x01(\x05R\x04\x63ode\x12\x18\n\x07message\x18\x02 \x01(\tR\x07message\x12.\n\x07\x64\x65tails\x18\x03 \x03(\x0b\x32\x14.google.protobuf.AnyR\x07\x64\x65tails\"\xc1\x01\n\x11OperationResponse\x12\x37\n\x08vcluster\x18\x01 \x01(\x0b\x32\x19.openvcluster.v1.VClusterH\x00R\x08vcluster\x12\x37\n\x08snapshot\x18\x02 \x01(\x0b\x32\x19.openvcluster.v1.SnapshotH\x00R\x08snapshot\x12.\n\x05\x65mpty\x18\x03 \x01(\x0b\x32\x16.google.protobuf.EmptyH\x00R\x05\x65mptyB\n\n\x08resource*\xc5\x01\n\x0eOperationState\x12\x1f\n\x1bOPERATION_STATE_UNSPECIFIED\x10\x00\x12\x1b\n\x17OPERATION_STATE_PENDING\x10\x01\x12\x1b\n\x17OPERATION_STATE_RUNNING\x10\x02\x12\x1d\n\x19OPERATION_STATE_SUCCEEDED\x10\x03\x12\x1a\n\x16OPERATION_STATE_FAILED\x10\x04\x12\x1d\n\x19OPERATION_STATE_CANCELLED\x10\x05\x42WZUgithub.com/open-vcluster/open-vcluster-api/sdks/go/gen/openvcluster/v1;openvclusterv1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -37,16 +40,22 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'openvcluster.v1.operation_p
 if not _descriptor._USE_C_DESCRIPTORS:
   _globals['DESCRIPTOR']._loaded_options = None
   _globals['DESCRIPTOR']._serialized_options = b'ZUgithub.com/open-vcluster/open-vcluster-api/sdks/go/gen/openvcluster/v1;openvclusterv1'
-  _globals['_OPERATIONVERB']._serialized_start=1232
-  _globals['_OPERATIONVERB']._serialized_end=1534
-  _globals['_OPERATIONSTATE']._serialized_start=1537
-  _globals['_OPERATIONSTATE']._serialized_end=1734
-  _globals['_OPERATION']._serialized_start=206
-  _globals['_OPERATION']._serialized_end=454
-  _globals['_OPERATIONMETADATA']._serialized_start=457
-  _globals['_OPERATIONMETADATA']._serialized_end=921
-  _globals['_OPERATIONERROR']._serialized_start=923
-  _globals['_OPERATIONERROR']._serialized_end=1033
-  _globals['_OPERATIONRESPONSE']._serialized_start=1036
-  _globals['_OPERATIONRESPONSE']._serialized_end=1229
+  _globals['_OPERATION'].fields_by_name['name']._loaded_options = None
+  _globals['_OPERATION'].fields_by_name['name']._serialized_options = b'\342A\001\010'
+  _globals['_OPERATION']._loaded_options = None
+  _globals['_OPERATION']._serialized_options = b'\352A]\n\031openvcluster.io/Operation\022)projects/{project}/operations/{operation}*\noperations2\toperation'
+  _globals['_OPERATIONMETADATA'].fields_by_name['deadline']._loaded_options = None
+  _globals['_OPERATIONMETADATA'].fields_by_name['deadline']._serialized_options = b'\342A\001\003'
+  _globals['_OPERATIONMETADATA'].fields_by_name['cancellable']._loaded_options = None
+  _globals['_OPERATIONMETADATA'].fields_by_name['cancellable']._serialized_options = b'\342A\001\003'
+  _globals['_OPERATIONSTATE']._serialized_start=1528
+  _globals['_OPERATIONSTATE']._serialized_end=1725
+  _globals['_OPERATION']._serialized_start=296
+  _globals['_OPERATION']._serialized_end=648
+  _globals['_OPERATIONMETADATA']._serialized_start=651
+  _globals['_OPERATIONMETADATA']._serialized_end=1217
+  _globals['_OPERATIONERROR']._serialized_start=1219
+  _globals['_OPERATIONERROR']._serialized_end=1329
+  _globals['_OPERATIONRESPONSE']._serialized_start=1332
+  _globals['_OPERATIONRESPONSE']._serialized_end=1525
 # @@protoc_insertion_point(module_scope)

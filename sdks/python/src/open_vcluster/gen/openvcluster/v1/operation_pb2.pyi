@@ -1,8 +1,11 @@
 import datetime
 
+from google.api import field_behavior_pb2 as _field_behavior_pb2
+from google.api import resource_pb2 as _resource_pb2
 from google.protobuf import any_pb2 as _any_pb2
 from google.protobuf import empty_pb2 as _empty_pb2
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from open_vcluster.gen.openvcluster.v1 import common_pb2 as _common_pb2
 from open_vcluster.gen.openvcluster.v1 import snapshot_pb2 as _snapshot_pb2
 from open_vcluster.gen.openvcluster.v1 import vcluster_pb2 as _vcluster_pb2
 from google.protobuf.internal import containers as _containers
@@ -14,19 +17,6 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
-class OperationVerb(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
-    __slots__ = ()
-    OPERATION_VERB_UNSPECIFIED: _ClassVar[OperationVerb]
-    OPERATION_VERB_CREATE: _ClassVar[OperationVerb]
-    OPERATION_VERB_UPDATE: _ClassVar[OperationVerb]
-    OPERATION_VERB_DELETE: _ClassVar[OperationVerb]
-    OPERATION_VERB_SCALE: _ClassVar[OperationVerb]
-    OPERATION_VERB_SUSPEND: _ClassVar[OperationVerb]
-    OPERATION_VERB_RESUME: _ClassVar[OperationVerb]
-    OPERATION_VERB_SNAPSHOT: _ClassVar[OperationVerb]
-    OPERATION_VERB_RESTORE: _ClassVar[OperationVerb]
-    OPERATION_VERB_DELETE_SNAPSHOT: _ClassVar[OperationVerb]
-
 class OperationState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
     OPERATION_STATE_UNSPECIFIED: _ClassVar[OperationState]
@@ -35,16 +25,6 @@ class OperationState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     OPERATION_STATE_SUCCEEDED: _ClassVar[OperationState]
     OPERATION_STATE_FAILED: _ClassVar[OperationState]
     OPERATION_STATE_CANCELLED: _ClassVar[OperationState]
-OPERATION_VERB_UNSPECIFIED: OperationVerb
-OPERATION_VERB_CREATE: OperationVerb
-OPERATION_VERB_UPDATE: OperationVerb
-OPERATION_VERB_DELETE: OperationVerb
-OPERATION_VERB_SCALE: OperationVerb
-OPERATION_VERB_SUSPEND: OperationVerb
-OPERATION_VERB_RESUME: OperationVerb
-OPERATION_VERB_SNAPSHOT: OperationVerb
-OPERATION_VERB_RESTORE: OperationVerb
-OPERATION_VERB_DELETE_SNAPSHOT: OperationVerb
 OPERATION_STATE_UNSPECIFIED: OperationState
 OPERATION_STATE_PENDING: OperationState
 OPERATION_STATE_RUNNING: OperationState
@@ -67,7 +47,7 @@ class Operation(_message.Message):
     def __init__(self, name: _Optional[str] = ..., done: _Optional[bool] = ..., metadata: _Optional[_Union[OperationMetadata, _Mapping]] = ..., error: _Optional[_Union[OperationError, _Mapping]] = ..., response: _Optional[_Union[OperationResponse, _Mapping]] = ...) -> None: ...
 
 class OperationMetadata(_message.Message):
-    __slots__ = ("verb", "target", "state", "progress_percent", "step", "create_time", "end_time", "cancel_requested", "request_id", "update_time")
+    __slots__ = ("verb", "target", "state", "progress_percent", "step", "create_time", "end_time", "cancel_requested", "request_id", "update_time", "deadline", "cancellable")
     VERB_FIELD_NUMBER: _ClassVar[int]
     TARGET_FIELD_NUMBER: _ClassVar[int]
     STATE_FIELD_NUMBER: _ClassVar[int]
@@ -78,7 +58,9 @@ class OperationMetadata(_message.Message):
     CANCEL_REQUESTED_FIELD_NUMBER: _ClassVar[int]
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
-    verb: OperationVerb
+    DEADLINE_FIELD_NUMBER: _ClassVar[int]
+    CANCELLABLE_FIELD_NUMBER: _ClassVar[int]
+    verb: _common_pb2.OperationVerb
     target: str
     state: OperationState
     progress_percent: int
@@ -88,7 +70,9 @@ class OperationMetadata(_message.Message):
     cancel_requested: bool
     request_id: str
     update_time: _timestamp_pb2.Timestamp
-    def __init__(self, verb: _Optional[_Union[OperationVerb, str]] = ..., target: _Optional[str] = ..., state: _Optional[_Union[OperationState, str]] = ..., progress_percent: _Optional[int] = ..., step: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., cancel_requested: _Optional[bool] = ..., request_id: _Optional[str] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    deadline: _timestamp_pb2.Timestamp
+    cancellable: bool
+    def __init__(self, verb: _Optional[_Union[_common_pb2.OperationVerb, str]] = ..., target: _Optional[str] = ..., state: _Optional[_Union[OperationState, str]] = ..., progress_percent: _Optional[int] = ..., step: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., cancel_requested: _Optional[bool] = ..., request_id: _Optional[str] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., deadline: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., cancellable: _Optional[bool] = ...) -> None: ...
 
 class OperationError(_message.Message):
     __slots__ = ("code", "message", "details")

@@ -66,8 +66,10 @@ class OperationService(Protocol):
         """
         Asks the operation to stop (best effort) and returns its state. A
         cancelled operation ends with `error.code` CANCELLED, and its vcluster in
-        a well-defined phase (the stable phase it came from, or FAILED). Cancelling
-        a finished operation changes nothing.
+        the phase the host reports once the driver stopped (RUNNING or
+        SUSPENDED), or FAILED when that is unknown. A restore that has started
+        replacing data cannot be cancelled (`metadata.cancellable` is false):
+        FAILED_PRECONDITION. Cancelling a finished operation changes nothing.
         """
         raise ConnectError(Code.UNIMPLEMENTED, 'Not implemented')
 
@@ -257,8 +259,10 @@ class OperationServiceClient(ConnectClient):
         """
         Asks the operation to stop (best effort) and returns its state. A
         cancelled operation ends with `error.code` CANCELLED, and its vcluster in
-        a well-defined phase (the stable phase it came from, or FAILED). Cancelling
-        a finished operation changes nothing.
+        the phase the host reports once the driver stopped (RUNNING or
+        SUSPENDED), or FAILED when that is unknown. A restore that has started
+        replacing data cannot be cancelled (`metadata.cancellable` is false):
+        FAILED_PRECONDITION. Cancelling a finished operation changes nothing.
         """
         return await self.execute_unary(
             request=request,
@@ -302,8 +306,10 @@ class OperationServiceSync(Protocol):
         """
         Asks the operation to stop (best effort) and returns its state. A
         cancelled operation ends with `error.code` CANCELLED, and its vcluster in
-        a well-defined phase (the stable phase it came from, or FAILED). Cancelling
-        a finished operation changes nothing.
+        the phase the host reports once the driver stopped (RUNNING or
+        SUSPENDED), or FAILED when that is unknown. A restore that has started
+        replacing data cannot be cancelled (`metadata.cancellable` is false):
+        FAILED_PRECONDITION. Cancelling a finished operation changes nothing.
         """
         raise ConnectError(Code.UNIMPLEMENTED, 'Not implemented')
 
@@ -491,8 +497,10 @@ class OperationServiceClientSync(ConnectClientSync):
         """
         Asks the operation to stop (best effort) and returns its state. A
         cancelled operation ends with `error.code` CANCELLED, and its vcluster in
-        a well-defined phase (the stable phase it came from, or FAILED). Cancelling
-        a finished operation changes nothing.
+        the phase the host reports once the driver stopped (RUNNING or
+        SUSPENDED), or FAILED when that is unknown. A restore that has started
+        replacing data cannot be cancelled (`metadata.cancellable` is false):
+        FAILED_PRECONDITION. Cancelling a finished operation changes nothing.
         """
         return self.execute_unary(
             request=request,

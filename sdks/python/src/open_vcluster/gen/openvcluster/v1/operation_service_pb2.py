@@ -23,11 +23,12 @@ _sym_db = _symbol_database.Default()
 
 
 from open_vcluster.gen.buf.validate import validate_pb2 as buf_dot_validate_dot_validate__pb2
+from google.api import annotations_pb2 as google_dot_api_dot_annotations__pb2
 from google.protobuf import duration_pb2 as google_dot_protobuf_dot_duration__pb2
 from open_vcluster.gen.openvcluster.v1 import operation_pb2 as openvcluster_dot_v1_dot_operation__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\'openvcluster/v1/operation_service.proto\x12\x0fopenvcluster.v1\x1a\x1b\x62uf/validate/validate.proto\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fopenvcluster/v1/operation.proto\"\x85\x01\n\x13GetOperationRequest\x12n\n\x04name\x18\x01 \x01(\tBZ\xbaHWrR2P^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/operations/[a-z0-9][-a-z0-9]{0,62}$\xc8\x01\x01R\x04name\"\xfe\x01\n\x15ListOperationsRequest\x12O\n\x06parent\x18\x01 \x01(\tB7\xbaH4r/2-^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$\xc8\x01\x01R\x06parent\x12$\n\tpage_size\x18\x02 \x01(\x05\x42\x07\xbaH\x04\x1a\x02(\x00R\x08pageSize\x12\'\n\npage_token\x18\x03 \x01(\tB\x08\xbaH\x05r\x03\x18\x80\x10R\tpageToken\x12 \n\x06\x66ilter\x18\x04 \x01(\tB\x08\xbaH\x05r\x03\x18\x80 R\x06\x66ilter\x12#\n\x08order_by\x18\x05 \x01(\tB\x08\xbaH\x05r\x03\x18\x80\x02R\x07orderBy\"|\n\x16ListOperationsResponse\x12:\n\noperations\x18\x01 \x03(\x0b\x32\x1a.openvcluster.v1.OperationR\noperations\x12&\n\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"\xca\x01\n\x14WaitOperationRequest\x12n\n\x04name\x18\x01 \x01(\tBZ\xbaHWrR2P^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/operations/[a-z0-9][-a-z0-9]{0,62}$\xc8\x01\x01R\x04name\x12\x42\n\x07timeout\x18\x02 \x01(\x0b\x32\x19.google.protobuf.DurationB\r\xbaH\n\xaa\x01\x07\"\x03\x08\xd8\x04\x32\x00R\x07timeout\"\x88\x01\n\x16\x43\x61ncelOperationRequest\x12n\n\x04name\x18\x01 \x01(\tBZ\xbaHWrR2P^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/operations/[a-z0-9][-a-z0-9]{0,62}$\xc8\x01\x01R\x04name2\x82\x03\n\x10OperationService\x12U\n\x0cGetOperation\x12$.openvcluster.v1.GetOperationRequest\x1a\x1a.openvcluster.v1.Operation\"\x03\x90\x02\x01\x12\x66\n\x0eListOperations\x12&.openvcluster.v1.ListOperationsRequest\x1a\'.openvcluster.v1.ListOperationsResponse\"\x03\x90\x02\x01\x12W\n\rWaitOperation\x12%.openvcluster.v1.WaitOperationRequest\x1a\x1a.openvcluster.v1.Operation\"\x03\x90\x02\x01\x12V\n\x0f\x43\x61ncelOperation\x12\'.openvcluster.v1.CancelOperationRequest\x1a\x1a.openvcluster.v1.OperationBWZUgithub.com/open-vcluster/open-vcluster-api/sdks/go/gen/openvcluster/v1;openvclusterv1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\'openvcluster/v1/operation_service.proto\x12\x0fopenvcluster.v1\x1a\x1b\x62uf/validate/validate.proto\x1a\x1cgoogle/api/annotations.proto\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fopenvcluster/v1/operation.proto\"\x85\x01\n\x13GetOperationRequest\x12n\n\x04name\x18\x01 \x01(\tBZ\xbaHWrR2P^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/operations/[a-z0-9][-a-z0-9]{0,62}$\xc8\x01\x01R\x04name\"\xfe\x01\n\x15ListOperationsRequest\x12O\n\x06parent\x18\x01 \x01(\tB7\xbaH4r/2-^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$\xc8\x01\x01R\x06parent\x12$\n\tpage_size\x18\x02 \x01(\x05\x42\x07\xbaH\x04\x1a\x02(\x00R\x08pageSize\x12\'\n\npage_token\x18\x03 \x01(\tB\x08\xbaH\x05r\x03\x18\x80\x10R\tpageToken\x12 \n\x06\x66ilter\x18\x04 \x01(\tB\x08\xbaH\x05r\x03\x18\x80 R\x06\x66ilter\x12#\n\x08order_by\x18\x05 \x01(\tB\x08\xbaH\x05r\x03\x18\x80\x02R\x07orderBy\"|\n\x16ListOperationsResponse\x12:\n\noperations\x18\x01 \x03(\x0b\x32\x1a.openvcluster.v1.OperationR\noperations\x12&\n\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"\xca\x01\n\x14WaitOperationRequest\x12n\n\x04name\x18\x01 \x01(\tBZ\xbaHWrR2P^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/operations/[a-z0-9][-a-z0-9]{0,62}$\xc8\x01\x01R\x04name\x12\x42\n\x07timeout\x18\x02 \x01(\x0b\x32\x19.google.protobuf.DurationB\r\xbaH\n\xaa\x01\x07\"\x03\x08\xd8\x04\x32\x00R\x07timeout\"\x88\x01\n\x16\x43\x61ncelOperationRequest\x12n\n\x04name\x18\x01 \x01(\tBZ\xbaHWrR2P^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/operations/[a-z0-9][-a-z0-9]{0,62}$\xc8\x01\x01R\x04name2\xc1\x04\n\x10OperationService\x12\x7f\n\x0cGetOperation\x12$.openvcluster.v1.GetOperationRequest\x1a\x1a.openvcluster.v1.Operation\"-\x90\x02\x01\x82\xd3\xe4\x93\x02$\x12\"/v1/{name=projects/*/operations/*}\x12\x90\x01\n\x0eListOperations\x12&.openvcluster.v1.ListOperationsRequest\x1a\'.openvcluster.v1.ListOperationsResponse\"-\x90\x02\x01\x82\xd3\xe4\x93\x02$\x12\"/v1/{parent=projects/*}/operations\x12\x89\x01\n\rWaitOperation\x12%.openvcluster.v1.WaitOperationRequest\x1a\x1a.openvcluster.v1.Operation\"5\x90\x02\x01\x82\xd3\xe4\x93\x02,\"\'/v1/{name=projects/*/operations/*}:wait:\x01*\x12\x8c\x01\n\x0f\x43\x61ncelOperation\x12\'.openvcluster.v1.CancelOperationRequest\x1a\x1a.openvcluster.v1.Operation\"4\x82\xd3\xe4\x93\x02.\")/v1/{name=projects/*/operations/*}:cancel:\x01*BWZUgithub.com/open-vcluster/open-vcluster-api/sdks/go/gen/openvcluster/v1;openvclusterv1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -54,21 +55,23 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_CANCELOPERATIONREQUEST'].fields_by_name['name']._loaded_options = None
   _globals['_CANCELOPERATIONREQUEST'].fields_by_name['name']._serialized_options = b'\272HWrR2P^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/operations/[a-z0-9][-a-z0-9]{0,62}$\310\001\001'
   _globals['_OPERATIONSERVICE'].methods_by_name['GetOperation']._loaded_options = None
-  _globals['_OPERATIONSERVICE'].methods_by_name['GetOperation']._serialized_options = b'\220\002\001'
+  _globals['_OPERATIONSERVICE'].methods_by_name['GetOperation']._serialized_options = b'\220\002\001\202\323\344\223\002$\022\"/v1/{name=projects/*/operations/*}'
   _globals['_OPERATIONSERVICE'].methods_by_name['ListOperations']._loaded_options = None
-  _globals['_OPERATIONSERVICE'].methods_by_name['ListOperations']._serialized_options = b'\220\002\001'
+  _globals['_OPERATIONSERVICE'].methods_by_name['ListOperations']._serialized_options = b'\220\002\001\202\323\344\223\002$\022\"/v1/{parent=projects/*}/operations'
   _globals['_OPERATIONSERVICE'].methods_by_name['WaitOperation']._loaded_options = None
-  _globals['_OPERATIONSERVICE'].methods_by_name['WaitOperation']._serialized_options = b'\220\002\001'
-  _globals['_GETOPERATIONREQUEST']._serialized_start=155
-  _globals['_GETOPERATIONREQUEST']._serialized_end=288
-  _globals['_LISTOPERATIONSREQUEST']._serialized_start=291
-  _globals['_LISTOPERATIONSREQUEST']._serialized_end=545
-  _globals['_LISTOPERATIONSRESPONSE']._serialized_start=547
-  _globals['_LISTOPERATIONSRESPONSE']._serialized_end=671
-  _globals['_WAITOPERATIONREQUEST']._serialized_start=674
-  _globals['_WAITOPERATIONREQUEST']._serialized_end=876
-  _globals['_CANCELOPERATIONREQUEST']._serialized_start=879
-  _globals['_CANCELOPERATIONREQUEST']._serialized_end=1015
-  _globals['_OPERATIONSERVICE']._serialized_start=1018
-  _globals['_OPERATIONSERVICE']._serialized_end=1404
+  _globals['_OPERATIONSERVICE'].methods_by_name['WaitOperation']._serialized_options = b'\220\002\001\202\323\344\223\002,\"\'/v1/{name=projects/*/operations/*}:wait:\001*'
+  _globals['_OPERATIONSERVICE'].methods_by_name['CancelOperation']._loaded_options = None
+  _globals['_OPERATIONSERVICE'].methods_by_name['CancelOperation']._serialized_options = b'\202\323\344\223\002.\")/v1/{name=projects/*/operations/*}:cancel:\001*'
+  _globals['_GETOPERATIONREQUEST']._serialized_start=185
+  _globals['_GETOPERATIONREQUEST']._serialized_end=318
+  _globals['_LISTOPERATIONSREQUEST']._serialized_start=321
+  _globals['_LISTOPERATIONSREQUEST']._serialized_end=575
+  _globals['_LISTOPERATIONSRESPONSE']._serialized_start=577
+  _globals['_LISTOPERATIONSRESPONSE']._serialized_end=701
+  _globals['_WAITOPERATIONREQUEST']._serialized_start=704
+  _globals['_WAITOPERATIONREQUEST']._serialized_end=906
+  _globals['_CANCELOPERATIONREQUEST']._serialized_start=909
+  _globals['_CANCELOPERATIONREQUEST']._serialized_end=1045
+  _globals['_OPERATIONSERVICE']._serialized_start=1048
+  _globals['_OPERATIONSERVICE']._serialized_end=1625
 # @@protoc_insertion_point(module_scope)

@@ -1,6 +1,7 @@
 import datetime
 
 from open_vcluster.gen.buf.validate import validate_pb2 as _validate_pb2
+from google.api import annotations_pb2 as _annotations_pb2
 from google.protobuf import duration_pb2 as _duration_pb2
 from open_vcluster.gen.openvcluster.v1 import operation_pb2 as _operation_pb2
 from google.protobuf.internal import containers as _containers

@@ -22,11 +22,15 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from open_vcluster.gen.buf.validate import validate_pb2 as buf_dot_validate_dot_validate__pb2
+from google.api import field_behavior_pb2 as google_dot_api_dot_field__behavior__pb2
+from google.api import resource_pb2 as google_dot_api_dot_resource__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
+from open_vcluster.gen.openvcluster.v1 import common_pb2 as openvcluster_dot_v1_dot_common__pb2
 from open_vcluster.gen.openvcluster.v1 import vcluster_pb2 as openvcluster_dot_v1_dot_vcluster__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1eopenvcluster/v1/snapshot.proto\x12\x0fopenvcluster.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1eopenvcluster/v1/vcluster.proto\"\xf8\x06\n\x08Snapshot\x12\x12\n\x04name\x18\x01 \x01(\tR\x04name\x12\x10\n\x03uid\x18\x02 \x01(\tR\x03uid\x12\'\n\x0fsource_vcluster\x18\x03 \x01(\tR\x0esourceVcluster\x12.\n\x13source_vcluster_uid\x18\x04 \x01(\tR\x11sourceVclusterUid\x12\x1f\n\x0bstorage_uri\x18\x05 \x01(\tR\nstorageUri\x12\x1d\n\nsize_bytes\x18\x06 \x01(\x03R\tsizeBytes\x12\x35\n\x05phase\x18\x07 \x01(\x0e\x32\x1f.openvcluster.v1.Snapshot.PhaseR\x05phase\x12\x14\n\x05\x65rror\x18\x08 \x01(\tR\x05\x65rror\x12;\n\x0b\x63reate_time\x18\t \x01(\x0b\x32\x1a.google.protobuf.TimestampR\ncreateTime\x12?\n\rcomplete_time\x18\n \x01(\x0b\x32\x1a.google.protobuf.TimestampR\x0c\x63ompleteTime\x12;\n\x0b\x65xpire_time\x18\x0b \x01(\x0b\x32\x1a.google.protobuf.TimestampR\nexpireTime\x12=\n\x06labels\x18\x0c \x03(\x0b\x32%.openvcluster.v1.Snapshot.LabelsEntryR\x06labels\x12\x42\n\rvcluster_spec\x18\r \x01(\x0b\x32\x1d.openvcluster.v1.VClusterSpecR\x0cvclusterSpec\x12#\n\rchart_version\x18\x0e \x01(\tR\x0c\x63hartVersion\x12-\n\x12kubernetes_version\x18\x0f \x01(\tR\x11kubernetesVersion\x12\x12\n\x04\x65tag\x18\x10 \x01(\tR\x04\x65tag\x1a\x39\n\x0bLabelsEntry\x12\x10\n\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n\x05value\x18\x02 \x01(\tR\x05value:\x02\x38\x01\"\x7f\n\x05Phase\x12\x15\n\x11PHASE_UNSPECIFIED\x10\x00\x12\x11\n\rPHASE_PENDING\x10\x01\x12\x11\n\rPHASE_RUNNING\x10\x02\x12\x13\n\x0fPHASE_SUCCEEDED\x10\x03\x12\x10\n\x0cPHASE_FAILED\x10\x04\x12\x12\n\x0ePHASE_DELETING\x10\x05\x42WZUgithub.com/open-vcluster/open-vcluster-api/sdks/go/gen/openvcluster/v1;openvclusterv1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1eopenvcluster/v1/snapshot.proto\x12\x0fopenvcluster.v1\x1a\x1b\x62uf/validate/validate.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1copenvcluster/v1/common.proto\x1a\x1eopenvcluster/v1/vcluster.proto\"\xb3\x0b\n\x08Snapshot\x12\x18\n\x04name\x18\x01 \x01(\tB\x04\xe2\x41\x01\x08R\x04name\x12\x16\n\x03uid\x18\x02 \x01(\tB\x04\xe2\x41\x01\x03R\x03uid\x12J\n\x0fsource_vcluster\x18\x03 \x01(\tB!\xe2\x41\x01\x03\xfa\x41\x1a\n\x18openvcluster.io/VClusterR\x0esourceVcluster\x12\x34\n\x13source_vcluster_uid\x18\x04 \x01(\tB\x04\xe2\x41\x01\x03R\x11sourceVclusterUid\x12%\n\x0bstorage_uri\x18\x05 \x01(\tB\x04\xe2\x41\x01\x03R\nstorageUri\x12#\n\nsize_bytes\x18\x06 \x01(\x03\x42\x04\xe2\x41\x01\x03R\tsizeBytes\x12;\n\x05phase\x18\x07 \x01(\x0e\x32\x1f.openvcluster.v1.Snapshot.PhaseB\x04\xe2\x41\x01\x03R\x05phase\x12\x1a\n\x05\x65rror\x18\x08 \x01(\tB\x04\xe2\x41\x01\x03R\x05\x65rror\x12\x41\n\x0b\x63reate_time\x18\t \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x03R\ncreateTime\x12\x45\n\rcomplete_time\x18\n \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x03R\x0c\x63ompleteTime\x12\x41\n\x0b\x65xpire_time\x18\x0b \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x01R\nexpireTime\x12\xfe\x01\n\x06labels\x18\x0c \x03(\x0b\x32%.openvcluster.v1.Snapshot.LabelsEntryB\xbe\x01\xe2\x41\x01\x01\xbaH\xb6\x01\x9a\x01\xb2\x01\x10@\"yrw\x18\xbd\x02\x32r^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$*3r1\x18?2-^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$R\x06labels\x12H\n\rvcluster_spec\x18\r \x01(\x0b\x32\x1d.openvcluster.v1.VClusterSpecB\x04\xe2\x41\x01\x03R\x0cvclusterSpec\x12)\n\rchart_version\x18\x0e \x01(\tB\x04\xe2\x41\x01\x03R\x0c\x63hartVersion\x12\x33\n\x12kubernetes_version\x18\x0f \x01(\tB\x04\xe2\x41\x01\x03R\x11kubernetesVersion\x12\x18\n\x04\x65tag\x18\x10 \x01(\tB\x04\xe2\x41\x01\x01R\x04\x65tag\x12@\n\x07storage\x18\x11 \x01(\x0b\x32 .openvcluster.v1.SnapshotStorageB\x04\xe2\x41\x01\x03R\x07storage\x12\x41\n\x0bupdate_time\x18\x12 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x03R\nupdateTime\x12\x1e\n\x07\x64urable\x18\x13 \x01(\x08\x42\x04\xe2\x41\x01\x03R\x07\x64urable\x1a\x39\n\x0bLabelsEntry\x12\x10\n\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n\x05value\x18\x02 \x01(\tR\x05value:\x02\x38\x01\"\x7f\n\x05Phase\x12\x15\n\x11PHASE_UNSPECIFIED\x10\x00\x12\x11\n\rPHASE_PENDING\x10\x01\x12\x11\n\rPHASE_RUNNING\x10\x02\x12\x13\n\x0fPHASE_SUCCEEDED\x10\x03\x12\x10\n\x0cPHASE_FAILED\x10\x04\x12\x12\n\x0ePHASE_DELETING\x10\x05:[\xea\x41X\n\x18openvcluster.io/Snapshot\x12\'projects/{project}/snapshots/{snapshot}*\tsnapshots2\x08snapshot\"\xf9\x01\n\x0fSnapshotStorage\x12,\n\x02s3\x18\x01 \x01(\x0b\x32\x1a.openvcluster.v1.S3StorageH\x00R\x02s3\x12/\n\x03oci\x18\x02 \x01(\x0b\x32\x1b.openvcluster.v1.OciStorageH\x00R\x03oci\x12\x35\n\x05\x61zure\x18\x03 \x01(\x0b\x32\x1d.openvcluster.v1.AzureStorageH\x00R\x05\x61zure\x12\x41\n\tcontainer\x18\x04 \x01(\x0b\x32!.openvcluster.v1.ContainerStorageH\x00R\tcontainerB\r\n\x04kind\x12\x05\xbaH\x02\x08\x01\"\xd9\x02\n\tS3Storage\x12J\n\x06\x62ucket\x18\x01 \x01(\tB2\xe2\x41\x01\x02\xbaH+r&\x18?2\"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$\xc8\x01\x01R\x06\x62ucket\x12\x34\n\x03key\x18\x02 \x01(\tB\"\xe2\x41\x01\x02\xbaH\x1br\x16\x18\x80\x08\x32\x11^[^\\x00-\\x1f?#]+$\xc8\x01\x01R\x03key\x12\x30\n\x06region\x18\x03 \x01(\tB\x18\xbaH\x15r\x13\x18@2\x0f^([a-z0-9-]+)?$R\x06region\x12*\n\x08\x65ndpoint\x18\x04 \x01(\tB\x0e\xbaH\x0br\x06\x18\x80\x10\x88\x01\x01\xd8\x01\x01R\x08\x65ndpoint\x12(\n\x10\x66orce_path_style\x18\x05 \x01(\x08R\x0e\x66orcePathStyle\x12\x42\n\x0b\x63redentials\x18\x06 \x01(\x0b\x32 .openvcluster.v1.SecretReferenceR\x0b\x63redentials\"\xff\x01\n\nOciStorage\x12i\n\nrepository\x18\x01 \x01(\tBI\xe2\x41\x01\x02\xbaHBr=\x18\x80\x08\x32\x38^[a-zA-Z0-9.-]+(:[0-9]+)?(/[a-z0-9]+([._-][a-z0-9]+)*)+$\xc8\x01\x01R\nrepository\x12\x42\n\x03tag\x18\x02 \x01(\tB0\xbaH-r+\x18\x80\x01\x32&^([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$R\x03tag\x12\x42\n\x0b\x63redentials\x18\x03 \x01(\x0b\x32 .openvcluster.v1.SecretReferenceR\x0b\x63redentials\"\x98\x02\n\x0c\x41zureStorage\x12\x38\n\x07\x61\x63\x63ount\x18\x01 \x01(\tB\x1e\xe2\x41\x01\x02\xbaH\x17r\x12\x32\x10^[a-z0-9]{3,24}$\xc8\x01\x01R\x07\x61\x63\x63ount\x12P\n\tcontainer\x18\x02 \x01(\tB2\xe2\x41\x01\x02\xbaH+r&2$^[a-z0-9]([a-z0-9]|-[a-z0-9]){2,62}$\xc8\x01\x01R\tcontainer\x12\x38\n\x04\x62lob\x18\x03 \x01(\tB$\xe2\x41\x01\x02\xbaH\x1dr\x18\x10\x01\x18\x80\x08\x32\x11^[^\\x00-\\x1f?#]+$\xc8\x01\x01R\x04\x62lob\x12\x42\n\x0b\x63redentials\x18\x04 \x01(\x0b\x32 .openvcluster.v1.SecretReferenceR\x0b\x63redentials\"K\n\x10\x43ontainerStorage\x12\x37\n\x04path\x18\x01 \x01(\tB#\xe2\x41\x01\x02\xbaH\x1cr\x17\x18\x80\x08\x32\x12^/[^\\x00-\\x1f?#]*$\xc8\x01\x01R\x04pathBWZUgithub.com/open-vcluster/open-vcluster-api/sdks/go/gen/openvcluster/v1;openvclusterv1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -36,10 +40,82 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['DESCRIPTOR']._serialized_options = b'ZUgithub.com/open-vcluster/open-vcluster-api/sdks/go/gen/openvcluster/v1;openvclusterv1'
   _globals['_SNAPSHOT_LABELSENTRY']._loaded_options = None
   _globals['_SNAPSHOT_LABELSENTRY']._serialized_options = b'8\001'
-  _globals['_SNAPSHOT']._serialized_start=117
-  _globals['_SNAPSHOT']._serialized_end=1005
-  _globals['_SNAPSHOT_LABELSENTRY']._serialized_start=819
-  _globals['_SNAPSHOT_LABELSENTRY']._serialized_end=876
-  _globals['_SNAPSHOT_PHASE']._serialized_start=878
-  _globals['_SNAPSHOT_PHASE']._serialized_end=1005
+  _globals['_SNAPSHOT'].fields_by_name['name']._loaded_options = None
+  _globals['_SNAPSHOT'].fields_by_name['name']._serialized_options = b'\342A\001\010'
+  _globals['_SNAPSHOT'].fields_by_name['uid']._loaded_options = None
+  _globals['_SNAPSHOT'].fields_by_name['uid']._serialized_options = b'\342A\001\003'
+  _globals['_SNAPSHOT'].fields_by_name['source_vcluster']._loaded_options = None
+  _globals['_SNAPSHOT'].fields_by_name['source_vcluster']._serialized_options = b'\342A\001\003\372A\032\n\030openvcluster.io/VCluster'
+  _globals['_SNAPSHOT'].fields_by_name['source_vcluster_uid']._loaded_options = None
+  _globals['_SNAPSHOT'].fields_by_name['source_vcluster_uid']._serialized_options = b'\342A\001\003'
+  _globals['_SNAPSHOT'].fields_by_name['storage_uri']._loaded_options = None
+  _globals['_SNAPSHOT'].fields_by_name['storage_uri']._serialized_options = b'\342A\001\003'
+  _globals['_SNAPSHOT'].fields_by_name['size_bytes']._loaded_options = None
+  _globals['_SNAPSHOT'].fields_by_name['size_bytes']._serialized_options = b'\342A\001\003'
+  _globals['_SNAPSHOT'].fields_by_name['phase']._loaded_options = None
+  _globals['_SNAPSHOT'].fields_by_name['phase']._serialized_options = b'\342A\001\003'
+  _globals['_SNAPSHOT'].fields_by_name['error']._loaded_options = None
+  _globals['_SNAPSHOT'].fields_by_name['error']._serialized_options = b'\342A\001\003'
+  _globals['_SNAPSHOT'].fields_by_name['create_time']._loaded_options = None
+  _globals['_SNAPSHOT'].fields_by_name['create_time']._serialized_options = b'\342A\001\003'
+  _globals['_SNAPSHOT'].fields_by_name['complete_time']._loaded_options = None
+  _globals['_SNAPSHOT'].fields_by_name['complete_time']._serialized_options = b'\342A\001\003'
+  _globals['_SNAPSHOT'].fields_by_name['expire_time']._loaded_options = None
+  _globals['_SNAPSHOT'].fields_by_name['expire_time']._serialized_options = b'\342A\001\001'
+  _globals['_SNAPSHOT'].fields_by_name['labels']._loaded_options = None
+  _globals['_SNAPSHOT'].fields_by_name['labels']._serialized_options = b'\342A\001\001\272H\266\001\232\001\262\001\020@\"yrw\030\275\0022r^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$*3r1\030?2-^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$'
+  _globals['_SNAPSHOT'].fields_by_name['vcluster_spec']._loaded_options = None
+  _globals['_SNAPSHOT'].fields_by_name['vcluster_spec']._serialized_options = b'\342A\001\003'
+  _globals['_SNAPSHOT'].fields_by_name['chart_version']._loaded_options = None
+  _globals['_SNAPSHOT'].fields_by_name['chart_version']._serialized_options = b'\342A\001\003'
+  _globals['_SNAPSHOT'].fields_by_name['kubernetes_version']._loaded_options = None
+  _globals['_SNAPSHOT'].fields_by_name['kubernetes_version']._serialized_options = b'\342A\001\003'
+  _globals['_SNAPSHOT'].fields_by_name['etag']._loaded_options = None
+  _globals['_SNAPSHOT'].fields_by_name['etag']._serialized_options = b'\342A\001\001'
+  _globals['_SNAPSHOT'].fields_by_name['storage']._loaded_options = None
+  _globals['_SNAPSHOT'].fields_by_name['storage']._serialized_options = b'\342A\001\003'
+  _globals['_SNAPSHOT'].fields_by_name['update_time']._loaded_options = None
+  _globals['_SNAPSHOT'].fields_by_name['update_time']._serialized_options = b'\342A\001\003'
+  _globals['_SNAPSHOT'].fields_by_name['durable']._loaded_options = None
+  _globals['_SNAPSHOT'].fields_by_name['durable']._serialized_options = b'\342A\001\003'
+  _globals['_SNAPSHOT']._loaded_options = None
+  _globals['_SNAPSHOT']._serialized_options = b'\352AX\n\030openvcluster.io/Snapshot\022\'projects/{project}/snapshots/{snapshot}*\tsnapshots2\010snapshot'
+  _globals['_SNAPSHOTSTORAGE'].oneofs_by_name['kind']._loaded_options = None
+  _globals['_SNAPSHOTSTORAGE'].oneofs_by_name['kind']._serialized_options = b'\272H\002\010\001'
+  _globals['_S3STORAGE'].fields_by_name['bucket']._loaded_options = None
+  _globals['_S3STORAGE'].fields_by_name['bucket']._serialized_options = b'\342A\001\002\272H+r&\030?2\"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$\310\001\001'
+  _globals['_S3STORAGE'].fields_by_name['key']._loaded_options = None
+  _globals['_S3STORAGE'].fields_by_name['key']._serialized_options = b'\342A\001\002\272H\033r\026\030\200\0102\021^[^\\x00-\\x1f?#]+$\310\001\001'
+  _globals['_S3STORAGE'].fields_by_name['region']._loaded_options = None
+  _globals['_S3STORAGE'].fields_by_name['region']._serialized_options = b'\272H\025r\023\030@2\017^([a-z0-9-]+)?$'
+  _globals['_S3STORAGE'].fields_by_name['endpoint']._loaded_options = None
+  _globals['_S3STORAGE'].fields_by_name['endpoint']._serialized_options = b'\272H\013r\006\030\200\020\210\001\001\330\001\001'
+  _globals['_OCISTORAGE'].fields_by_name['repository']._loaded_options = None
+  _globals['_OCISTORAGE'].fields_by_name['repository']._serialized_options = b'\342A\001\002\272HBr=\030\200\01028^[a-zA-Z0-9.-]+(:[0-9]+)?(/[a-z0-9]+([._-][a-z0-9]+)*)+$\310\001\001'
+  _globals['_OCISTORAGE'].fields_by_name['tag']._loaded_options = None
+  _globals['_OCISTORAGE'].fields_by_name['tag']._serialized_options = b'\272H-r+\030\200\0012&^([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$'
+  _globals['_AZURESTORAGE'].fields_by_name['account']._loaded_options = None
+  _globals['_AZURESTORAGE'].fields_by_name['account']._serialized_options = b'\342A\001\002\272H\027r\0222\020^[a-z0-9]{3,24}$\310\001\001'
+  _globals['_AZURESTORAGE'].fields_by_name['container']._loaded_options = None
+  _globals['_AZURESTORAGE'].fields_by_name['container']._serialized_options = b'\342A\001\002\272H+r&2$^[a-z0-9]([a-z0-9]|-[a-z0-9]){2,62}$\310\001\001'
+  _globals['_AZURESTORAGE'].fields_by_name['blob']._loaded_options = None
+  _globals['_AZURESTORAGE'].fields_by_name['blob']._serialized_options = b'\342A\001\002\272H\035r\030\020\001\030\200\0102\021^[^\\x00-\\x1f?#]+$\310\001\001'
+  _globals['_CONTAINERSTORAGE'].fields_by_name['path']._loaded_options = None
+  _globals['_CONTAINERSTORAGE'].fields_by_name['path']._serialized_options = b'\342A\001\002\272H\034r\027\030\200\0102\022^/[^\\x00-\\x1f?#]*$\310\001\001'
+  _globals['_SNAPSHOT']._serialized_start=236
+  _globals['_SNAPSHOT']._serialized_end=1695
+  _globals['_SNAPSHOT_LABELSENTRY']._serialized_start=1416
+  _globals['_SNAPSHOT_LABELSENTRY']._serialized_end=1473
+  _globals['_SNAPSHOT_PHASE']._serialized_start=1475
+  _globals['_SNAPSHOT_PHASE']._serialized_end=1602
+  _globals['_SNAPSHOTSTORAGE']._serialized_start=1698
+  _globals['_SNAPSHOTSTORAGE']._serialized_end=1947
+  _globals['_S3STORAGE']._serialized_start=1950
+  _globals['_S3STORAGE']._serialized_end=2295
+  _globals['_OCISTORAGE']._serialized_start=2298
+  _globals['_OCISTORAGE']._serialized_end=2553
+  _globals['_AZURESTORAGE']._serialized_start=2556
+  _globals['_AZURESTORAGE']._serialized_end=2836
+  _globals['_CONTAINERSTORAGE']._serialized_start=2838
+  _globals['_CONTAINERSTORAGE']._serialized_end=2913
 # @@protoc_insertion_point(module_scope)

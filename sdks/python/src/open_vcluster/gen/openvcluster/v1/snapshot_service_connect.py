@@ -23,7 +23,7 @@ from open_vcluster.gen.openvcluster.v1.operation_pb2 import Operation
 from open_vcluster.gen.openvcluster.v1.snapshot_pb2 import Snapshot
 from pyqwest import Client, SyncClient
 
-from .snapshot_service_pb2 import DeleteSnapshotRequest, GetSnapshotRequest, ListSnapshotsRequest, ListSnapshotsResponse
+from .snapshot_service_pb2 import DeleteSnapshotRequest, GetSnapshotRequest, ListSnapshotsRequest, ListSnapshotsResponse, UpdateSnapshotRequest
 
 if TYPE_CHECKING:
     from collections.abc import AsyncGenerator, Iterable, Mapping
@@ -61,6 +61,14 @@ class SnapshotService(Protocol):
         Deletes a snapshot and its stored archive. Fails with FAILED_PRECONDITION
         while it is PENDING or RUNNING (cancel its operation first) or while a
         restore from it is in flight.
+        """
+        raise ConnectError(Code.UNIMPLEMENTED, 'Not implemented')
+
+    async def update_snapshot(self, request: UpdateSnapshotRequest, ctx: RequestContext[UpdateSnapshotRequest, Snapshot], /) -> Snapshot:
+        """
+        Updates a snapshot's labels or expire time (the only mutable fields).
+        Applied at once; returns the Snapshot. An expire time in the past is
+        INVALID_ARGUMENT; clearing it keeps the snapshot until DeleteSnapshot.
         """
         raise ConnectError(Code.UNIMPLEMENTED, 'Not implemented')
 
@@ -110,6 +118,17 @@ class SnapshotServiceASGIApplication(ConnectASGIApplication[SnapshotService]):
                         stream_type=StreamType.UNARY,
                     ),
                     function=svc.delete_snapshot,
+                ),
+                "/openvcluster.v1.SnapshotService/UpdateSnapshot": Endpoint.unary(
+                    method=MethodInfo(
+                        name="UpdateSnapshot",
+                        service_name="openvcluster.v1.SnapshotService",
+                        input=UpdateSnapshotRequest,
+                        output=Snapshot,
+                        idempotency_level=IdempotencyLevel.UNKNOWN,
+                        stream_type=StreamType.UNARY,
+                    ),
+                    function=svc.update_snapshot,
                 ),
             },
             interceptors=interceptors,
@@ -228,6 +247,31 @@ class SnapshotServiceClient(ConnectClient):
             headers=headers,
             timeout_ms=timeout_ms,
         )
+    async def update_snapshot(
+        self,
+        request: UpdateSnapshotRequest,
+        *,
+        headers: Headers | Mapping[str, str] | None = None, 
+        timeout_ms: int | None = None,
+    ) -> Snapshot:
+        """
+        Updates a snapshot's labels or expire time (the only mutable fields).
+        Applied at once; returns the Snapshot. An expire time in the past is
+        INVALID_ARGUMENT; clearing it keeps the snapshot until DeleteSnapshot.
+        """
+        return await self.execute_unary(
+            request=request,
+            method=MethodInfo(
+                name="UpdateSnapshot",
+                service_name="openvcluster.v1.SnapshotService",
+                input=UpdateSnapshotRequest,
+                output=Snapshot,
+                idempotency_level=IdempotencyLevel.UNKNOWN,
+                stream_type=StreamType.UNARY,
+            ),
+            headers=headers,
+            timeout_ms=timeout_ms,
+        )
 
 class SnapshotServiceSync(Protocol):
     """
@@ -251,6 +295,14 @@ class SnapshotServiceSync(Protocol):
         Deletes a snapshot and its stored archive. Fails with FAILED_PRECONDITION
         while it is PENDING or RUNNING (cancel its operation first) or while a
         restore from it is in flight.
+        """
+        raise ConnectError(Code.UNIMPLEMENTED, 'Not implemented')
+
+    def update_snapshot(self, request: UpdateSnapshotRequest, ctx: RequestContext[UpdateSnapshotRequest, Snapshot], /) -> Snapshot:
+        """
+        Updates a snapshot's labels or expire time (the only mutable fields).
+        Applied at once; returns the Snapshot. An expire time in the past is
+        INVALID_ARGUMENT; clearing it keeps the snapshot until DeleteSnapshot.
         """
         raise ConnectError(Code.UNIMPLEMENTED, 'Not implemented')
 
@@ -298,6 +350,17 @@ class SnapshotServiceWSGIApplication(ConnectWSGIApplication):
                         stream_type=StreamType.UNARY,
                     ),
                     function=service.delete_snapshot,
+                ),
+                "/openvcluster.v1.SnapshotService/UpdateSnapshot": EndpointSync.unary(
+                    method=MethodInfo(
+                        name="UpdateSnapshot",
+                        service_name="openvcluster.v1.SnapshotService",
+                        input=UpdateSnapshotRequest,
+                        output=Snapshot,
+                        idempotency_level=IdempotencyLevel.UNKNOWN,
+                        stream_type=StreamType.UNARY,
+                    ),
+                    function=service.update_snapshot,
                 ),
             },
             interceptors=interceptors,
@@ -410,6 +473,31 @@ class SnapshotServiceClientSync(ConnectClientSync):
                 service_name="openvcluster.v1.SnapshotService",
                 input=DeleteSnapshotRequest,
                 output=Operation,
+                idempotency_level=IdempotencyLevel.UNKNOWN,
+                stream_type=StreamType.UNARY,
+            ),
+            headers=headers,
+            timeout_ms=timeout_ms,
+        )
+    def update_snapshot(
+        self,
+        request: UpdateSnapshotRequest,
+        *,
+        headers: Headers | Mapping[str, str] | None = None, 
+        timeout_ms: int | None = None,
+    ) -> Snapshot:
+        """
+        Updates a snapshot's labels or expire time (the only mutable fields).
+        Applied at once; returns the Snapshot. An expire time in the past is
+        INVALID_ARGUMENT; clearing it keeps the snapshot until DeleteSnapshot.
+        """
+        return self.execute_unary(
+            request=request,
+            method=MethodInfo(
+                name="UpdateSnapshot",
+                service_name="openvcluster.v1.SnapshotService",
+                input=UpdateSnapshotRequest,
+                output=Snapshot,
                 idempotency_level=IdempotencyLevel.UNKNOWN,
                 stream_type=StreamType.UNARY,
             ),

@@ -23,11 +23,15 @@ _sym_db = _symbol_database.Default()
 
 
 from open_vcluster.gen.buf.validate import validate_pb2 as buf_dot_validate_dot_validate__pb2
+from google.api import annotations_pb2 as google_dot_api_dot_annotations__pb2
+from google.api import field_behavior_pb2 as google_dot_api_dot_field__behavior__pb2
+from google.protobuf import field_mask_pb2 as google_dot_protobuf_dot_field__mask__pb2
+from open_vcluster.gen.openvcluster.v1 import annotations_pb2 as openvcluster_dot_v1_dot_annotations__pb2
 from open_vcluster.gen.openvcluster.v1 import operation_pb2 as openvcluster_dot_v1_dot_operation__pb2
 from open_vcluster.gen.openvcluster.v1 import snapshot_pb2 as openvcluster_dot_v1_dot_snapshot__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n&openvcluster/v1/snapshot_service.proto\x12\x0fopenvcluster.v1\x1a\x1b\x62uf/validate/validate.proto\x1a\x1fopenvcluster/v1/operation.proto\x1a\x1eopenvcluster/v1/snapshot.proto\"\x8b\x01\n\x12GetSnapshotRequest\x12u\n\x04name\x18\x01 \x01(\tBa\xbaH^rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/snapshots/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$\xc8\x01\x01R\x04name\"\xfd\x01\n\x14ListSnapshotsRequest\x12O\n\x06parent\x18\x01 \x01(\tB7\xbaH4r/2-^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$\xc8\x01\x01R\x06parent\x12$\n\tpage_size\x18\x02 \x01(\x05\x42\x07\xbaH\x04\x1a\x02(\x00R\x08pageSize\x12\'\n\npage_token\x18\x03 \x01(\tB\x08\xbaH\x05r\x03\x18\x80\x10R\tpageToken\x12 \n\x06\x66ilter\x18\x04 \x01(\tB\x08\xbaH\x05r\x03\x18\x80 R\x06\x66ilter\x12#\n\x08order_by\x18\x05 \x01(\tB\x08\xbaH\x05r\x03\x18\x80\x02R\x07orderBy\"\x97\x01\n\x15ListSnapshotsResponse\x12\x37\n\tsnapshots\x18\x01 \x03(\x0b\x32\x19.openvcluster.v1.SnapshotR\tsnapshots\x12&\n\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\x12\x1d\n\ntotal_size\x18\x03 \x01(\x05R\ttotalSize\"\xce\x01\n\x15\x44\x65leteSnapshotRequest\x12u\n\x04name\x18\x01 \x01(\tBa\xbaH^rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/snapshots/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$\xc8\x01\x01R\x04name\x12\x12\n\x04\x65tag\x18\x02 \x01(\tR\x04\x65tag\x12*\n\nrequest_id\x18\x03 \x01(\tB\x0b\xbaH\x08r\x03\xb0\x01\x01\xd8\x01\x01R\trequestId2\xa0\x02\n\x0fSnapshotService\x12R\n\x0bGetSnapshot\x12#.openvcluster.v1.GetSnapshotRequest\x1a\x19.openvcluster.v1.Snapshot\"\x03\x90\x02\x01\x12\x63\n\rListSnapshots\x12%.openvcluster.v1.ListSnapshotsRequest\x1a&.openvcluster.v1.ListSnapshotsResponse\"\x03\x90\x02\x01\x12T\n\x0e\x44\x65leteSnapshot\x12&.openvcluster.v1.DeleteSnapshotRequest\x1a\x1a.openvcluster.v1.OperationBWZUgithub.com/open-vcluster/open-vcluster-api/sdks/go/gen/openvcluster/v1;openvclusterv1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n&openvcluster/v1/snapshot_service.proto\x12\x0fopenvcluster.v1\x1a\x1b\x62uf/validate/validate.proto\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a google/protobuf/field_mask.proto\x1a!openvcluster/v1/annotations.proto\x1a\x1fopenvcluster/v1/operation.proto\x1a\x1eopenvcluster/v1/snapshot.proto\"\x8b\x01\n\x12GetSnapshotRequest\x12u\n\x04name\x18\x01 \x01(\tBa\xbaH^rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/snapshots/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$\xc8\x01\x01R\x04name\"\xfd\x01\n\x14ListSnapshotsRequest\x12O\n\x06parent\x18\x01 \x01(\tB7\xbaH4r/2-^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$\xc8\x01\x01R\x06parent\x12$\n\tpage_size\x18\x02 \x01(\x05\x42\x07\xbaH\x04\x1a\x02(\x00R\x08pageSize\x12\'\n\npage_token\x18\x03 \x01(\tB\x08\xbaH\x05r\x03\x18\x80\x10R\tpageToken\x12 \n\x06\x66ilter\x18\x04 \x01(\tB\x08\xbaH\x05r\x03\x18\x80 R\x06\x66ilter\x12#\n\x08order_by\x18\x05 \x01(\tB\x08\xbaH\x05r\x03\x18\x80\x02R\x07orderBy\"\x97\x01\n\x15ListSnapshotsResponse\x12\x37\n\tsnapshots\x18\x01 \x03(\x0b\x32\x19.openvcluster.v1.SnapshotR\tsnapshots\x12&\n\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\x12\x1d\n\ntotal_size\x18\x03 \x01(\x05R\ttotalSize\"\xf9\x01\n\x15\x44\x65leteSnapshotRequest\x12)\n\rvalidate_only\x18\x04 \x01(\x08\x42\x04\xe2\x41\x01\x01R\x0cvalidateOnly\x12u\n\x04name\x18\x01 \x01(\tBa\xbaH^rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/snapshots/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$\xc8\x01\x01R\x04name\x12\x12\n\x04\x65tag\x18\x02 \x01(\tR\x04\x65tag\x12*\n\nrequest_id\x18\x03 \x01(\tB\x0b\xbaH\x08r\x03\xb0\x01\x01\xd8\x01\x01R\trequestId\"\x9e\x03\n\x15UpdateSnapshotRequest\x12\x41\n\x08snapshot\x18\x01 \x01(\x0b\x32\x19.openvcluster.v1.SnapshotB\n\xe2\x41\x01\x02\xbaH\x03\xc8\x01\x01R\x08snapshot\x12\x41\n\x0bupdate_mask\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.FieldMaskB\x04\xe2\x41\x01\x01R\nupdateMask\x12)\n\rvalidate_only\x18\x03 \x01(\x08\x42\x04\xe2\x41\x01\x01R\x0cvalidateOnly:\xd3\x01\xbaH\xcf\x01\x1a\xcc\x01\n\x14update_snapshot.name\x12=snapshot.name must be projects/{project}/snapshots/{snapshot}\x1authis.snapshot.name.matches(\'^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/snapshots/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$\')2\xf1\x04\n\x0fSnapshotService\x12{\n\x0bGetSnapshot\x12#.openvcluster.v1.GetSnapshotRequest\x1a\x19.openvcluster.v1.Snapshot\",\x90\x02\x01\x82\xd3\xe4\x93\x02#\x12!/v1/{name=projects/*/snapshots/*}\x12\x8c\x01\n\rListSnapshots\x12%.openvcluster.v1.ListSnapshotsRequest\x1a&.openvcluster.v1.ListSnapshotsResponse\",\x90\x02\x01\x82\xd3\xe4\x93\x02#\x12!/v1/{parent=projects/*}/snapshots\x12\xbd\x01\n\x0e\x44\x65leteSnapshot\x12&.openvcluster.v1.DeleteSnapshotRequest\x1a\x1a.openvcluster.v1.Operation\"g\xca\xf3\x18:\n\x15google.protobuf.Empty\x12!openvcluster.v1.OperationMetadata\x82\xd3\xe4\x93\x02#*!/v1/{name=projects/*/snapshots/*}\x12\x91\x01\n\x0eUpdateSnapshot\x12&.openvcluster.v1.UpdateSnapshotRequest\x1a\x19.openvcluster.v1.Snapshot\"<\x82\xd3\xe4\x93\x02\x36\x32*/v1/{snapshot.name=projects/*/snapshots/*}:\x08snapshotBWZUgithub.com/open-vcluster/open-vcluster-api/sdks/go/gen/openvcluster/v1;openvclusterv1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -47,22 +51,38 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_LISTSNAPSHOTSREQUEST'].fields_by_name['filter']._serialized_options = b'\272H\005r\003\030\200 '
   _globals['_LISTSNAPSHOTSREQUEST'].fields_by_name['order_by']._loaded_options = None
   _globals['_LISTSNAPSHOTSREQUEST'].fields_by_name['order_by']._serialized_options = b'\272H\005r\003\030\200\002'
+  _globals['_DELETESNAPSHOTREQUEST'].fields_by_name['validate_only']._loaded_options = None
+  _globals['_DELETESNAPSHOTREQUEST'].fields_by_name['validate_only']._serialized_options = b'\342A\001\001'
   _globals['_DELETESNAPSHOTREQUEST'].fields_by_name['name']._loaded_options = None
   _globals['_DELETESNAPSHOTREQUEST'].fields_by_name['name']._serialized_options = b'\272H^rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/snapshots/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$\310\001\001'
   _globals['_DELETESNAPSHOTREQUEST'].fields_by_name['request_id']._loaded_options = None
   _globals['_DELETESNAPSHOTREQUEST'].fields_by_name['request_id']._serialized_options = b'\272H\010r\003\260\001\001\330\001\001'
+  _globals['_UPDATESNAPSHOTREQUEST'].fields_by_name['snapshot']._loaded_options = None
+  _globals['_UPDATESNAPSHOTREQUEST'].fields_by_name['snapshot']._serialized_options = b'\342A\001\002\272H\003\310\001\001'
+  _globals['_UPDATESNAPSHOTREQUEST'].fields_by_name['update_mask']._loaded_options = None
+  _globals['_UPDATESNAPSHOTREQUEST'].fields_by_name['update_mask']._serialized_options = b'\342A\001\001'
+  _globals['_UPDATESNAPSHOTREQUEST'].fields_by_name['validate_only']._loaded_options = None
+  _globals['_UPDATESNAPSHOTREQUEST'].fields_by_name['validate_only']._serialized_options = b'\342A\001\001'
+  _globals['_UPDATESNAPSHOTREQUEST']._loaded_options = None
+  _globals['_UPDATESNAPSHOTREQUEST']._serialized_options = b'\272H\317\001\032\314\001\n\024update_snapshot.name\022=snapshot.name must be projects/{project}/snapshots/{snapshot}\032uthis.snapshot.name.matches(\'^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/snapshots/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$\')'
   _globals['_SNAPSHOTSERVICE'].methods_by_name['GetSnapshot']._loaded_options = None
-  _globals['_SNAPSHOTSERVICE'].methods_by_name['GetSnapshot']._serialized_options = b'\220\002\001'
+  _globals['_SNAPSHOTSERVICE'].methods_by_name['GetSnapshot']._serialized_options = b'\220\002\001\202\323\344\223\002#\022!/v1/{name=projects/*/snapshots/*}'
   _globals['_SNAPSHOTSERVICE'].methods_by_name['ListSnapshots']._loaded_options = None
-  _globals['_SNAPSHOTSERVICE'].methods_by_name['ListSnapshots']._serialized_options = b'\220\002\001'
-  _globals['_GETSNAPSHOTREQUEST']._serialized_start=154
-  _globals['_GETSNAPSHOTREQUEST']._serialized_end=293
-  _globals['_LISTSNAPSHOTSREQUEST']._serialized_start=296
-  _globals['_LISTSNAPSHOTSREQUEST']._serialized_end=549
-  _globals['_LISTSNAPSHOTSRESPONSE']._serialized_start=552
-  _globals['_LISTSNAPSHOTSRESPONSE']._serialized_end=703
-  _globals['_DELETESNAPSHOTREQUEST']._serialized_start=706
-  _globals['_DELETESNAPSHOTREQUEST']._serialized_end=912
-  _globals['_SNAPSHOTSERVICE']._serialized_start=915
-  _globals['_SNAPSHOTSERVICE']._serialized_end=1203
+  _globals['_SNAPSHOTSERVICE'].methods_by_name['ListSnapshots']._serialized_options = b'\220\002\001\202\323\344\223\002#\022!/v1/{parent=projects/*}/snapshots'
+  _globals['_SNAPSHOTSERVICE'].methods_by_name['DeleteSnapshot']._loaded_options = None
+  _globals['_SNAPSHOTSERVICE'].methods_by_name['DeleteSnapshot']._serialized_options = b'\312\363\030:\n\025google.protobuf.Empty\022!openvcluster.v1.OperationMetadata\202\323\344\223\002#*!/v1/{name=projects/*/snapshots/*}'
+  _globals['_SNAPSHOTSERVICE'].methods_by_name['UpdateSnapshot']._loaded_options = None
+  _globals['_SNAPSHOTSERVICE'].methods_by_name['UpdateSnapshot']._serialized_options = b'\202\323\344\223\00262*/v1/{snapshot.name=projects/*/snapshots/*}:\010snapshot'
+  _globals['_GETSNAPSHOTREQUEST']._serialized_start=286
+  _globals['_GETSNAPSHOTREQUEST']._serialized_end=425
+  _globals['_LISTSNAPSHOTSREQUEST']._serialized_start=428
+  _globals['_LISTSNAPSHOTSREQUEST']._serialized_end=681
+  _globals['_LISTSNAPSHOTSRESPONSE']._serialized_start=684
+  _globals['_LISTSNAPSHOTSRESPONSE']._serialized_end=835
+  _globals['_DELETESNAPSHOTREQUEST']._serialized_start=838
+  _globals['_DELETESNAPSHOTREQUEST']._serialized_end=1087
+  _globals['_UPDATESNAPSHOTREQUEST']._serialized_start=1090
+  _globals['_UPDATESNAPSHOTREQUEST']._serialized_end=1504
+  _globals['_SNAPSHOTSERVICE']._serialized_start=1507
+  _globals['_SNAPSHOTSERVICE']._serialized_end=2132
 # @@protoc_insertion_point(module_scope)

@@ -1,4 +1,8 @@
 from open_vcluster.gen.buf.validate import validate_pb2 as _validate_pb2
+from google.api import annotations_pb2 as _annotations_pb2
+from google.api import field_behavior_pb2 as _field_behavior_pb2
+from google.protobuf import field_mask_pb2 as _field_mask_pb2
+from open_vcluster.gen.openvcluster.v1 import annotations_pb2 as _annotations_pb2_1
 from open_vcluster.gen.openvcluster.v1 import operation_pb2 as _operation_pb2
 from open_vcluster.gen.openvcluster.v1 import snapshot_pb2 as _snapshot_pb2
 from google.protobuf.internal import containers as _containers
@@ -40,11 +44,23 @@ class ListSnapshotsResponse(_message.Message):
     def __init__(self, snapshots: _Optional[_Iterable[_Union[_snapshot_pb2.Snapshot, _Mapping]]] = ..., next_page_token: _Optional[str] = ..., total_size: _Optional[int] = ...) -> None: ...
 
 class DeleteSnapshotRequest(_message.Message):
-    __slots__ = ("name", "etag", "request_id")
+    __slots__ = ("validate_only", "name", "etag", "request_id")
+    VALIDATE_ONLY_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     ETAG_FIELD_NUMBER: _ClassVar[int]
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    validate_only: bool
     name: str
     etag: str
     request_id: str
-    def __init__(self, name: _Optional[str] = ..., etag: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
+    def __init__(self, validate_only: _Optional[bool] = ..., name: _Optional[str] = ..., etag: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class UpdateSnapshotRequest(_message.Message):
+    __slots__ = ("snapshot", "update_mask", "validate_only")
+    SNAPSHOT_FIELD_NUMBER: _ClassVar[int]
+    UPDATE_MASK_FIELD_NUMBER: _ClassVar[int]
+    VALIDATE_ONLY_FIELD_NUMBER: _ClassVar[int]
+    snapshot: _snapshot_pb2.Snapshot
+    update_mask: _field_mask_pb2.FieldMask
+    validate_only: bool
+    def __init__(self, snapshot: _Optional[_Union[_snapshot_pb2.Snapshot, _Mapping]] = ..., update_mask: _Optional[_Union[_field_mask_pb2.FieldMask, _Mapping]] = ..., validate_only: _Optional[bool] = ...) -> None: ...

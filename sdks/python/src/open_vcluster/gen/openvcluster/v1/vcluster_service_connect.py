@@ -23,7 +23,7 @@ from open_vcluster.gen.openvcluster.v1.operation_pb2 import Operation
 from open_vcluster.gen.openvcluster.v1.vcluster_pb2 import VCluster
 from pyqwest import Client, SyncClient
 
-from .vcluster_service_pb2 import CreateVClusterRequest, DeleteVClusterRequest, GetVClusterKubeconfigRequest, GetVClusterRequest, Kubeconfig, ListVClustersRequest, ListVClustersResponse, RestoreVClusterRequest, ResumeVClusterRequest, ScaleVClusterRequest, SnapshotVClusterRequest, SuspendVClusterRequest, UpdateVClusterRequest, WatchVClustersRequest, WatchVClustersResponse
+from .vcluster_service_pb2 import CreateVClusterRequest, DeleteVClusterRequest, GenerateVClusterKubeconfigRequest, GetServerConfigRequest, GetVClusterRequest, GetVClusterUsageRequest, Kubeconfig, ListVClustersRequest, ListVClustersResponse, RestoreVClusterRequest, ResumeVClusterRequest, ScaleVClusterRequest, ServerConfig, SnapshotVClusterRequest, SuspendVClusterRequest, UpdateVClusterRequest, VClusterUsage, WatchVClustersRequest, WatchVClustersResponse
 
 if TYPE_CHECKING:
     from collections.abc import AsyncGenerator, AsyncIterator, Iterable, Iterator, Mapping
@@ -41,20 +41,27 @@ _GZIP_COMPRESSION = GzipCompression()
 
 class VClusterService(Protocol):
     """
-    VClusterService manages vclusters like virtual machines: create, get, list,
-    update, delete, scale, suspend (power off), resume (power on), snapshot,
-    restore, get a kubeconfig, and watch.
+    VClusterService manages vclusters like virtual machines: create (also from
+    a snapshot), get, list, update, delete, scale, suspend (power off), resume
+    (power on), snapshot, restore in place, generate a kubeconfig, read usage
+    and watch.
 
     Every mutating RPC returns an Operation (see OperationService) whose
-    `response` is the resulting VCluster; the RPC returns as soon as the request
+    `response` is the resulting VCluster (or Snapshot, or Empty: the method's
+    `operation_info` option says which); the RPC returns as soon as the request
     is accepted. Every mutating RPC takes an optional `request_id` (AIP-155): a
     retry with the same id returns the original operation instead of acting
-    twice.
+    twice; and `validate_only`, which checks everything and changes nothing.
+    The project must exist (ProjectService): a vcluster in an unknown project
+    is NOT_FOUND, and one over the project's quota RESOURCE_EXHAUSTED naming
+    the quota.
     """
     async def create_v_cluster(self, request: CreateVClusterRequest, ctx: RequestContext[CreateVClusterRequest, Operation], /) -> Operation:
         """
         Creates a vcluster. The operation's response is the VCluster once it is
-        RUNNING. Fails with ALREADY_EXISTS if the name is taken.
+        RUNNING. Fails with ALREADY_EXISTS if the name is taken. With
+        `source_snapshot` it is created from that snapshot (a clone, AIP-133):
+        it starts RESTORING and its spec defaults to the snapshot's.
         """
         raise ConnectError(Code.UNIMPLEMENTED, 'Not implemented')
 
@@ -72,24 +79,32 @@ class VClusterService(Protocol):
 
     async def update_v_cluster(self, request: UpdateVClusterRequest, ctx: RequestContext[UpdateVClusterRequest, Operation], /) -> Operation:
         """
-        Updates a vcluster's display name, labels, annotations or spec. Only the
-        fields in `update_mask` change. A spec change is legal in RUNNING,
-        SUSPENDED and FAILED and goes through UPDATING; a change of only the
-        display name, labels or annotations is applied at once (the returned
-        operation is done) in any phase but DELETING.
+        Updates a vcluster's display name, labels, annotations, deletion
+        protection or spec (AIP-134). Only the fields in `update_mask` change; an
+        update without a mask changes the fields set in `vcluster`. A spec change
+        is legal in RUNNING (through UPDATING), SUSPENDED (recorded at once,
+        applied by ResumeVCluster) and FAILED (as the repair of a failed create,
+        update, scale or restore); a change of only the display name, labels,
+        annotations or deletion protection is applied at once (the returned
+        operation is done) in any phase but DELETING. Immutable fields
+        (VClusterSpec) cannot change: INVALID_ARGUMENT.
         """
         raise ConnectError(Code.UNIMPLEMENTED, 'Not implemented')
 
     async def delete_v_cluster(self, request: DeleteVClusterRequest, ctx: RequestContext[DeleteVClusterRequest, Operation], /) -> Operation:
         """
-        Deletes a vcluster and its host resources. Its snapshots are kept.
+        Deletes a vcluster and its host resources. Its durable snapshots are
+        kept; its `container` snapshots are lost with its volume and deleted
+        with it. FAILED_PRECONDITION while `deletion_protection` is set.
         """
         raise ConnectError(Code.UNIMPLEMENTED, 'Not implemented')
 
     async def scale_v_cluster(self, request: ScaleVClusterRequest, ctx: RequestContext[ScaleVClusterRequest, Operation], /) -> Operation:
         """
         Changes control-plane replicas, resources or the resource quota. Legal in
-        RUNNING.
+        RUNNING (through SCALING) and SUSPENDED (recorded at once, applied by
+        ResumeVCluster). More than one replica needs a backing store other than
+        the embedded database.
         """
         raise ConnectError(Code.UNIMPLEMENTED, 'Not implemented')
 
@@ -97,37 +112,57 @@ class VClusterService(Protocol):
         """
         Suspends a vcluster: scales its control plane to zero and removes the
         workloads it synced to the host, keeping its data (like a VM power-off;
-        `vcluster pause`). Legal in RUNNING.
+        `vcluster pause`). Legal in RUNNING, and in FAILED after a failed
+        suspend. A vcluster without persistence cannot be suspended (it would
+        lose everything): FAILED_PRECONDITION.
         """
         raise ConnectError(Code.UNIMPLEMENTED, 'Not implemented')
 
     async def resume_v_cluster(self, request: ResumeVClusterRequest, ctx: RequestContext[ResumeVClusterRequest, Operation], /) -> Operation:
         """
-        Resumes a suspended vcluster to the replicas it had (`vcluster resume`).
-        Legal in SUSPENDED and FAILED.
+        Resumes a suspended vcluster to the replicas it had (`vcluster resume`),
+        applying any Update or Scale made while it was suspended. Legal in
+        SUSPENDED, and in FAILED after a failed suspend or resume.
         """
         raise ConnectError(Code.UNIMPLEMENTED, 'Not implemented')
 
     async def snapshot_v_cluster(self, request: SnapshotVClusterRequest, ctx: RequestContext[SnapshotVClusterRequest, Operation], /) -> Operation:
         """
-        Takes a snapshot of a running vcluster. Creates a Snapshot resource at
-        once (PENDING) whose phase follows the operation. The operation's response
-        is the Snapshot. Legal in RUNNING.
+        Takes a snapshot of a vcluster. Creates a Snapshot resource at once
+        (PENDING) whose phase follows the operation; the operation's response is
+        the Snapshot. Legal in RUNNING and SUSPENDED; the vcluster keeps its
+        phase, and its `Snapshotting` condition is true until the upload ends. One
+        snapshot at a time per vcluster.
         """
         raise ConnectError(Code.UNIMPLEMENTED, 'Not implemented')
 
     async def restore_v_cluster(self, request: RestoreVClusterRequest, ctx: RequestContext[RestoreVClusterRequest, Operation], /) -> Operation:
         """
-        Restores a snapshot, either in place into an existing vcluster (legal in
-        RUNNING, SUSPENDED and FAILED; it goes RESTORING and back to its prior
-        phase) or into a new vcluster (a clone). The snapshot must be SUCCEEDED.
+        Restores a snapshot in place into an existing vcluster, replacing its
+        state (legal in RUNNING, SUSPENDED and FAILED after a failed create,
+        update, scale or restore; it goes RESTORING and back to RUNNING, or
+        SUSPENDED if it was). The snapshot must be SUCCEEDED; a `container`
+        snapshot restores only into the vcluster it was taken from. To restore
+        into a new vcluster, use CreateVCluster with `source_snapshot`.
         """
         raise ConnectError(Code.UNIMPLEMENTED, 'Not implemented')
 
-    async def get_v_cluster_kubeconfig(self, request: GetVClusterKubeconfigRequest, ctx: RequestContext[GetVClusterKubeconfigRequest, Kubeconfig], /) -> Kubeconfig:
+    async def generate_v_cluster_kubeconfig(self, request: GenerateVClusterKubeconfigRequest, ctx: RequestContext[GenerateVClusterKubeconfigRequest, Kubeconfig], /) -> Kubeconfig:
         """
-        Returns a kubeconfig for the virtual cluster's API server. Legal in
-        RUNNING (and UPDATING, SCALING, SNAPSHOTTING, when the API server serves).
+        Generates a kubeconfig for the virtual cluster's API server (AIP-136: it
+        mints a credential, so it is not a Get). By default its credential is a
+        token that expires after `token_ttl` (1 hour unless set); the vcluster's
+        non-expiring admin credentials only with `admin = true`. Legal while the
+        API server serves: RUNNING, UPDATING and SCALING.
+        """
+        raise ConnectError(Code.UNIMPLEMENTED, 'Not implemented')
+
+    async def get_v_cluster_usage(self, request: GetVClusterUsageRequest, ctx: RequestContext[GetVClusterUsageRequest, VClusterUsage], /) -> VClusterUsage:
+        """
+        Gets what a vcluster's workloads use on the host against its resource
+        quota (a read-only singleton, AIP-156). Kept out of `status` so that
+        usage, which changes all the time, neither changes the etag nor fires
+        watch events.
         """
         raise ConnectError(Code.UNIMPLEMENTED, 'Not implemented')
 
@@ -135,11 +170,22 @@ class VClusterService(Protocol):
         """
         Streams the vclusters of a project: first the current state (one ADDED
         event per vcluster, then one SYNCED event), then every change as it
-        happens. Resumable: a client that reconnects with the `version` of the
-        last event it saw receives exactly the events it missed. A version too old
-        to resume from fails with OUT_OF_RANGE: list again and watch from the
-        version that List returned. A client that reads too slowly is disconnected
-        with RESOURCE_EXHAUSTED.
+        happens, and a BOOKMARK with the current version whenever the stream has
+        been quiet for the server's heartbeat interval (30 s by default), so
+        that a quiet filtered watch always holds a fresh resume version.
+        Resumable: a client that reconnects with the `version` of the last event
+        it saw receives exactly the events it missed. A version too old to
+        resume from fails with OUT_OF_RANGE: list again and watch from the
+        version that List returned. A client that reads too slowly is
+        disconnected with RESOURCE_EXHAUSTED.
+        """
+        raise ConnectError(Code.UNIMPLEMENTED, 'Not implemented')
+
+    async def get_server_config(self, request: GetServerConfigRequest, ctx: RequestContext[GetServerConfigRequest, ServerConfig], /) -> ServerConfig:
+        """
+        Gets what the server supports (GKE-style): chart versions with the
+        Kubernetes versions each one can run, the defaults, storage and exposure
+        types, backing stores and the values keys it refuses.
         """
         raise ConnectError(Code.UNIMPLEMENTED, 'Not implemented')
 
@@ -267,16 +313,27 @@ class VClusterServiceASGIApplication(ConnectASGIApplication[VClusterService]):
                     ),
                     function=svc.restore_v_cluster,
                 ),
-                "/openvcluster.v1.VClusterService/GetVClusterKubeconfig": Endpoint.unary(
+                "/openvcluster.v1.VClusterService/GenerateVClusterKubeconfig": Endpoint.unary(
                     method=MethodInfo(
-                        name="GetVClusterKubeconfig",
+                        name="GenerateVClusterKubeconfig",
                         service_name="openvcluster.v1.VClusterService",
-                        input=GetVClusterKubeconfigRequest,
+                        input=GenerateVClusterKubeconfigRequest,
                         output=Kubeconfig,
-                        idempotency_level=IdempotencyLevel.IDEMPOTENT,
+                        idempotency_level=IdempotencyLevel.UNKNOWN,
                         stream_type=StreamType.UNARY,
                     ),
-                    function=svc.get_v_cluster_kubeconfig,
+                    function=svc.generate_v_cluster_kubeconfig,
+                ),
+                "/openvcluster.v1.VClusterService/GetVClusterUsage": Endpoint.unary(
+                    method=MethodInfo(
+                        name="GetVClusterUsage",
+                        service_name="openvcluster.v1.VClusterService",
+                        input=GetVClusterUsageRequest,
+                        output=VClusterUsage,
+                        idempotency_level=IdempotencyLevel.NO_SIDE_EFFECTS,
+                        stream_type=StreamType.UNARY,
+                    ),
+                    function=svc.get_v_cluster_usage,
                 ),
                 "/openvcluster.v1.VClusterService/WatchVClusters": Endpoint.server_stream(
                     method=MethodInfo(
@@ -288,6 +345,17 @@ class VClusterServiceASGIApplication(ConnectASGIApplication[VClusterService]):
                         stream_type=StreamType.SERVER_STREAM,
                     ),
                     function=svc.watch_v_clusters,
+                ),
+                "/openvcluster.v1.VClusterService/GetServerConfig": Endpoint.unary(
+                    method=MethodInfo(
+                        name="GetServerConfig",
+                        service_name="openvcluster.v1.VClusterService",
+                        input=GetServerConfigRequest,
+                        output=ServerConfig,
+                        idempotency_level=IdempotencyLevel.NO_SIDE_EFFECTS,
+                        stream_type=StreamType.UNARY,
+                    ),
+                    function=svc.get_server_config,
                 ),
             },
             interceptors=interceptors,
@@ -304,15 +372,20 @@ class VClusterServiceASGIApplication(ConnectASGIApplication[VClusterService]):
 
 class VClusterServiceClient(ConnectClient):
     """
-    VClusterService manages vclusters like virtual machines: create, get, list,
-    update, delete, scale, suspend (power off), resume (power on), snapshot,
-    restore, get a kubeconfig, and watch.
+    VClusterService manages vclusters like virtual machines: create (also from
+    a snapshot), get, list, update, delete, scale, suspend (power off), resume
+    (power on), snapshot, restore in place, generate a kubeconfig, read usage
+    and watch.
 
     Every mutating RPC returns an Operation (see OperationService) whose
-    `response` is the resulting VCluster; the RPC returns as soon as the request
+    `response` is the resulting VCluster (or Snapshot, or Empty: the method's
+    `operation_info` option says which); the RPC returns as soon as the request
     is accepted. Every mutating RPC takes an optional `request_id` (AIP-155): a
     retry with the same id returns the original operation instead of acting
-    twice.
+    twice; and `validate_only`, which checks everything and changes nothing.
+    The project must exist (ProjectService): a vcluster in an unknown project
+    is NOT_FOUND, and one over the project's quota RESOURCE_EXHAUSTED naming
+    the quota.
     """
     def __init__(
         self,
@@ -347,7 +420,9 @@ class VClusterServiceClient(ConnectClient):
     ) -> Operation:
         """
         Creates a vcluster. The operation's response is the VCluster once it is
-        RUNNING. Fails with ALREADY_EXISTS if the name is taken.
+        RUNNING. Fails with ALREADY_EXISTS if the name is taken. With
+        `source_snapshot` it is created from that snapshot (a clone, AIP-133):
+        it starts RESTORING and its spec defaults to the snapshot's.
         """
         return await self.execute_unary(
             request=request,
@@ -420,11 +495,15 @@ class VClusterServiceClient(ConnectClient):
         timeout_ms: int | None = None,
     ) -> Operation:
         """
-        Updates a vcluster's display name, labels, annotations or spec. Only the
-        fields in `update_mask` change. A spec change is legal in RUNNING,
-        SUSPENDED and FAILED and goes through UPDATING; a change of only the
-        display name, labels or annotations is applied at once (the returned
-        operation is done) in any phase but DELETING.
+        Updates a vcluster's display name, labels, annotations, deletion
+        protection or spec (AIP-134). Only the fields in `update_mask` change; an
+        update without a mask changes the fields set in `vcluster`. A spec change
+        is legal in RUNNING (through UPDATING), SUSPENDED (recorded at once,
+        applied by ResumeVCluster) and FAILED (as the repair of a failed create,
+        update, scale or restore); a change of only the display name, labels,
+        annotations or deletion protection is applied at once (the returned
+        operation is done) in any phase but DELETING. Immutable fields
+        (VClusterSpec) cannot change: INVALID_ARGUMENT.
         """
         return await self.execute_unary(
             request=request,
@@ -447,7 +526,9 @@ class VClusterServiceClient(ConnectClient):
         timeout_ms: int | None = None,
     ) -> Operation:
         """
-        Deletes a vcluster and its host resources. Its snapshots are kept.
+        Deletes a vcluster and its host resources. Its durable snapshots are
+        kept; its `container` snapshots are lost with its volume and deleted
+        with it. FAILED_PRECONDITION while `deletion_protection` is set.
         """
         return await self.execute_unary(
             request=request,
@@ -471,7 +552,9 @@ class VClusterServiceClient(ConnectClient):
     ) -> Operation:
         """
         Changes control-plane replicas, resources or the resource quota. Legal in
-        RUNNING.
+        RUNNING (through SCALING) and SUSPENDED (recorded at once, applied by
+        ResumeVCluster). More than one replica needs a backing store other than
+        the embedded database.
         """
         return await self.execute_unary(
             request=request,
@@ -496,7 +579,9 @@ class VClusterServiceClient(ConnectClient):
         """
         Suspends a vcluster: scales its control plane to zero and removes the
         workloads it synced to the host, keeping its data (like a VM power-off;
-        `vcluster pause`). Legal in RUNNING.
+        `vcluster pause`). Legal in RUNNING, and in FAILED after a failed
+        suspend. A vcluster without persistence cannot be suspended (it would
+        lose everything): FAILED_PRECONDITION.
         """
         return await self.execute_unary(
             request=request,
@@ -519,8 +604,9 @@ class VClusterServiceClient(ConnectClient):
         timeout_ms: int | None = None,
     ) -> Operation:
         """
-        Resumes a suspended vcluster to the replicas it had (`vcluster resume`).
-        Legal in SUSPENDED and FAILED.
+        Resumes a suspended vcluster to the replicas it had (`vcluster resume`),
+        applying any Update or Scale made while it was suspended. Legal in
+        SUSPENDED, and in FAILED after a failed suspend or resume.
         """
         return await self.execute_unary(
             request=request,
@@ -543,9 +629,11 @@ class VClusterServiceClient(ConnectClient):
         timeout_ms: int | None = None,
     ) -> Operation:
         """
-        Takes a snapshot of a running vcluster. Creates a Snapshot resource at
-        once (PENDING) whose phase follows the operation. The operation's response
-        is the Snapshot. Legal in RUNNING.
+        Takes a snapshot of a vcluster. Creates a Snapshot resource at once
+        (PENDING) whose phase follows the operation; the operation's response is
+        the Snapshot. Legal in RUNNING and SUSPENDED; the vcluster keeps its
+        phase, and its `Snapshotting` condition is true until the upload ends. One
+        snapshot at a time per vcluster.
         """
         return await self.execute_unary(
             request=request,
@@ -568,9 +656,12 @@ class VClusterServiceClient(ConnectClient):
         timeout_ms: int | None = None,
     ) -> Operation:
         """
-        Restores a snapshot, either in place into an existing vcluster (legal in
-        RUNNING, SUSPENDED and FAILED; it goes RESTORING and back to its prior
-        phase) or into a new vcluster (a clone). The snapshot must be SUCCEEDED.
+        Restores a snapshot in place into an existing vcluster, replacing its
+        state (legal in RUNNING, SUSPENDED and FAILED after a failed create,
+        update, scale or restore; it goes RESTORING and back to RUNNING, or
+        SUSPENDED if it was). The snapshot must be SUCCEEDED; a `container`
+        snapshot restores only into the vcluster it was taken from. To restore
+        into a new vcluster, use CreateVCluster with `source_snapshot`.
         """
         return await self.execute_unary(
             request=request,
@@ -585,29 +676,60 @@ class VClusterServiceClient(ConnectClient):
             headers=headers,
             timeout_ms=timeout_ms,
         )
-    async def get_v_cluster_kubeconfig(
+    async def generate_v_cluster_kubeconfig(
         self,
-        request: GetVClusterKubeconfigRequest,
+        request: GenerateVClusterKubeconfigRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None, 
         timeout_ms: int | None = None,
     ) -> Kubeconfig:
         """
-        Returns a kubeconfig for the virtual cluster's API server. Legal in
-        RUNNING (and UPDATING, SCALING, SNAPSHOTTING, when the API server serves).
+        Generates a kubeconfig for the virtual cluster's API server (AIP-136: it
+        mints a credential, so it is not a Get). By default its credential is a
+        token that expires after `token_ttl` (1 hour unless set); the vcluster's
+        non-expiring admin credentials only with `admin = true`. Legal while the
+        API server serves: RUNNING, UPDATING and SCALING.
         """
         return await self.execute_unary(
             request=request,
             method=MethodInfo(
-                name="GetVClusterKubeconfig",
+                name="GenerateVClusterKubeconfig",
                 service_name="openvcluster.v1.VClusterService",
-                input=GetVClusterKubeconfigRequest,
+                input=GenerateVClusterKubeconfigRequest,
                 output=Kubeconfig,
-                idempotency_level=IdempotencyLevel.IDEMPOTENT,
+                idempotency_level=IdempotencyLevel.UNKNOWN,
                 stream_type=StreamType.UNARY,
             ),
             headers=headers,
             timeout_ms=timeout_ms,
+        )
+    async def get_v_cluster_usage(
+        self,
+        request: GetVClusterUsageRequest,
+        *,
+        headers: Headers | Mapping[str, str] | None = None, 
+        timeout_ms: int | None = None,
+        use_get: bool = False,
+    ) -> VClusterUsage:
+        """
+        Gets what a vcluster's workloads use on the host against its resource
+        quota (a read-only singleton, AIP-156). Kept out of `status` so that
+        usage, which changes all the time, neither changes the etag nor fires
+        watch events.
+        """
+        return await self.execute_unary(
+            request=request,
+            method=MethodInfo(
+                name="GetVClusterUsage",
+                service_name="openvcluster.v1.VClusterService",
+                input=GetVClusterUsageRequest,
+                output=VClusterUsage,
+                idempotency_level=IdempotencyLevel.NO_SIDE_EFFECTS,
+                stream_type=StreamType.UNARY,
+            ),
+            headers=headers,
+            timeout_ms=timeout_ms,
+            use_get=use_get,
         )
     def watch_v_clusters(
         self,
@@ -619,11 +741,14 @@ class VClusterServiceClient(ConnectClient):
         """
         Streams the vclusters of a project: first the current state (one ADDED
         event per vcluster, then one SYNCED event), then every change as it
-        happens. Resumable: a client that reconnects with the `version` of the
-        last event it saw receives exactly the events it missed. A version too old
-        to resume from fails with OUT_OF_RANGE: list again and watch from the
-        version that List returned. A client that reads too slowly is disconnected
-        with RESOURCE_EXHAUSTED.
+        happens, and a BOOKMARK with the current version whenever the stream has
+        been quiet for the server's heartbeat interval (30 s by default), so
+        that a quiet filtered watch always holds a fresh resume version.
+        Resumable: a client that reconnects with the `version` of the last event
+        it saw receives exactly the events it missed. A version too old to
+        resume from fails with OUT_OF_RANGE: list again and watch from the
+        version that List returned. A client that reads too slowly is
+        disconnected with RESOURCE_EXHAUSTED.
         """
         return self.execute_server_stream(
             request=request,
@@ -638,23 +763,57 @@ class VClusterServiceClient(ConnectClient):
             headers=headers,
             timeout_ms=timeout_ms,
         )
+    async def get_server_config(
+        self,
+        request: GetServerConfigRequest,
+        *,
+        headers: Headers | Mapping[str, str] | None = None, 
+        timeout_ms: int | None = None,
+        use_get: bool = False,
+    ) -> ServerConfig:
+        """
+        Gets what the server supports (GKE-style): chart versions with the
+        Kubernetes versions each one can run, the defaults, storage and exposure
+        types, backing stores and the values keys it refuses.
+        """
+        return await self.execute_unary(
+            request=request,
+            method=MethodInfo(
+                name="GetServerConfig",
+                service_name="openvcluster.v1.VClusterService",
+                input=GetServerConfigRequest,
+                output=ServerConfig,
+                idempotency_level=IdempotencyLevel.NO_SIDE_EFFECTS,
+                stream_type=StreamType.UNARY,
+            ),
+            headers=headers,
+            timeout_ms=timeout_ms,
+            use_get=use_get,
+        )
 
 class VClusterServiceSync(Protocol):
     """
-    VClusterService manages vclusters like virtual machines: create, get, list,
-    update, delete, scale, suspend (power off), resume (power on), snapshot,
-    restore, get a kubeconfig, and watch.
+    VClusterService manages vclusters like virtual machines: create (also from
+    a snapshot), get, list, update, delete, scale, suspend (power off), resume
+    (power on), snapshot, restore in place, generate a kubeconfig, read usage
+    and watch.
 
     Every mutating RPC returns an Operation (see OperationService) whose
-    `response` is the resulting VCluster; the RPC returns as soon as the request
+    `response` is the resulting VCluster (or Snapshot, or Empty: the method's
+    `operation_info` option says which); the RPC returns as soon as the request
     is accepted. Every mutating RPC takes an optional `request_id` (AIP-155): a
     retry with the same id returns the original operation instead of acting
-    twice.
+    twice; and `validate_only`, which checks everything and changes nothing.
+    The project must exist (ProjectService): a vcluster in an unknown project
+    is NOT_FOUND, and one over the project's quota RESOURCE_EXHAUSTED naming
+    the quota.
     """
     def create_v_cluster(self, request: CreateVClusterRequest, ctx: RequestContext[CreateVClusterRequest, Operation], /) -> Operation:
         """
         Creates a vcluster. The operation's response is the VCluster once it is
-        RUNNING. Fails with ALREADY_EXISTS if the name is taken.
+        RUNNING. Fails with ALREADY_EXISTS if the name is taken. With
+        `source_snapshot` it is created from that snapshot (a clone, AIP-133):
+        it starts RESTORING and its spec defaults to the snapshot's.
         """
         raise ConnectError(Code.UNIMPLEMENTED, 'Not implemented')
 
@@ -672,24 +831,32 @@ class VClusterServiceSync(Protocol):
 
     def update_v_cluster(self, request: UpdateVClusterRequest, ctx: RequestContext[UpdateVClusterRequest, Operation], /) -> Operation:
         """
-        Updates a vcluster's display name, labels, annotations or spec. Only the
-        fields in `update_mask` change. A spec change is legal in RUNNING,
-        SUSPENDED and FAILED and goes through UPDATING; a change of only the
-        display name, labels or annotations is applied at once (the returned
-        operation is done) in any phase but DELETING.
+        Updates a vcluster's display name, labels, annotations, deletion
+        protection or spec (AIP-134). Only the fields in `update_mask` change; an
+        update without a mask changes the fields set in `vcluster`. A spec change
+        is legal in RUNNING (through UPDATING), SUSPENDED (recorded at once,
+        applied by ResumeVCluster) and FAILED (as the repair of a failed create,
+        update, scale or restore); a change of only the display name, labels,
+        annotations or deletion protection is applied at once (the returned
+        operation is done) in any phase but DELETING. Immutable fields
+        (VClusterSpec) cannot change: INVALID_ARGUMENT.
         """
         raise ConnectError(Code.UNIMPLEMENTED, 'Not implemented')
 
     def delete_v_cluster(self, request: DeleteVClusterRequest, ctx: RequestContext[DeleteVClusterRequest, Operation], /) -> Operation:
         """
-        Deletes a vcluster and its host resources. Its snapshots are kept.
+        Deletes a vcluster and its host resources. Its durable snapshots are
+        kept; its `container` snapshots are lost with its volume and deleted
+        with it. FAILED_PRECONDITION while `deletion_protection` is set.
         """
         raise ConnectError(Code.UNIMPLEMENTED, 'Not implemented')
 
     def scale_v_cluster(self, request: ScaleVClusterRequest, ctx: RequestContext[ScaleVClusterRequest, Operation], /) -> Operation:
         """
         Changes control-plane replicas, resources or the resource quota. Legal in
-        RUNNING.
+        RUNNING (through SCALING) and SUSPENDED (recorded at once, applied by
+        ResumeVCluster). More than one replica needs a backing store other than
+        the embedded database.
         """
         raise ConnectError(Code.UNIMPLEMENTED, 'Not implemented')
 
@@ -697,37 +864,57 @@ class VClusterServiceSync(Protocol):
         """
         Suspends a vcluster: scales its control plane to zero and removes the
         workloads it synced to the host, keeping its data (like a VM power-off;
-        `vcluster pause`). Legal in RUNNING.
+        `vcluster pause`). Legal in RUNNING, and in FAILED after a failed
+        suspend. A vcluster without persistence cannot be suspended (it would
+        lose everything): FAILED_PRECONDITION.
         """
         raise ConnectError(Code.UNIMPLEMENTED, 'Not implemented')
 
     def resume_v_cluster(self, request: ResumeVClusterRequest, ctx: RequestContext[ResumeVClusterRequest, Operation], /) -> Operation:
         """
-        Resumes a suspended vcluster to the replicas it had (`vcluster resume`).
-        Legal in SUSPENDED and FAILED.
+        Resumes a suspended vcluster to the replicas it had (`vcluster resume`),
+        applying any Update or Scale made while it was suspended. Legal in
+        SUSPENDED, and in FAILED after a failed suspend or resume.
         """
         raise ConnectError(Code.UNIMPLEMENTED, 'Not implemented')
 
     def snapshot_v_cluster(self, request: SnapshotVClusterRequest, ctx: RequestContext[SnapshotVClusterRequest, Operation], /) -> Operation:
         """
-        Takes a snapshot of a running vcluster. Creates a Snapshot resource at
-        once (PENDING) whose phase follows the operation. The operation's response
-        is the Snapshot. Legal in RUNNING.
+        Takes a snapshot of a vcluster. Creates a Snapshot resource at once
+        (PENDING) whose phase follows the operation; the operation's response is
+        the Snapshot. Legal in RUNNING and SUSPENDED; the vcluster keeps its
+        phase, and its `Snapshotting` condition is true until the upload ends. One
+        snapshot at a time per vcluster.
         """
         raise ConnectError(Code.UNIMPLEMENTED, 'Not implemented')
 
     def restore_v_cluster(self, request: RestoreVClusterRequest, ctx: RequestContext[RestoreVClusterRequest, Operation], /) -> Operation:
         """
-        Restores a snapshot, either in place into an existing vcluster (legal in
-        RUNNING, SUSPENDED and FAILED; it goes RESTORING and back to its prior
-        phase) or into a new vcluster (a clone). The snapshot must be SUCCEEDED.
+        Restores a snapshot in place into an existing vcluster, replacing its
+        state (legal in RUNNING, SUSPENDED and FAILED after a failed create,
+        update, scale or restore; it goes RESTORING and back to RUNNING, or
+        SUSPENDED if it was). The snapshot must be SUCCEEDED; a `container`
+        snapshot restores only into the vcluster it was taken from. To restore
+        into a new vcluster, use CreateVCluster with `source_snapshot`.
         """
         raise ConnectError(Code.UNIMPLEMENTED, 'Not implemented')
 
-    def get_v_cluster_kubeconfig(self, request: GetVClusterKubeconfigRequest, ctx: RequestContext[GetVClusterKubeconfigRequest, Kubeconfig], /) -> Kubeconfig:
+    def generate_v_cluster_kubeconfig(self, request: GenerateVClusterKubeconfigRequest, ctx: RequestContext[GenerateVClusterKubeconfigRequest, Kubeconfig], /) -> Kubeconfig:
         """
-        Returns a kubeconfig for the virtual cluster's API server. Legal in
-        RUNNING (and UPDATING, SCALING, SNAPSHOTTING, when the API server serves).
+        Generates a kubeconfig for the virtual cluster's API server (AIP-136: it
+        mints a credential, so it is not a Get). By default its credential is a
+        token that expires after `token_ttl` (1 hour unless set); the vcluster's
+        non-expiring admin credentials only with `admin = true`. Legal while the
+        API server serves: RUNNING, UPDATING and SCALING.
+        """
+        raise ConnectError(Code.UNIMPLEMENTED, 'Not implemented')
+
+    def get_v_cluster_usage(self, request: GetVClusterUsageRequest, ctx: RequestContext[GetVClusterUsageRequest, VClusterUsage], /) -> VClusterUsage:
+        """
+        Gets what a vcluster's workloads use on the host against its resource
+        quota (a read-only singleton, AIP-156). Kept out of `status` so that
+        usage, which changes all the time, neither changes the etag nor fires
+        watch events.
         """
         raise ConnectError(Code.UNIMPLEMENTED, 'Not implemented')
 
@@ -735,11 +922,22 @@ class VClusterServiceSync(Protocol):
         """
         Streams the vclusters of a project: first the current state (one ADDED
         event per vcluster, then one SYNCED event), then every change as it
-        happens. Resumable: a client that reconnects with the `version` of the
-        last event it saw receives exactly the events it missed. A version too old
-        to resume from fails with OUT_OF_RANGE: list again and watch from the
-        version that List returned. A client that reads too slowly is disconnected
-        with RESOURCE_EXHAUSTED.
+        happens, and a BOOKMARK with the current version whenever the stream has
+        been quiet for the server's heartbeat interval (30 s by default), so
+        that a quiet filtered watch always holds a fresh resume version.
+        Resumable: a client that reconnects with the `version` of the last event
+        it saw receives exactly the events it missed. A version too old to
+        resume from fails with OUT_OF_RANGE: list again and watch from the
+        version that List returned. A client that reads too slowly is
+        disconnected with RESOURCE_EXHAUSTED.
+        """
+        raise ConnectError(Code.UNIMPLEMENTED, 'Not implemented')
+
+    def get_server_config(self, request: GetServerConfigRequest, ctx: RequestContext[GetServerConfigRequest, ServerConfig], /) -> ServerConfig:
+        """
+        Gets what the server supports (GKE-style): chart versions with the
+        Kubernetes versions each one can run, the defaults, storage and exposure
+        types, backing stores and the values keys it refuses.
         """
         raise ConnectError(Code.UNIMPLEMENTED, 'Not implemented')
 
@@ -865,16 +1063,27 @@ class VClusterServiceWSGIApplication(ConnectWSGIApplication):
                     ),
                     function=service.restore_v_cluster,
                 ),
-                "/openvcluster.v1.VClusterService/GetVClusterKubeconfig": EndpointSync.unary(
+                "/openvcluster.v1.VClusterService/GenerateVClusterKubeconfig": EndpointSync.unary(
                     method=MethodInfo(
-                        name="GetVClusterKubeconfig",
+                        name="GenerateVClusterKubeconfig",
                         service_name="openvcluster.v1.VClusterService",
-                        input=GetVClusterKubeconfigRequest,
+                        input=GenerateVClusterKubeconfigRequest,
                         output=Kubeconfig,
-                        idempotency_level=IdempotencyLevel.IDEMPOTENT,
+                        idempotency_level=IdempotencyLevel.UNKNOWN,
                         stream_type=StreamType.UNARY,
                     ),
-                    function=service.get_v_cluster_kubeconfig,
+                    function=service.generate_v_cluster_kubeconfig,
+                ),
+                "/openvcluster.v1.VClusterService/GetVClusterUsage": EndpointSync.unary(
+                    method=MethodInfo(
+                        name="GetVClusterUsage",
+                        service_name="openvcluster.v1.VClusterService",
+                        input=GetVClusterUsageRequest,
+                        output=VClusterUsage,
+                        idempotency_level=IdempotencyLevel.NO_SIDE_EFFECTS,
+                        stream_type=StreamType.UNARY,
+                    ),
+                    function=service.get_v_cluster_usage,
                 ),
                 "/openvcluster.v1.VClusterService/WatchVClusters": EndpointSync.server_stream(
                     method=MethodInfo(
@@ -886,6 +1095,17 @@ class VClusterServiceWSGIApplication(ConnectWSGIApplication):
                         stream_type=StreamType.SERVER_STREAM,
                     ),
                     function=service.watch_v_clusters,
+                ),
+                "/openvcluster.v1.VClusterService/GetServerConfig": EndpointSync.unary(
+                    method=MethodInfo(
+                        name="GetServerConfig",
+                        service_name="openvcluster.v1.VClusterService",
+                        input=GetServerConfigRequest,
+                        output=ServerConfig,
+                        idempotency_level=IdempotencyLevel.NO_SIDE_EFFECTS,
+                        stream_type=StreamType.UNARY,
+                    ),
+                    function=service.get_server_config,
                 ),
             },
             interceptors=interceptors,
@@ -902,15 +1122,20 @@ class VClusterServiceWSGIApplication(ConnectWSGIApplication):
 
 class VClusterServiceClientSync(ConnectClientSync):
     """
-    VClusterService manages vclusters like virtual machines: create, get, list,
-    update, delete, scale, suspend (power off), resume (power on), snapshot,
-    restore, get a kubeconfig, and watch.
+    VClusterService manages vclusters like virtual machines: create (also from
+    a snapshot), get, list, update, delete, scale, suspend (power off), resume
+    (power on), snapshot, restore in place, generate a kubeconfig, read usage
+    and watch.
 
     Every mutating RPC returns an Operation (see OperationService) whose
-    `response` is the resulting VCluster; the RPC returns as soon as the request
+    `response` is the resulting VCluster (or Snapshot, or Empty: the method's
+    `operation_info` option says which); the RPC returns as soon as the request
     is accepted. Every mutating RPC takes an optional `request_id` (AIP-155): a
     retry with the same id returns the original operation instead of acting
-    twice.
+    twice; and `validate_only`, which checks everything and changes nothing.
+    The project must exist (ProjectService): a vcluster in an unknown project
+    is NOT_FOUND, and one over the project's quota RESOURCE_EXHAUSTED naming
+    the quota.
     """
     def __init__(
         self,
@@ -945,7 +1170,9 @@ class VClusterServiceClientSync(ConnectClientSync):
     ) -> Operation:
         """
         Creates a vcluster. The operation's response is the VCluster once it is
-        RUNNING. Fails with ALREADY_EXISTS if the name is taken.
+        RUNNING. Fails with ALREADY_EXISTS if the name is taken. With
+        `source_snapshot` it is created from that snapshot (a clone, AIP-133):
+        it starts RESTORING and its spec defaults to the snapshot's.
         """
         return self.execute_unary(
             request=request,
@@ -1018,11 +1245,15 @@ class VClusterServiceClientSync(ConnectClientSync):
         timeout_ms: int | None = None,
     ) -> Operation:
         """
-        Updates a vcluster's display name, labels, annotations or spec. Only the
-        fields in `update_mask` change. A spec change is legal in RUNNING,
-        SUSPENDED and FAILED and goes through UPDATING; a change of only the
-        display name, labels or annotations is applied at once (the returned
-        operation is done) in any phase but DELETING.
+        Updates a vcluster's display name, labels, annotations, deletion
+        protection or spec (AIP-134). Only the fields in `update_mask` change; an
+        update without a mask changes the fields set in `vcluster`. A spec change
+        is legal in RUNNING (through UPDATING), SUSPENDED (recorded at once,
+        applied by ResumeVCluster) and FAILED (as the repair of a failed create,
+        update, scale or restore); a change of only the display name, labels,
+        annotations or deletion protection is applied at once (the returned
+        operation is done) in any phase but DELETING. Immutable fields
+        (VClusterSpec) cannot change: INVALID_ARGUMENT.
         """
         return self.execute_unary(
             request=request,
@@ -1045,7 +1276,9 @@ class VClusterServiceClientSync(ConnectClientSync):
         timeout_ms: int | None = None,
     ) -> Operation:
         """
-        Deletes a vcluster and its host resources. Its snapshots are kept.
+        Deletes a vcluster and its host resources. Its durable snapshots are
+        kept; its `container` snapshots are lost with its volume and deleted
+        with it. FAILED_PRECONDITION while `deletion_protection` is set.
         """
         return self.execute_unary(
             request=request,
@@ -1069,7 +1302,9 @@ class VClusterServiceClientSync(ConnectClientSync):
     ) -> Operation:
         """
         Changes control-plane replicas, resources or the resource quota. Legal in
-        RUNNING.
+        RUNNING (through SCALING) and SUSPENDED (recorded at once, applied by
+        ResumeVCluster). More than one replica needs a backing store other than
+        the embedded database.
         """
         return self.execute_unary(
             request=request,
@@ -1094,7 +1329,9 @@ class VClusterServiceClientSync(ConnectClientSync):
         """
         Suspends a vcluster: scales its control plane to zero and removes the
         workloads it synced to the host, keeping its data (like a VM power-off;
-        `vcluster pause`). Legal in RUNNING.
+        `vcluster pause`). Legal in RUNNING, and in FAILED after a failed
+        suspend. A vcluster without persistence cannot be suspended (it would
+        lose everything): FAILED_PRECONDITION.
         """
         return self.execute_unary(
             request=request,
@@ -1117,8 +1354,9 @@ class VClusterServiceClientSync(ConnectClientSync):
         timeout_ms: int | None = None,
     ) -> Operation:
         """
-        Resumes a suspended vcluster to the replicas it had (`vcluster resume`).
-        Legal in SUSPENDED and FAILED.
+        Resumes a suspended vcluster to the replicas it had (`vcluster resume`),
+        applying any Update or Scale made while it was suspended. Legal in
+        SUSPENDED, and in FAILED after a failed suspend or resume.
         """
         return self.execute_unary(
             request=request,
@@ -1141,9 +1379,11 @@ class VClusterServiceClientSync(ConnectClientSync):
         timeout_ms: int | None = None,
     ) -> Operation:
         """
-        Takes a snapshot of a running vcluster. Creates a Snapshot resource at
-        once (PENDING) whose phase follows the operation. The operation's response
-        is the Snapshot. Legal in RUNNING.
+        Takes a snapshot of a vcluster. Creates a Snapshot resource at once
+        (PENDING) whose phase follows the operation; the operation's response is
+        the Snapshot. Legal in RUNNING and SUSPENDED; the vcluster keeps its
+        phase, and its `Snapshotting` condition is true until the upload ends. One
+        snapshot at a time per vcluster.
         """
         return self.execute_unary(
             request=request,
@@ -1166,9 +1406,12 @@ class VClusterServiceClientSync(ConnectClientSync):
         timeout_ms: int | None = None,
     ) -> Operation:
         """
-        Restores a snapshot, either in place into an existing vcluster (legal in
-        RUNNING, SUSPENDED and FAILED; it goes RESTORING and back to its prior
-        phase) or into a new vcluster (a clone). The snapshot must be SUCCEEDED.
+        Restores a snapshot in place into an existing vcluster, replacing its
+        state (legal in RUNNING, SUSPENDED and FAILED after a failed create,
+        update, scale or restore; it goes RESTORING and back to RUNNING, or
+        SUSPENDED if it was). The snapshot must be SUCCEEDED; a `container`
+        snapshot restores only into the vcluster it was taken from. To restore
+        into a new vcluster, use CreateVCluster with `source_snapshot`.
         """
         return self.execute_unary(
             request=request,
@@ -1183,29 +1426,60 @@ class VClusterServiceClientSync(ConnectClientSync):
             headers=headers,
             timeout_ms=timeout_ms,
         )
-    def get_v_cluster_kubeconfig(
+    def generate_v_cluster_kubeconfig(
         self,
-        request: GetVClusterKubeconfigRequest,
+        request: GenerateVClusterKubeconfigRequest,
         *,
         headers: Headers | Mapping[str, str] | None = None, 
         timeout_ms: int | None = None,
     ) -> Kubeconfig:
         """
-        Returns a kubeconfig for the virtual cluster's API server. Legal in
-        RUNNING (and UPDATING, SCALING, SNAPSHOTTING, when the API server serves).
+        Generates a kubeconfig for the virtual cluster's API server (AIP-136: it
+        mints a credential, so it is not a Get). By default its credential is a
+        token that expires after `token_ttl` (1 hour unless set); the vcluster's
+        non-expiring admin credentials only with `admin = true`. Legal while the
+        API server serves: RUNNING, UPDATING and SCALING.
         """
         return self.execute_unary(
             request=request,
             method=MethodInfo(
-                name="GetVClusterKubeconfig",
+                name="GenerateVClusterKubeconfig",
                 service_name="openvcluster.v1.VClusterService",
-                input=GetVClusterKubeconfigRequest,
+                input=GenerateVClusterKubeconfigRequest,
                 output=Kubeconfig,
-                idempotency_level=IdempotencyLevel.IDEMPOTENT,
+                idempotency_level=IdempotencyLevel.UNKNOWN,
                 stream_type=StreamType.UNARY,
             ),
             headers=headers,
             timeout_ms=timeout_ms,
+        )
+    def get_v_cluster_usage(
+        self,
+        request: GetVClusterUsageRequest,
+        *,
+        headers: Headers | Mapping[str, str] | None = None, 
+        timeout_ms: int | None = None,
+        use_get: bool = False,
+    ) -> VClusterUsage:
+        """
+        Gets what a vcluster's workloads use on the host against its resource
+        quota (a read-only singleton, AIP-156). Kept out of `status` so that
+        usage, which changes all the time, neither changes the etag nor fires
+        watch events.
+        """
+        return self.execute_unary(
+            request=request,
+            method=MethodInfo(
+                name="GetVClusterUsage",
+                service_name="openvcluster.v1.VClusterService",
+                input=GetVClusterUsageRequest,
+                output=VClusterUsage,
+                idempotency_level=IdempotencyLevel.NO_SIDE_EFFECTS,
+                stream_type=StreamType.UNARY,
+            ),
+            headers=headers,
+            timeout_ms=timeout_ms,
+            use_get=use_get,
         )
     def watch_v_clusters(
         self,
@@ -1217,11 +1491,14 @@ class VClusterServiceClientSync(ConnectClientSync):
         """
         Streams the vclusters of a project: first the current state (one ADDED
         event per vcluster, then one SYNCED event), then every change as it
-        happens. Resumable: a client that reconnects with the `version` of the
-        last event it saw receives exactly the events it missed. A version too old
-        to resume from fails with OUT_OF_RANGE: list again and watch from the
-        version that List returned. A client that reads too slowly is disconnected
-        with RESOURCE_EXHAUSTED.
+        happens, and a BOOKMARK with the current version whenever the stream has
+        been quiet for the server's heartbeat interval (30 s by default), so
+        that a quiet filtered watch always holds a fresh resume version.
+        Resumable: a client that reconnects with the `version` of the last event
+        it saw receives exactly the events it missed. A version too old to
+        resume from fails with OUT_OF_RANGE: list again and watch from the
+        version that List returned. A client that reads too slowly is
+        disconnected with RESOURCE_EXHAUSTED.
         """
         return self.execute_server_stream(
             request=request,
@@ -1235,4 +1512,31 @@ class VClusterServiceClientSync(ConnectClientSync):
             ),
             headers=headers,
             timeout_ms=timeout_ms,
+        )
+    def get_server_config(
+        self,
+        request: GetServerConfigRequest,
+        *,
+        headers: Headers | Mapping[str, str] | None = None, 
+        timeout_ms: int | None = None,
+        use_get: bool = False,
+    ) -> ServerConfig:
+        """
+        Gets what the server supports (GKE-style): chart versions with the
+        Kubernetes versions each one can run, the defaults, storage and exposure
+        types, backing stores and the values keys it refuses.
+        """
+        return self.execute_unary(
+            request=request,
+            method=MethodInfo(
+                name="GetServerConfig",
+                service_name="openvcluster.v1.VClusterService",
+                input=GetServerConfigRequest,
+                output=ServerConfig,
+                idempotency_level=IdempotencyLevel.NO_SIDE_EFFECTS,
+                stream_type=StreamType.UNARY,
+            ),
+            headers=headers,
+            timeout_ms=timeout_ms,
+            use_get=use_get,
         )

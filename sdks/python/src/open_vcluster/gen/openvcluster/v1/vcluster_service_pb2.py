@@ -23,14 +23,20 @@ _sym_db = _symbol_database.Default()
 
 
 from open_vcluster.gen.buf.validate import validate_pb2 as buf_dot_validate_dot_validate__pb2
+from google.api import annotations_pb2 as google_dot_api_dot_annotations__pb2
+from google.api import field_behavior_pb2 as google_dot_api_dot_field__behavior__pb2
+from google.api import resource_pb2 as google_dot_api_dot_resource__pb2
 from google.protobuf import duration_pb2 as google_dot_protobuf_dot_duration__pb2
 from google.protobuf import field_mask_pb2 as google_dot_protobuf_dot_field__mask__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
+from open_vcluster.gen.openvcluster.v1 import annotations_pb2 as openvcluster_dot_v1_dot_annotations__pb2
+from open_vcluster.gen.openvcluster.v1 import common_pb2 as openvcluster_dot_v1_dot_common__pb2
 from open_vcluster.gen.openvcluster.v1 import operation_pb2 as openvcluster_dot_v1_dot_operation__pb2
+from open_vcluster.gen.openvcluster.v1 import snapshot_pb2 as openvcluster_dot_v1_dot_snapshot__pb2
 from open_vcluster.gen.openvcluster.v1 import vcluster_pb2 as openvcluster_dot_v1_dot_vcluster__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n&openvcluster/v1/vcluster_service.proto\x12\x0fopenvcluster.v1\x1a\x1b\x62uf/validate/validate.proto\x1a\x1egoogle/protobuf/duration.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1fopenvcluster/v1/operation.proto\x1a\x1eopenvcluster/v1/vcluster.proto\"\xc3\x02\n\x15\x43reateVClusterRequest\x12O\n\x06parent\x18\x01 \x01(\tB7\xbaH4r/2-^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$\xc8\x01\x01R\x06parent\x12I\n\x0bvcluster_id\x18\x02 \x01(\tB(\xbaH%r \x18?2\x1c^[a-z]([-a-z0-9]*[a-z0-9])?$\xc8\x01\x01R\nvclusterId\x12=\n\x08vcluster\x18\x03 \x01(\x0b\x32\x19.openvcluster.v1.VClusterB\x06\xbaH\x03\xc8\x01\x01R\x08vcluster\x12*\n\nrequest_id\x18\x04 \x01(\tB\x0b\xbaH\x08r\x03\xb0\x01\x01\xd8\x01\x01R\trequestId\x12#\n\rvalidate_only\x18\x05 \x01(\x08R\x0cvalidateOnly\"\x8b\x01\n\x12GetVClusterRequest\x12u\n\x04name\x18\x01 \x01(\tBa\xbaH^rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$\xc8\x01\x01R\x04name\"\xfd\x01\n\x14ListVClustersRequest\x12O\n\x06parent\x18\x01 \x01(\tB7\xbaH4r/2-^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$\xc8\x01\x01R\x06parent\x12$\n\tpage_size\x18\x02 \x01(\x05\x42\x07\xbaH\x04\x1a\x02(\x00R\x08pageSize\x12\'\n\npage_token\x18\x03 \x01(\tB\x08\xbaH\x05r\x03\x18\x80\x10R\tpageToken\x12 \n\x06\x66ilter\x18\x04 \x01(\tB\x08\xbaH\x05r\x03\x18\x80 R\x06\x66ilter\x12#\n\x08order_by\x18\x05 \x01(\tB\x08\xbaH\x05r\x03\x18\x80\x02R\x07orderBy\"\xb1\x01\n\x15ListVClustersResponse\x12\x37\n\tvclusters\x18\x01 \x03(\x0b\x32\x19.openvcluster.v1.VClusterR\tvclusters\x12&\n\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\x12\x1d\n\ntotal_size\x18\x03 \x01(\x05R\ttotalSize\x12\x18\n\x07version\x18\x04 \x01(\tR\x07version\"\xb9\x03\n\x15UpdateVClusterRequest\x12=\n\x08vcluster\x18\x01 \x01(\x0b\x32\x19.openvcluster.v1.VClusterB\x06\xbaH\x03\xc8\x01\x01R\x08vcluster\x12\x43\n\x0bupdate_mask\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.FieldMaskB\x06\xbaH\x03\xc8\x01\x01R\nupdateMask\x12*\n\nrequest_id\x18\x03 \x01(\tB\x0b\xbaH\x08r\x03\xb0\x01\x01\xd8\x01\x01R\trequestId\x12#\n\rvalidate_only\x18\x04 \x01(\x08R\x0cvalidateOnly:\xca\x01\xbaH\xc6\x01\x1a\xc3\x01\n\x0bupdate.name\x12=vcluster.name must be projects/{project}/vclusters/{vcluster}\x1authis.vcluster.name.matches(\'^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$\')\"\xe4\x01\n\x15\x44\x65leteVClusterRequest\x12u\n\x04name\x18\x01 \x01(\tBa\xbaH^rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$\xc8\x01\x01R\x04name\x12\x12\n\x04\x65tag\x18\x02 \x01(\tR\x04\x65tag\x12\x14\n\x05\x66orce\x18\x03 \x01(\x08R\x05\x66orce\x12*\n\nrequest_id\x18\x04 \x01(\tB\x0b\xbaH\x08r\x03\xb0\x01\x01\xd8\x01\x01R\trequestId\"\xb4\x04\n\x14ScaleVClusterRequest\x12u\n\x04name\x18\x01 \x01(\tBa\xbaH^rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$\xc8\x01\x01R\x04name\x12*\n\x08replicas\x18\x02 \x01(\x05\x42\t\xbaH\x06\x1a\x04\x18\t(\x01H\x00R\x08replicas\x88\x01\x01\x12?\n\tresources\x18\x03 \x01(\x0b\x32!.openvcluster.v1.ComputeResourcesR\tresources\x12\x45\n\x0eresource_quota\x18\x04 \x01(\x0b\x32\x1e.openvcluster.v1.ResourceQuotaR\rresourceQuota\x12\x12\n\x04\x65tag\x18\x05 \x01(\tR\x04\x65tag\x12*\n\nrequest_id\x18\x06 \x01(\tB\x0b\xbaH\x08r\x03\xb0\x01\x01\xd8\x01\x01R\trequestId:\xa3\x01\xbaH\x9f\x01\x1a\x9c\x01\n\x0fscale.something\x12\x42\x61t least one of replicas, resources and resource_quota must be set\x1a\x45has(this.replicas) || has(this.resources) || has(this.resource_quota)B\x0b\n\t_replicas\"\xcf\x01\n\x16SuspendVClusterRequest\x12u\n\x04name\x18\x01 \x01(\tBa\xbaH^rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$\xc8\x01\x01R\x04name\x12\x12\n\x04\x65tag\x18\x02 \x01(\tR\x04\x65tag\x12*\n\nrequest_id\x18\x03 \x01(\tB\x0b\xbaH\x08r\x03\xb0\x01\x01\xd8\x01\x01R\trequestId\"\xce\x01\n\x15ResumeVClusterRequest\x12u\n\x04name\x18\x01 \x01(\tBa\xbaH^rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$\xc8\x01\x01R\x04name\x12\x12\n\x04\x65tag\x18\x02 \x01(\tR\x04\x65tag\x12*\n\nrequest_id\x18\x03 \x01(\tB\x0b\xbaH\x08r\x03\xb0\x01\x01\xd8\x01\x01R\trequestId\"\x9c\x06\n\x17SnapshotVClusterRequest\x12u\n\x04name\x18\x01 \x01(\tBa\xbaH^rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$\xc8\x01\x01R\x04name\x12I\n\x0bsnapshot_id\x18\x02 \x01(\tB(\xbaH%r#\x18?2\x1f^([a-z]([-a-z0-9]*[a-z0-9])?)?$R\nsnapshotId\x12\x8a\x01\n\x0bstorage_uri\x18\x03 \x01(\tBi\xbaHfra\x18\x80\x10\x32\\^(s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/[^?#]*)?|oci://[^/\\s]+/[^\\s]+|container:///[^\\s]*)$\xc8\x01\x01R\nstorageUri\x12\x89\x02\n\x06labels\x18\x04 \x03(\x0b\x32\x34.openvcluster.v1.SnapshotVClusterRequest.LabelsEntryB\xba\x01\xbaH\xb6\x01\x9a\x01\xb2\x01\x10@\"yrw\x18\xbd\x02\x32r^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$*3r1\x18?2-^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$R\x06labels\x12?\n\x03ttl\x18\x05 \x01(\x0b\x32\x19.google.protobuf.DurationB\x12\xbaH\x0f\xaa\x01\x0c\"\x06\x08\x80\x86\xb0\x96\x01\x32\x02\x08<R\x03ttl\x12*\n\nrequest_id\x18\x06 \x01(\tB\x0b\xbaH\x08r\x03\xb0\x01\x01\xd8\x01\x01R\trequestId\x1a\x39\n\x0bLabelsEntry\x12\x10\n\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n\x05value\x18\x02 \x01(\tR\x05value:\x02\x38\x01\"\x95\x04\n\rRestoreTarget\x12O\n\x06parent\x18\x01 \x01(\tB7\xbaH4r/2-^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$\xc8\x01\x01R\x06parent\x12I\n\x0bvcluster_id\x18\x02 \x01(\tB(\xbaH%r \x18?2\x1c^[a-z]([-a-z0-9]*[a-z0-9])?$\xc8\x01\x01R\nvclusterId\x12+\n\x0c\x64isplay_name\x18\x03 \x01(\tB\x08\xbaH\x05r\x03\x18\x80\x01R\x0b\x64isplayName\x12\xff\x01\n\x06labels\x18\x04 \x03(\x0b\x32*.openvcluster.v1.RestoreTarget.LabelsEntryB\xba\x01\xbaH\xb6\x01\x9a\x01\xb2\x01\x10@\"yrw\x18\xbd\x02\x32r^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$*3r1\x18?2-^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$R\x06labels\x1a\x39\n\x0bLabelsEntry\x12\x10\n\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n\x05value\x18\x02 \x01(\tR\x05value:\x02\x38\x01\"\xa3\x03\n\x16RestoreVClusterRequest\x12}\n\x08snapshot\x18\x01 \x01(\tBa\xbaH^rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/snapshots/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$\xc8\x01\x01R\x08snapshot\x12t\n\x04name\x18\x02 \x01(\tB^\xbaH[rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$H\x00R\x04name\x12\x43\n\x0cnew_vcluster\x18\x03 \x01(\x0b\x32\x1e.openvcluster.v1.RestoreTargetH\x00R\x0bnewVcluster\x12\x12\n\x04\x65tag\x18\x04 \x01(\tR\x04\x65tag\x12*\n\nrequest_id\x18\x05 \x01(\tB\x0b\xbaH\x08r\x03\xb0\x01\x01\xd8\x01\x01R\trequestIdB\x0f\n\x06target\x12\x05\xbaH\x02\x08\x01\"\xb6\x03\n\x1cGetVClusterKubeconfigRequest\x12u\n\x04name\x18\x01 \x01(\tBa\xbaH^rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$\xc8\x01\x01R\x04name\x12\\\n\x08\x65ndpoint\x18\x02 \x01(\x0e\x32\x36.openvcluster.v1.GetVClusterKubeconfigRequest.EndpointB\x08\xbaH\x05\x82\x01\x02\x10\x01R\x08\x65ndpoint\x12J\n\ttoken_ttl\x18\x03 \x01(\x0b\x32\x19.google.protobuf.DurationB\x12\xbaH\x0f\xaa\x01\x0c\"\x05\x08\x80\xe7\x84\x0f\x32\x03\x08\xd8\x04R\x08tokenTtl\"u\n\x08\x45ndpoint\x12\x18\n\x14\x45NDPOINT_UNSPECIFIED\x10\x00\x12\x1d\n\x19\x45NDPOINT_CLUSTER_INTERNAL\x10\x01\x12\x1a\n\x16\x45NDPOINT_LOAD_BALANCER\x10\x02\x12\x14\n\x10\x45NDPOINT_INGRESS\x10\x03\"\x9b\x01\n\nKubeconfig\x12\x1e\n\nkubeconfig\x18\x01 \x01(\tR\nkubeconfig\x12\x16\n\x06server\x18\x02 \x01(\tR\x06server\x12\x18\n\x07\x63ontext\x18\x03 \x01(\tR\x07\x63ontext\x12;\n\x0b\x65xpire_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.TimestampR\nexpireTime\"\xba\x01\n\x15WatchVClustersRequest\x12O\n\x06parent\x18\x01 \x01(\tB7\xbaH4r/2-^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$\xc8\x01\x01R\x06parent\x12 \n\x06\x66ilter\x18\x02 \x01(\tB\x08\xbaH\x05r\x03\x18\x80 R\x06\x66ilter\x12.\n\x0eresume_version\x18\x03 \x01(\tB\x07\xbaH\x04r\x02\x18@R\rresumeVersion\"\xf3\x02\n\x16WatchVClustersResponse\x12\x45\n\x04type\x18\x01 \x01(\x0e\x32\x31.openvcluster.v1.WatchVClustersResponse.EventTypeR\x04type\x12\x35\n\x08vcluster\x18\x02 \x01(\x0b\x32\x19.openvcluster.v1.VClusterR\x08vcluster\x12\x18\n\x07version\x18\x03 \x01(\tR\x07version\x12\x39\n\nevent_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.TimestampR\teventTime\"\x85\x01\n\tEventType\x12\x1a\n\x16\x45VENT_TYPE_UNSPECIFIED\x10\x00\x12\x14\n\x10\x45VENT_TYPE_ADDED\x10\x01\x12\x17\n\x13\x45VENT_TYPE_MODIFIED\x10\x02\x12\x16\n\x12\x45VENT_TYPE_DELETED\x10\x03\x12\x15\n\x11\x45VENT_TYPE_SYNCED\x10\x04\x32\xd4\x08\n\x0fVClusterService\x12T\n\x0e\x43reateVCluster\x12&.openvcluster.v1.CreateVClusterRequest\x1a\x1a.openvcluster.v1.Operation\x12R\n\x0bGetVCluster\x12#.openvcluster.v1.GetVClusterRequest\x1a\x19.openvcluster.v1.VCluster\"\x03\x90\x02\x01\x12\x63\n\rListVClusters\x12%.openvcluster.v1.ListVClustersRequest\x1a&.openvcluster.v1.ListVClustersResponse\"\x03\x90\x02\x01\x12T\n\x0eUpdateVCluster\x12&.openvcluster.v1.UpdateVClusterRequest\x1a\x1a.openvcluster.v1.Operation\x12T\n\x0e\x44\x65leteVCluster\x12&.openvcluster.v1.DeleteVClusterRequest\x1a\x1a.openvcluster.v1.Operation\x12R\n\rScaleVCluster\x12%.openvcluster.v1.ScaleVClusterRequest\x1a\x1a.openvcluster.v1.Operation\x12V\n\x0fSuspendVCluster\x12\'.openvcluster.v1.SuspendVClusterRequest\x1a\x1a.openvcluster.v1.Operation\x12T\n\x0eResumeVCluster\x12&.openvcluster.v1.ResumeVClusterRequest\x1a\x1a.openvcluster.v1.Operation\x12X\n\x10SnapshotVCluster\x12(.openvcluster.v1.SnapshotVClusterRequest\x1a\x1a.openvcluster.v1.Operation\x12V\n\x0fRestoreVCluster\x12\'.openvcluster.v1.RestoreVClusterRequest\x1a\x1a.openvcluster.v1.Operation\x12h\n\x15GetVClusterKubeconfig\x12-.openvcluster.v1.GetVClusterKubeconfigRequest\x1a\x1b.openvcluster.v1.Kubeconfig\"\x03\x90\x02\x02\x12h\n\x0eWatchVClusters\x12&.openvcluster.v1.WatchVClustersRequest\x1a\'.openvcluster.v1.WatchVClustersResponse\"\x03\x90\x02\x01\x30\x01\x42WZUgithub.com/open-vcluster/open-vcluster-api/sdks/go/gen/openvcluster/v1;openvclusterv1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n&openvcluster/v1/vcluster_service.proto\x12\x0fopenvcluster.v1\x1a\x1b\x62uf/validate/validate.proto\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1egoogle/protobuf/duration.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a!openvcluster/v1/annotations.proto\x1a\x1copenvcluster/v1/common.proto\x1a\x1fopenvcluster/v1/operation.proto\x1a\x1eopenvcluster/v1/snapshot.proto\x1a\x1eopenvcluster/v1/vcluster.proto\"\xa4\x04\n\x15\x43reateVClusterRequest\x12o\n\x06parent\x18\x01 \x01(\tBW\xe2\x41\x01\x02\xfa\x41\x19\n\x17openvcluster.io/Project\xbaH4r/2-^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$\xc8\x01\x01R\x06parent\x12M\n\x0bvcluster_id\x18\x02 \x01(\tB,\xe2\x41\x01\x02\xbaH%r \x18\x33\x32\x1c^[a-z]([-a-z0-9]*[a-z0-9])?$\xc8\x01\x01R\nvclusterId\x12\x41\n\x08vcluster\x18\x03 \x01(\x0b\x32\x19.openvcluster.v1.VClusterB\n\xe2\x41\x01\x02\xbaH\x03\xc8\x01\x01R\x08vcluster\x12.\n\nrequest_id\x18\x04 \x01(\tB\x0f\xe2\x41\x01\x01\xbaH\x08r\x03\xb0\x01\x01\xd8\x01\x01R\trequestId\x12)\n\rvalidate_only\x18\x05 \x01(\x08\x42\x04\xe2\x41\x01\x01R\x0cvalidateOnly\x12\xac\x01\n\x0fsource_snapshot\x18\x06 \x01(\tB\x82\x01\xe2\x41\x01\x01\xfa\x41\x1a\n\x18openvcluster.io/Snapshot\xbaH^rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/snapshots/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$\xd8\x01\x01R\x0esourceSnapshot\"\xe7\x01\n\x12GetVClusterRequest\x12\x97\x01\n\x04name\x18\x01 \x01(\tB\x82\x01\xe2\x41\x01\x02\xfa\x41\x1a\n\x18openvcluster.io/VCluster\xbaH^rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,49}[a-z0-9])?$\xc8\x01\x01R\x04name\x12\x37\n\x04view\x18\x02 \x01(\x0e\x32\x15.openvcluster.v1.ViewB\x0c\xe2\x41\x01\x01\xbaH\x05\x82\x01\x02\x10\x01R\x04view\"\xe6\x02\n\x14ListVClustersRequest\x12o\n\x06parent\x18\x01 \x01(\tBW\xe2\x41\x01\x02\xfa\x41\x19\n\x17openvcluster.io/Project\xbaH4r/2-^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$\xc8\x01\x01R\x06parent\x12(\n\tpage_size\x18\x02 \x01(\x05\x42\x0b\xe2\x41\x01\x01\xbaH\x04\x1a\x02(\x00R\x08pageSize\x12+\n\npage_token\x18\x03 \x01(\tB\x0c\xe2\x41\x01\x01\xbaH\x05r\x03\x18\x80\x10R\tpageToken\x12$\n\x06\x66ilter\x18\x04 \x01(\tB\x0c\xe2\x41\x01\x01\xbaH\x05r\x03\x18\x80 R\x06\x66ilter\x12\'\n\x08order_by\x18\x05 \x01(\tB\x0c\xe2\x41\x01\x01\xbaH\x05r\x03\x18\x80\x02R\x07orderBy\x12\x37\n\x04view\x18\x06 \x01(\x0e\x32\x15.openvcluster.v1.ViewB\x0c\xe2\x41\x01\x01\xbaH\x05\x82\x01\x02\x10\x01R\x04view\"\xb1\x01\n\x15ListVClustersResponse\x12\x37\n\tvclusters\x18\x01 \x03(\x0b\x32\x19.openvcluster.v1.VClusterR\tvclusters\x12&\n\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\x12\x1d\n\ntotal_size\x18\x03 \x01(\x05R\ttotalSize\x12\x18\n\x07version\x18\x04 \x01(\tR\x07version\"\xc5\x03\n\x15UpdateVClusterRequest\x12\x41\n\x08vcluster\x18\x01 \x01(\x0b\x32\x19.openvcluster.v1.VClusterB\n\xe2\x41\x01\x02\xbaH\x03\xc8\x01\x01R\x08vcluster\x12\x41\n\x0bupdate_mask\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.FieldMaskB\x04\xe2\x41\x01\x01R\nupdateMask\x12.\n\nrequest_id\x18\x03 \x01(\tB\x0f\xe2\x41\x01\x01\xbaH\x08r\x03\xb0\x01\x01\xd8\x01\x01R\trequestId\x12)\n\rvalidate_only\x18\x04 \x01(\x08\x42\x04\xe2\x41\x01\x01R\x0cvalidateOnly:\xca\x01\xbaH\xc6\x01\x1a\xc3\x01\n\x0bupdate.name\x12=vcluster.name must be projects/{project}/vclusters/{vcluster}\x1authis.vcluster.name.matches(\'^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,49}[a-z0-9])?$\')\"\xc2\x02\n\x15\x44\x65leteVClusterRequest\x12\x97\x01\n\x04name\x18\x01 \x01(\tB\x82\x01\xe2\x41\x01\x02\xfa\x41\x1a\n\x18openvcluster.io/VCluster\xbaH^rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,49}[a-z0-9])?$\xc8\x01\x01R\x04name\x12\x18\n\x04\x65tag\x18\x02 \x01(\tB\x04\xe2\x41\x01\x01R\x04\x65tag\x12\x1a\n\x05\x66orce\x18\x03 \x01(\x08\x42\x04\xe2\x41\x01\x01R\x05\x66orce\x12.\n\nrequest_id\x18\x04 \x01(\tB\x0f\xe2\x41\x01\x01\xbaH\x08r\x03\xb0\x01\x01\xd8\x01\x01R\trequestId\x12)\n\rvalidate_only\x18\x05 \x01(\x08\x42\x04\xe2\x41\x01\x01R\x0cvalidateOnly\"\x9c\x05\n\x14ScaleVClusterRequest\x12\x97\x01\n\x04name\x18\x01 \x01(\tB\x82\x01\xe2\x41\x01\x02\xfa\x41\x1a\n\x18openvcluster.io/VCluster\xbaH^rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,49}[a-z0-9])?$\xc8\x01\x01R\x04name\x12.\n\x08replicas\x18\x02 \x01(\x05\x42\r\xe2\x41\x01\x01\xbaH\x06\x1a\x04\x18\t(\x01H\x00R\x08replicas\x88\x01\x01\x12\x45\n\tresources\x18\x03 \x01(\x0b\x32!.openvcluster.v1.ComputeResourcesB\x04\xe2\x41\x01\x01R\tresources\x12K\n\x0eresource_quota\x18\x04 \x01(\x0b\x32\x1e.openvcluster.v1.ResourceQuotaB\x04\xe2\x41\x01\x01R\rresourceQuota\x12\x18\n\x04\x65tag\x18\x05 \x01(\tB\x04\xe2\x41\x01\x01R\x04\x65tag\x12.\n\nrequest_id\x18\x06 \x01(\tB\x0f\xe2\x41\x01\x01\xbaH\x08r\x03\xb0\x01\x01\xd8\x01\x01R\trequestId\x12)\n\rvalidate_only\x18\x07 \x01(\x08\x42\x04\xe2\x41\x01\x01R\x0cvalidateOnly:\xa3\x01\xbaH\x9f\x01\x1a\x9c\x01\n\x0fscale.something\x12\x42\x61t least one of replicas, resources and resource_quota must be set\x1a\x45has(this.replicas) || has(this.resources) || has(this.resource_quota)B\x0b\n\t_replicas\"\xa7\x02\n\x16SuspendVClusterRequest\x12\x97\x01\n\x04name\x18\x01 \x01(\tB\x82\x01\xe2\x41\x01\x02\xfa\x41\x1a\n\x18openvcluster.io/VCluster\xbaH^rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,49}[a-z0-9])?$\xc8\x01\x01R\x04name\x12\x18\n\x04\x65tag\x18\x02 \x01(\tB\x04\xe2\x41\x01\x01R\x04\x65tag\x12.\n\nrequest_id\x18\x03 \x01(\tB\x0f\xe2\x41\x01\x01\xbaH\x08r\x03\xb0\x01\x01\xd8\x01\x01R\trequestId\x12)\n\rvalidate_only\x18\x04 \x01(\x08\x42\x04\xe2\x41\x01\x01R\x0cvalidateOnly\"\xa6\x02\n\x15ResumeVClusterRequest\x12\x97\x01\n\x04name\x18\x01 \x01(\tB\x82\x01\xe2\x41\x01\x02\xfa\x41\x1a\n\x18openvcluster.io/VCluster\xbaH^rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,49}[a-z0-9])?$\xc8\x01\x01R\x04name\x12\x18\n\x04\x65tag\x18\x02 \x01(\tB\x04\xe2\x41\x01\x01R\x04\x65tag\x12.\n\nrequest_id\x18\x03 \x01(\tB\x0f\xe2\x41\x01\x01\xbaH\x08r\x03\xb0\x01\x01\xd8\x01\x01R\trequestId\x12)\n\rvalidate_only\x18\x04 \x01(\x08\x42\x04\xe2\x41\x01\x01R\x0cvalidateOnly\"\xc8\x06\n\x17SnapshotVClusterRequest\x12\x97\x01\n\x04name\x18\x01 \x01(\tB\x82\x01\xe2\x41\x01\x02\xfa\x41\x1a\n\x18openvcluster.io/VCluster\xbaH^rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,49}[a-z0-9])?$\xc8\x01\x01R\x04name\x12M\n\x0bsnapshot_id\x18\x02 \x01(\tB,\xe2\x41\x01\x01\xbaH%r#\x18?2\x1f^([a-z]([-a-z0-9]*[a-z0-9])?)?$R\nsnapshotId\x12\x8d\x02\n\x06labels\x18\x04 \x03(\x0b\x32\x34.openvcluster.v1.SnapshotVClusterRequest.LabelsEntryB\xbe\x01\xe2\x41\x01\x01\xbaH\xb6\x01\x9a\x01\xb2\x01\x10@\"yrw\x18\xbd\x02\x32r^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$*3r1\x18?2-^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$R\x06labels\x12\x43\n\x03ttl\x18\x05 \x01(\x0b\x32\x19.google.protobuf.DurationB\x16\xe2\x41\x01\x01\xbaH\x0f\xaa\x01\x0c\"\x06\x08\x80\x86\xb0\x96\x01\x32\x02\x08<R\x03ttl\x12.\n\nrequest_id\x18\x06 \x01(\tB\x0f\xe2\x41\x01\x01\xbaH\x08r\x03\xb0\x01\x01\xd8\x01\x01R\trequestId\x12)\n\rvalidate_only\x18\x07 \x01(\x08\x42\x04\xe2\x41\x01\x01R\x0cvalidateOnly\x12\x46\n\x07storage\x18\x08 \x01(\x0b\x32 .openvcluster.v1.SnapshotStorageB\n\xe2\x41\x01\x02\xbaH\x03\xc8\x01\x01R\x07storage\x1a\x39\n\x0bLabelsEntry\x12\x10\n\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n\x05value\x18\x02 \x01(\tR\x05value:\x02\x38\x01J\x04\x08\x03\x10\x04R\x0bstorage_uri\"\xdd\x03\n\x16RestoreVClusterRequest\x12\x9f\x01\n\x08snapshot\x18\x01 \x01(\tB\x82\x01\xe2\x41\x01\x02\xfa\x41\x1a\n\x18openvcluster.io/Snapshot\xbaH^rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/snapshots/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$\xc8\x01\x01R\x08snapshot\x12\x97\x01\n\x04name\x18\x02 \x01(\tB\x82\x01\xe2\x41\x01\x02\xfa\x41\x1a\n\x18openvcluster.io/VCluster\xbaH^rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,49}[a-z0-9])?$\xc8\x01\x01R\x04name\x12\x18\n\x04\x65tag\x18\x04 \x01(\tB\x04\xe2\x41\x01\x01R\x04\x65tag\x12.\n\nrequest_id\x18\x05 \x01(\tB\x0f\xe2\x41\x01\x01\xbaH\x08r\x03\xb0\x01\x01\xd8\x01\x01R\trequestId\x12)\n\rvalidate_only\x18\x06 \x01(\x08\x42\x04\xe2\x41\x01\x01R\x0cvalidateOnlyJ\x04\x08\x03\x10\x04R\x0cnew_vcluster\"\xaa\x05\n!GenerateVClusterKubeconfigRequest\x12\x97\x01\n\x04name\x18\x01 \x01(\tB\x82\x01\xe2\x41\x01\x02\xfa\x41\x1a\n\x18openvcluster.io/VCluster\xbaH^rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,49}[a-z0-9])?$\xc8\x01\x01R\x04name\x12\x65\n\x08\x65ndpoint\x18\x02 \x01(\x0e\x32;.openvcluster.v1.GenerateVClusterKubeconfigRequest.EndpointB\x0c\xe2\x41\x01\x01\xbaH\x05\x82\x01\x02\x10\x01R\x08\x65ndpoint\x12N\n\ttoken_ttl\x18\x03 \x01(\x0b\x32\x19.google.protobuf.DurationB\x16\xe2\x41\x01\x01\xbaH\x0f\xaa\x01\x0c\"\x05\x08\x80\xe7\x84\x0f\x32\x03\x08\xd8\x04R\x08tokenTtl\x12\x1a\n\x05\x61\x64min\x18\x04 \x01(\x08\x42\x04\xe2\x41\x01\x01R\x05\x61\x64min\"\x8d\x01\n\x08\x45ndpoint\x12\x18\n\x14\x45NDPOINT_UNSPECIFIED\x10\x00\x12\x1d\n\x19\x45NDPOINT_CLUSTER_INTERNAL\x10\x01\x12\x1a\n\x16\x45NDPOINT_LOAD_BALANCER\x10\x02\x12\x14\n\x10\x45NDPOINT_INGRESS\x10\x03\x12\x16\n\x12\x45NDPOINT_NODE_PORT\x10\x04:\x87\x01\xbaH\x83\x01\x1a\x80\x01\n\x14kubeconfig.admin_ttl\x12\x43token_ttl cannot be set with admin: admin credentials do not expire\x1a#!this.admin || !has(this.token_ttl)\"\xb1\x01\n\nKubeconfig\x12\x1e\n\nkubeconfig\x18\x01 \x01(\tR\nkubeconfig\x12\x16\n\x06server\x18\x02 \x01(\tR\x06server\x12\x18\n\x07\x63ontext\x18\x03 \x01(\tR\x07\x63ontext\x12;\n\x0b\x65xpire_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.TimestampR\nexpireTime\x12\x14\n\x05\x61\x64min\x18\x05 \x01(\x08R\x05\x61\x64min\"\x9a\x01\n\x17GetVClusterUsageRequest\x12\x7f\n\x04name\x18\x01 \x01(\tBk\xe2\x41\x01\x02\xbaHdr_2]^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,49}[a-z0-9])?/usage$\xc8\x01\x01R\x04name\"\xe8\x04\n\rVClusterUsage\x12\x18\n\x04name\x18\x01 \x01(\tB\x04\xe2\x41\x01\x08R\x04name\x12\x16\n\x03\x63pu\x18\x02 \x01(\tB\x04\xe2\x41\x01\x03R\x03\x63pu\x12\x1c\n\x06memory\x18\x03 \x01(\tB\x04\xe2\x41\x01\x03R\x06memory\x12\x18\n\x04pods\x18\x04 \x01(\x05\x42\x04\xe2\x41\x01\x03R\x04pods\x12>\n\x18persistent_volume_claims\x18\x05 \x01(\x05\x42\x04\xe2\x41\x01\x03R\x16persistentVolumeClaims\x12\x42\n\x04used\x18\x06 \x03(\x0b\x32(.openvcluster.v1.VClusterUsage.UsedEntryB\x04\xe2\x41\x01\x03R\x04used\x12\x42\n\x04hard\x18\x07 \x03(\x0b\x32(.openvcluster.v1.VClusterUsage.HardEntryB\x04\xe2\x41\x01\x03R\x04hard\x12\x41\n\x0bsample_time\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x03R\nsampleTime\x1a\x37\n\tUsedEntry\x12\x10\n\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n\x05value\x18\x02 \x01(\tR\x05value:\x02\x38\x01\x1a\x37\n\tHardEntry\x12\x10\n\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n\x05value\x18\x02 \x01(\tR\x05value:\x02\x38\x01:p\xea\x41m\n\x1dopenvcluster.io/VClusterUsage\x12-projects/{project}/vclusters/{vcluster}/usage*\x0evclusterUsages2\rvclusterUsage\"\x9b\x02\n\x15WatchVClustersRequest\x12o\n\x06parent\x18\x01 \x01(\tBW\xe2\x41\x01\x02\xfa\x41\x19\n\x17openvcluster.io/Project\xbaH4r/2-^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$\xc8\x01\x01R\x06parent\x12$\n\x06\x66ilter\x18\x02 \x01(\tB\x0c\xe2\x41\x01\x01\xbaH\x05r\x03\x18\x80 R\x06\x66ilter\x12\x32\n\x0eresume_version\x18\x03 \x01(\tB\x0b\xe2\x41\x01\x01\xbaH\x04r\x02\x18@R\rresumeVersion\x12\x37\n\x04view\x18\x04 \x01(\x0e\x32\x15.openvcluster.v1.ViewB\x0c\xe2\x41\x01\x01\xbaH\x05\x82\x01\x02\x10\x01R\x04view\"\x8c\x03\n\x16WatchVClustersResponse\x12\x45\n\x04type\x18\x01 \x01(\x0e\x32\x31.openvcluster.v1.WatchVClustersResponse.EventTypeR\x04type\x12\x35\n\x08vcluster\x18\x02 \x01(\x0b\x32\x19.openvcluster.v1.VClusterR\x08vcluster\x12\x18\n\x07version\x18\x03 \x01(\tR\x07version\x12\x39\n\nevent_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.TimestampR\teventTime\"\x9e\x01\n\tEventType\x12\x1a\n\x16\x45VENT_TYPE_UNSPECIFIED\x10\x00\x12\x14\n\x10\x45VENT_TYPE_ADDED\x10\x01\x12\x17\n\x13\x45VENT_TYPE_MODIFIED\x10\x02\x12\x16\n\x12\x45VENT_TYPE_DELETED\x10\x03\x12\x15\n\x11\x45VENT_TYPE_SYNCED\x10\x04\x12\x17\n\x13\x45VENT_TYPE_BOOKMARK\x10\x05\"H\n\x16GetServerConfigRequest\x12.\n\x04name\x18\x01 \x01(\tB\x1a\xe2\x41\x01\x02\xbaH\x13r\x0e\n\x0cserverConfig\xc8\x01\x01R\x04name\"\x8d\x04\n\x0cServerConfig\x12\x18\n\x04name\x18\x01 \x01(\tB\x04\xe2\x41\x01\x08R\x04name\x12\x38\n\x15\x64\x65\x66\x61ult_chart_version\x18\x02 \x01(\tB\x04\xe2\x41\x01\x03R\x13\x64\x65\x66\x61ultChartVersion\x12J\n\x0e\x63hart_releases\x18\x03 \x03(\x0b\x32\x1d.openvcluster.v1.ChartReleaseB\x04\xe2\x41\x01\x03R\rchartReleases\x12)\n\rstorage_types\x18\x04 \x03(\tB\x04\xe2\x41\x01\x03R\x0cstorageTypes\x12K\n\x0e\x65xposure_types\x18\x05 \x03(\x0e\x32\x1e.openvcluster.v1.Exposure.TypeB\x04\xe2\x41\x01\x03R\rexposureTypes\x12+\n\x0e\x62\x61\x63king_stores\x18\x06 \x03(\tB\x04\xe2\x41\x01\x03R\rbackingStores\x12\x32\n\x12\x64\x65nied_values_keys\x18\x07 \x03(\tB\x04\xe2\x41\x01\x03R\x10\x64\x65niedValuesKeys\x12\x36\n\x14\x64\x65\x66\x61ult_host_cluster\x18\x08 \x01(\tB\x04\xe2\x41\x01\x03R\x12\x64\x65\x66\x61ultHostCluster:L\xea\x41I\n\x1copenvcluster.io/ServerConfig\x12\x0cserverConfig*\rserverConfigs2\x0cserverConfig\"\xa2\x01\n\x0c\x43hartRelease\x12#\n\rchart_version\x18\x01 \x01(\tR\x0c\x63hartVersion\x12/\n\x13kubernetes_versions\x18\x02 \x03(\tR\x12kubernetesVersions\x12<\n\x1a\x64\x65\x66\x61ult_kubernetes_version\x18\x03 \x01(\tR\x18\x64\x65\x66\x61ultKubernetesVersion2\xe7\x13\n\x0fVClusterService\x12\xca\x01\n\x0e\x43reateVCluster\x12&.openvcluster.v1.CreateVClusterRequest\x1a\x1a.openvcluster.v1.Operation\"t\xca\xf3\x18=\n\x18openvcluster.v1.VCluster\x12!openvcluster.v1.OperationMetadata\x82\xd3\xe4\x93\x02-\"!/v1/{parent=projects/*}/vclusters:\x08vcluster\x12{\n\x0bGetVCluster\x12#.openvcluster.v1.GetVClusterRequest\x1a\x19.openvcluster.v1.VCluster\",\x90\x02\x01\x82\xd3\xe4\x93\x02#\x12!/v1/{name=projects/*/vclusters/*}\x12\x8c\x01\n\rListVClusters\x12%.openvcluster.v1.ListVClustersRequest\x1a&.openvcluster.v1.ListVClustersResponse\",\x90\x02\x01\x82\xd3\xe4\x93\x02#\x12!/v1/{parent=projects/*}/vclusters\x12\xd3\x01\n\x0eUpdateVCluster\x12&.openvcluster.v1.UpdateVClusterRequest\x1a\x1a.openvcluster.v1.Operation\"}\xca\xf3\x18=\n\x18openvcluster.v1.VCluster\x12!openvcluster.v1.OperationMetadata\x82\xd3\xe4\x93\x02\x36\x32*/v1/{vcluster.name=projects/*/vclusters/*}:\x08vcluster\x12\xbd\x01\n\x0e\x44\x65leteVCluster\x12&.openvcluster.v1.DeleteVClusterRequest\x1a\x1a.openvcluster.v1.Operation\"g\xca\xf3\x18:\n\x15google.protobuf.Empty\x12!openvcluster.v1.OperationMetadata\x82\xd3\xe4\x93\x02#*!/v1/{name=projects/*/vclusters/*}\x12\xc7\x01\n\rScaleVCluster\x12%.openvcluster.v1.ScaleVClusterRequest\x1a\x1a.openvcluster.v1.Operation\"s\xca\xf3\x18=\n\x18openvcluster.v1.VCluster\x12!openvcluster.v1.OperationMetadata\x82\xd3\xe4\x93\x02,\"\'/v1/{name=projects/*/vclusters/*}:scale:\x01*\x12\xcd\x01\n\x0fSuspendVCluster\x12\'.openvcluster.v1.SuspendVClusterRequest\x1a\x1a.openvcluster.v1.Operation\"u\xca\xf3\x18=\n\x18openvcluster.v1.VCluster\x12!openvcluster.v1.OperationMetadata\x82\xd3\xe4\x93\x02.\")/v1/{name=projects/*/vclusters/*}:suspend:\x01*\x12\xca\x01\n\x0eResumeVCluster\x12&.openvcluster.v1.ResumeVClusterRequest\x1a\x1a.openvcluster.v1.Operation\"t\xca\xf3\x18=\n\x18openvcluster.v1.VCluster\x12!openvcluster.v1.OperationMetadata\x82\xd3\xe4\x93\x02-\"(/v1/{name=projects/*/vclusters/*}:resume:\x01*\x12\xd0\x01\n\x10SnapshotVCluster\x12(.openvcluster.v1.SnapshotVClusterRequest\x1a\x1a.openvcluster.v1.Operation\"v\xca\xf3\x18=\n\x18openvcluster.v1.Snapshot\x12!openvcluster.v1.OperationMetadata\x82\xd3\xe4\x93\x02/\"*/v1/{name=projects/*/vclusters/*}:snapshot:\x01*\x12\xcd\x01\n\x0fRestoreVCluster\x12\'.openvcluster.v1.RestoreVClusterRequest\x1a\x1a.openvcluster.v1.Operation\"u\xca\xf3\x18=\n\x18openvcluster.v1.VCluster\x12!openvcluster.v1.OperationMetadata\x82\xd3\xe4\x93\x02.\")/v1/{name=projects/*/vclusters/*}:restore:\x01*\x12\xae\x01\n\x1aGenerateVClusterKubeconfig\x12\x32.openvcluster.v1.GenerateVClusterKubeconfigRequest\x1a\x1b.openvcluster.v1.Kubeconfig\"?\x82\xd3\xe4\x93\x02\x39\"4/v1/{name=projects/*/vclusters/*}:generateKubeconfig:\x01*\x12\x90\x01\n\x10GetVClusterUsage\x12(.openvcluster.v1.GetVClusterUsageRequest\x1a\x1e.openvcluster.v1.VClusterUsage\"2\x90\x02\x01\x82\xd3\xe4\x93\x02)\x12\'/v1/{name=projects/*/vclusters/*/usage}\x12\x97\x01\n\x0eWatchVClusters\x12&.openvcluster.v1.WatchVClustersRequest\x1a\'.openvcluster.v1.WatchVClustersResponse\"2\x90\x02\x01\x82\xd3\xe4\x93\x02)\x12\'/v1/{parent=projects/*}/vclusters:watch0\x01\x12}\n\x0fGetServerConfig\x12\'.openvcluster.v1.GetServerConfigRequest\x1a\x1d.openvcluster.v1.ServerConfig\"\"\x90\x02\x01\x82\xd3\xe4\x93\x02\x19\x12\x17/v1/{name=serverConfig}BWZUgithub.com/open-vcluster/open-vcluster-api/sdks/go/gen/openvcluster/v1;openvclusterv1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -39,145 +45,251 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['DESCRIPTOR']._loaded_options = None
   _globals['DESCRIPTOR']._serialized_options = b'ZUgithub.com/open-vcluster/open-vcluster-api/sdks/go/gen/openvcluster/v1;openvclusterv1'
   _globals['_CREATEVCLUSTERREQUEST'].fields_by_name['parent']._loaded_options = None
-  _globals['_CREATEVCLUSTERREQUEST'].fields_by_name['parent']._serialized_options = b'\272H4r/2-^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$\310\001\001'
+  _globals['_CREATEVCLUSTERREQUEST'].fields_by_name['parent']._serialized_options = b'\342A\001\002\372A\031\n\027openvcluster.io/Project\272H4r/2-^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$\310\001\001'
   _globals['_CREATEVCLUSTERREQUEST'].fields_by_name['vcluster_id']._loaded_options = None
-  _globals['_CREATEVCLUSTERREQUEST'].fields_by_name['vcluster_id']._serialized_options = b'\272H%r \030?2\034^[a-z]([-a-z0-9]*[a-z0-9])?$\310\001\001'
+  _globals['_CREATEVCLUSTERREQUEST'].fields_by_name['vcluster_id']._serialized_options = b'\342A\001\002\272H%r \03032\034^[a-z]([-a-z0-9]*[a-z0-9])?$\310\001\001'
   _globals['_CREATEVCLUSTERREQUEST'].fields_by_name['vcluster']._loaded_options = None
-  _globals['_CREATEVCLUSTERREQUEST'].fields_by_name['vcluster']._serialized_options = b'\272H\003\310\001\001'
+  _globals['_CREATEVCLUSTERREQUEST'].fields_by_name['vcluster']._serialized_options = b'\342A\001\002\272H\003\310\001\001'
   _globals['_CREATEVCLUSTERREQUEST'].fields_by_name['request_id']._loaded_options = None
-  _globals['_CREATEVCLUSTERREQUEST'].fields_by_name['request_id']._serialized_options = b'\272H\010r\003\260\001\001\330\001\001'
+  _globals['_CREATEVCLUSTERREQUEST'].fields_by_name['request_id']._serialized_options = b'\342A\001\001\272H\010r\003\260\001\001\330\001\001'
+  _globals['_CREATEVCLUSTERREQUEST'].fields_by_name['validate_only']._loaded_options = None
+  _globals['_CREATEVCLUSTERREQUEST'].fields_by_name['validate_only']._serialized_options = b'\342A\001\001'
+  _globals['_CREATEVCLUSTERREQUEST'].fields_by_name['source_snapshot']._loaded_options = None
+  _globals['_CREATEVCLUSTERREQUEST'].fields_by_name['source_snapshot']._serialized_options = b'\342A\001\001\372A\032\n\030openvcluster.io/Snapshot\272H^rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/snapshots/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$\330\001\001'
   _globals['_GETVCLUSTERREQUEST'].fields_by_name['name']._loaded_options = None
-  _globals['_GETVCLUSTERREQUEST'].fields_by_name['name']._serialized_options = b'\272H^rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$\310\001\001'
+  _globals['_GETVCLUSTERREQUEST'].fields_by_name['name']._serialized_options = b'\342A\001\002\372A\032\n\030openvcluster.io/VCluster\272H^rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,49}[a-z0-9])?$\310\001\001'
+  _globals['_GETVCLUSTERREQUEST'].fields_by_name['view']._loaded_options = None
+  _globals['_GETVCLUSTERREQUEST'].fields_by_name['view']._serialized_options = b'\342A\001\001\272H\005\202\001\002\020\001'
   _globals['_LISTVCLUSTERSREQUEST'].fields_by_name['parent']._loaded_options = None
-  _globals['_LISTVCLUSTERSREQUEST'].fields_by_name['parent']._serialized_options = b'\272H4r/2-^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$\310\001\001'
+  _globals['_LISTVCLUSTERSREQUEST'].fields_by_name['parent']._serialized_options = b'\342A\001\002\372A\031\n\027openvcluster.io/Project\272H4r/2-^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$\310\001\001'
   _globals['_LISTVCLUSTERSREQUEST'].fields_by_name['page_size']._loaded_options = None
-  _globals['_LISTVCLUSTERSREQUEST'].fields_by_name['page_size']._serialized_options = b'\272H\004\032\002(\000'
+  _globals['_LISTVCLUSTERSREQUEST'].fields_by_name['page_size']._serialized_options = b'\342A\001\001\272H\004\032\002(\000'
   _globals['_LISTVCLUSTERSREQUEST'].fields_by_name['page_token']._loaded_options = None
-  _globals['_LISTVCLUSTERSREQUEST'].fields_by_name['page_token']._serialized_options = b'\272H\005r\003\030\200\020'
+  _globals['_LISTVCLUSTERSREQUEST'].fields_by_name['page_token']._serialized_options = b'\342A\001\001\272H\005r\003\030\200\020'
   _globals['_LISTVCLUSTERSREQUEST'].fields_by_name['filter']._loaded_options = None
-  _globals['_LISTVCLUSTERSREQUEST'].fields_by_name['filter']._serialized_options = b'\272H\005r\003\030\200 '
+  _globals['_LISTVCLUSTERSREQUEST'].fields_by_name['filter']._serialized_options = b'\342A\001\001\272H\005r\003\030\200 '
   _globals['_LISTVCLUSTERSREQUEST'].fields_by_name['order_by']._loaded_options = None
-  _globals['_LISTVCLUSTERSREQUEST'].fields_by_name['order_by']._serialized_options = b'\272H\005r\003\030\200\002'
+  _globals['_LISTVCLUSTERSREQUEST'].fields_by_name['order_by']._serialized_options = b'\342A\001\001\272H\005r\003\030\200\002'
+  _globals['_LISTVCLUSTERSREQUEST'].fields_by_name['view']._loaded_options = None
+  _globals['_LISTVCLUSTERSREQUEST'].fields_by_name['view']._serialized_options = b'\342A\001\001\272H\005\202\001\002\020\001'
   _globals['_UPDATEVCLUSTERREQUEST'].fields_by_name['vcluster']._loaded_options = None
-  _globals['_UPDATEVCLUSTERREQUEST'].fields_by_name['vcluster']._serialized_options = b'\272H\003\310\001\001'
+  _globals['_UPDATEVCLUSTERREQUEST'].fields_by_name['vcluster']._serialized_options = b'\342A\001\002\272H\003\310\001\001'
   _globals['_UPDATEVCLUSTERREQUEST'].fields_by_name['update_mask']._loaded_options = None
-  _globals['_UPDATEVCLUSTERREQUEST'].fields_by_name['update_mask']._serialized_options = b'\272H\003\310\001\001'
+  _globals['_UPDATEVCLUSTERREQUEST'].fields_by_name['update_mask']._serialized_options = b'\342A\001\001'
   _globals['_UPDATEVCLUSTERREQUEST'].fields_by_name['request_id']._loaded_options = None
-  _globals['_UPDATEVCLUSTERREQUEST'].fields_by_name['request_id']._serialized_options = b'\272H\010r\003\260\001\001\330\001\001'
+  _globals['_UPDATEVCLUSTERREQUEST'].fields_by_name['request_id']._serialized_options = b'\342A\001\001\272H\010r\003\260\001\001\330\001\001'
+  _globals['_UPDATEVCLUSTERREQUEST'].fields_by_name['validate_only']._loaded_options = None
+  _globals['_UPDATEVCLUSTERREQUEST'].fields_by_name['validate_only']._serialized_options = b'\342A\001\001'
   _globals['_UPDATEVCLUSTERREQUEST']._loaded_options = None
-  _globals['_UPDATEVCLUSTERREQUEST']._serialized_options = b'\272H\306\001\032\303\001\n\013update.name\022=vcluster.name must be projects/{project}/vclusters/{vcluster}\032uthis.vcluster.name.matches(\'^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$\')'
+  _globals['_UPDATEVCLUSTERREQUEST']._serialized_options = b'\272H\306\001\032\303\001\n\013update.name\022=vcluster.name must be projects/{project}/vclusters/{vcluster}\032uthis.vcluster.name.matches(\'^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,49}[a-z0-9])?$\')'
   _globals['_DELETEVCLUSTERREQUEST'].fields_by_name['name']._loaded_options = None
-  _globals['_DELETEVCLUSTERREQUEST'].fields_by_name['name']._serialized_options = b'\272H^rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$\310\001\001'
+  _globals['_DELETEVCLUSTERREQUEST'].fields_by_name['name']._serialized_options = b'\342A\001\002\372A\032\n\030openvcluster.io/VCluster\272H^rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,49}[a-z0-9])?$\310\001\001'
+  _globals['_DELETEVCLUSTERREQUEST'].fields_by_name['etag']._loaded_options = None
+  _globals['_DELETEVCLUSTERREQUEST'].fields_by_name['etag']._serialized_options = b'\342A\001\001'
+  _globals['_DELETEVCLUSTERREQUEST'].fields_by_name['force']._loaded_options = None
+  _globals['_DELETEVCLUSTERREQUEST'].fields_by_name['force']._serialized_options = b'\342A\001\001'
   _globals['_DELETEVCLUSTERREQUEST'].fields_by_name['request_id']._loaded_options = None
-  _globals['_DELETEVCLUSTERREQUEST'].fields_by_name['request_id']._serialized_options = b'\272H\010r\003\260\001\001\330\001\001'
+  _globals['_DELETEVCLUSTERREQUEST'].fields_by_name['request_id']._serialized_options = b'\342A\001\001\272H\010r\003\260\001\001\330\001\001'
+  _globals['_DELETEVCLUSTERREQUEST'].fields_by_name['validate_only']._loaded_options = None
+  _globals['_DELETEVCLUSTERREQUEST'].fields_by_name['validate_only']._serialized_options = b'\342A\001\001'
   _globals['_SCALEVCLUSTERREQUEST'].fields_by_name['name']._loaded_options = None
-  _globals['_SCALEVCLUSTERREQUEST'].fields_by_name['name']._serialized_options = b'\272H^rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$\310\001\001'
+  _globals['_SCALEVCLUSTERREQUEST'].fields_by_name['name']._serialized_options = b'\342A\001\002\372A\032\n\030openvcluster.io/VCluster\272H^rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,49}[a-z0-9])?$\310\001\001'
   _globals['_SCALEVCLUSTERREQUEST'].fields_by_name['replicas']._loaded_options = None
-  _globals['_SCALEVCLUSTERREQUEST'].fields_by_name['replicas']._serialized_options = b'\272H\006\032\004\030\t(\001'
+  _globals['_SCALEVCLUSTERREQUEST'].fields_by_name['replicas']._serialized_options = b'\342A\001\001\272H\006\032\004\030\t(\001'
+  _globals['_SCALEVCLUSTERREQUEST'].fields_by_name['resources']._loaded_options = None
+  _globals['_SCALEVCLUSTERREQUEST'].fields_by_name['resources']._serialized_options = b'\342A\001\001'
+  _globals['_SCALEVCLUSTERREQUEST'].fields_by_name['resource_quota']._loaded_options = None
+  _globals['_SCALEVCLUSTERREQUEST'].fields_by_name['resource_quota']._serialized_options = b'\342A\001\001'
+  _globals['_SCALEVCLUSTERREQUEST'].fields_by_name['etag']._loaded_options = None
+  _globals['_SCALEVCLUSTERREQUEST'].fields_by_name['etag']._serialized_options = b'\342A\001\001'
   _globals['_SCALEVCLUSTERREQUEST'].fields_by_name['request_id']._loaded_options = None
-  _globals['_SCALEVCLUSTERREQUEST'].fields_by_name['request_id']._serialized_options = b'\272H\010r\003\260\001\001\330\001\001'
+  _globals['_SCALEVCLUSTERREQUEST'].fields_by_name['request_id']._serialized_options = b'\342A\001\001\272H\010r\003\260\001\001\330\001\001'
+  _globals['_SCALEVCLUSTERREQUEST'].fields_by_name['validate_only']._loaded_options = None
+  _globals['_SCALEVCLUSTERREQUEST'].fields_by_name['validate_only']._serialized_options = b'\342A\001\001'
   _globals['_SCALEVCLUSTERREQUEST']._loaded_options = None
   _globals['_SCALEVCLUSTERREQUEST']._serialized_options = b'\272H\237\001\032\234\001\n\017scale.something\022Bat least one of replicas, resources and resource_quota must be set\032Ehas(this.replicas) || has(this.resources) || has(this.resource_quota)'
   _globals['_SUSPENDVCLUSTERREQUEST'].fields_by_name['name']._loaded_options = None
-  _globals['_SUSPENDVCLUSTERREQUEST'].fields_by_name['name']._serialized_options = b'\272H^rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$\310\001\001'
+  _globals['_SUSPENDVCLUSTERREQUEST'].fields_by_name['name']._serialized_options = b'\342A\001\002\372A\032\n\030openvcluster.io/VCluster\272H^rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,49}[a-z0-9])?$\310\001\001'
+  _globals['_SUSPENDVCLUSTERREQUEST'].fields_by_name['etag']._loaded_options = None
+  _globals['_SUSPENDVCLUSTERREQUEST'].fields_by_name['etag']._serialized_options = b'\342A\001\001'
   _globals['_SUSPENDVCLUSTERREQUEST'].fields_by_name['request_id']._loaded_options = None
-  _globals['_SUSPENDVCLUSTERREQUEST'].fields_by_name['request_id']._serialized_options = b'\272H\010r\003\260\001\001\330\001\001'
+  _globals['_SUSPENDVCLUSTERREQUEST'].fields_by_name['request_id']._serialized_options = b'\342A\001\001\272H\010r\003\260\001\001\330\001\001'
+  _globals['_SUSPENDVCLUSTERREQUEST'].fields_by_name['validate_only']._loaded_options = None
+  _globals['_SUSPENDVCLUSTERREQUEST'].fields_by_name['validate_only']._serialized_options = b'\342A\001\001'
   _globals['_RESUMEVCLUSTERREQUEST'].fields_by_name['name']._loaded_options = None
-  _globals['_RESUMEVCLUSTERREQUEST'].fields_by_name['name']._serialized_options = b'\272H^rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$\310\001\001'
+  _globals['_RESUMEVCLUSTERREQUEST'].fields_by_name['name']._serialized_options = b'\342A\001\002\372A\032\n\030openvcluster.io/VCluster\272H^rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,49}[a-z0-9])?$\310\001\001'
+  _globals['_RESUMEVCLUSTERREQUEST'].fields_by_name['etag']._loaded_options = None
+  _globals['_RESUMEVCLUSTERREQUEST'].fields_by_name['etag']._serialized_options = b'\342A\001\001'
   _globals['_RESUMEVCLUSTERREQUEST'].fields_by_name['request_id']._loaded_options = None
-  _globals['_RESUMEVCLUSTERREQUEST'].fields_by_name['request_id']._serialized_options = b'\272H\010r\003\260\001\001\330\001\001'
+  _globals['_RESUMEVCLUSTERREQUEST'].fields_by_name['request_id']._serialized_options = b'\342A\001\001\272H\010r\003\260\001\001\330\001\001'
+  _globals['_RESUMEVCLUSTERREQUEST'].fields_by_name['validate_only']._loaded_options = None
+  _globals['_RESUMEVCLUSTERREQUEST'].fields_by_name['validate_only']._serialized_options = b'\342A\001\001'
   _globals['_SNAPSHOTVCLUSTERREQUEST_LABELSENTRY']._loaded_options = None
   _globals['_SNAPSHOTVCLUSTERREQUEST_LABELSENTRY']._serialized_options = b'8\001'
   _globals['_SNAPSHOTVCLUSTERREQUEST'].fields_by_name['name']._loaded_options = None
-  _globals['_SNAPSHOTVCLUSTERREQUEST'].fields_by_name['name']._serialized_options = b'\272H^rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$\310\001\001'
+  _globals['_SNAPSHOTVCLUSTERREQUEST'].fields_by_name['name']._serialized_options = b'\342A\001\002\372A\032\n\030openvcluster.io/VCluster\272H^rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,49}[a-z0-9])?$\310\001\001'
   _globals['_SNAPSHOTVCLUSTERREQUEST'].fields_by_name['snapshot_id']._loaded_options = None
-  _globals['_SNAPSHOTVCLUSTERREQUEST'].fields_by_name['snapshot_id']._serialized_options = b'\272H%r#\030?2\037^([a-z]([-a-z0-9]*[a-z0-9])?)?$'
-  _globals['_SNAPSHOTVCLUSTERREQUEST'].fields_by_name['storage_uri']._loaded_options = None
-  _globals['_SNAPSHOTVCLUSTERREQUEST'].fields_by_name['storage_uri']._serialized_options = b'\272Hfra\030\200\0202\\^(s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/[^?#]*)?|oci://[^/\\s]+/[^\\s]+|container:///[^\\s]*)$\310\001\001'
+  _globals['_SNAPSHOTVCLUSTERREQUEST'].fields_by_name['snapshot_id']._serialized_options = b'\342A\001\001\272H%r#\030?2\037^([a-z]([-a-z0-9]*[a-z0-9])?)?$'
   _globals['_SNAPSHOTVCLUSTERREQUEST'].fields_by_name['labels']._loaded_options = None
-  _globals['_SNAPSHOTVCLUSTERREQUEST'].fields_by_name['labels']._serialized_options = b'\272H\266\001\232\001\262\001\020@\"yrw\030\275\0022r^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$*3r1\030?2-^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$'
+  _globals['_SNAPSHOTVCLUSTERREQUEST'].fields_by_name['labels']._serialized_options = b'\342A\001\001\272H\266\001\232\001\262\001\020@\"yrw\030\275\0022r^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$*3r1\030?2-^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$'
   _globals['_SNAPSHOTVCLUSTERREQUEST'].fields_by_name['ttl']._loaded_options = None
-  _globals['_SNAPSHOTVCLUSTERREQUEST'].fields_by_name['ttl']._serialized_options = b'\272H\017\252\001\014\"\006\010\200\206\260\226\0012\002\010<'
+  _globals['_SNAPSHOTVCLUSTERREQUEST'].fields_by_name['ttl']._serialized_options = b'\342A\001\001\272H\017\252\001\014\"\006\010\200\206\260\226\0012\002\010<'
   _globals['_SNAPSHOTVCLUSTERREQUEST'].fields_by_name['request_id']._loaded_options = None
-  _globals['_SNAPSHOTVCLUSTERREQUEST'].fields_by_name['request_id']._serialized_options = b'\272H\010r\003\260\001\001\330\001\001'
-  _globals['_RESTORETARGET_LABELSENTRY']._loaded_options = None
-  _globals['_RESTORETARGET_LABELSENTRY']._serialized_options = b'8\001'
-  _globals['_RESTORETARGET'].fields_by_name['parent']._loaded_options = None
-  _globals['_RESTORETARGET'].fields_by_name['parent']._serialized_options = b'\272H4r/2-^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$\310\001\001'
-  _globals['_RESTORETARGET'].fields_by_name['vcluster_id']._loaded_options = None
-  _globals['_RESTORETARGET'].fields_by_name['vcluster_id']._serialized_options = b'\272H%r \030?2\034^[a-z]([-a-z0-9]*[a-z0-9])?$\310\001\001'
-  _globals['_RESTORETARGET'].fields_by_name['display_name']._loaded_options = None
-  _globals['_RESTORETARGET'].fields_by_name['display_name']._serialized_options = b'\272H\005r\003\030\200\001'
-  _globals['_RESTORETARGET'].fields_by_name['labels']._loaded_options = None
-  _globals['_RESTORETARGET'].fields_by_name['labels']._serialized_options = b'\272H\266\001\232\001\262\001\020@\"yrw\030\275\0022r^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$*3r1\030?2-^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$'
-  _globals['_RESTOREVCLUSTERREQUEST'].oneofs_by_name['target']._loaded_options = None
-  _globals['_RESTOREVCLUSTERREQUEST'].oneofs_by_name['target']._serialized_options = b'\272H\002\010\001'
+  _globals['_SNAPSHOTVCLUSTERREQUEST'].fields_by_name['request_id']._serialized_options = b'\342A\001\001\272H\010r\003\260\001\001\330\001\001'
+  _globals['_SNAPSHOTVCLUSTERREQUEST'].fields_by_name['validate_only']._loaded_options = None
+  _globals['_SNAPSHOTVCLUSTERREQUEST'].fields_by_name['validate_only']._serialized_options = b'\342A\001\001'
+  _globals['_SNAPSHOTVCLUSTERREQUEST'].fields_by_name['storage']._loaded_options = None
+  _globals['_SNAPSHOTVCLUSTERREQUEST'].fields_by_name['storage']._serialized_options = b'\342A\001\002\272H\003\310\001\001'
   _globals['_RESTOREVCLUSTERREQUEST'].fields_by_name['snapshot']._loaded_options = None
-  _globals['_RESTOREVCLUSTERREQUEST'].fields_by_name['snapshot']._serialized_options = b'\272H^rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/snapshots/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$\310\001\001'
+  _globals['_RESTOREVCLUSTERREQUEST'].fields_by_name['snapshot']._serialized_options = b'\342A\001\002\372A\032\n\030openvcluster.io/Snapshot\272H^rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/snapshots/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$\310\001\001'
   _globals['_RESTOREVCLUSTERREQUEST'].fields_by_name['name']._loaded_options = None
-  _globals['_RESTOREVCLUSTERREQUEST'].fields_by_name['name']._serialized_options = b'\272H[rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$'
+  _globals['_RESTOREVCLUSTERREQUEST'].fields_by_name['name']._serialized_options = b'\342A\001\002\372A\032\n\030openvcluster.io/VCluster\272H^rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,49}[a-z0-9])?$\310\001\001'
+  _globals['_RESTOREVCLUSTERREQUEST'].fields_by_name['etag']._loaded_options = None
+  _globals['_RESTOREVCLUSTERREQUEST'].fields_by_name['etag']._serialized_options = b'\342A\001\001'
   _globals['_RESTOREVCLUSTERREQUEST'].fields_by_name['request_id']._loaded_options = None
-  _globals['_RESTOREVCLUSTERREQUEST'].fields_by_name['request_id']._serialized_options = b'\272H\010r\003\260\001\001\330\001\001'
-  _globals['_GETVCLUSTERKUBECONFIGREQUEST'].fields_by_name['name']._loaded_options = None
-  _globals['_GETVCLUSTERKUBECONFIGREQUEST'].fields_by_name['name']._serialized_options = b'\272H^rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,61}[a-z0-9])?$\310\001\001'
-  _globals['_GETVCLUSTERKUBECONFIGREQUEST'].fields_by_name['endpoint']._loaded_options = None
-  _globals['_GETVCLUSTERKUBECONFIGREQUEST'].fields_by_name['endpoint']._serialized_options = b'\272H\005\202\001\002\020\001'
-  _globals['_GETVCLUSTERKUBECONFIGREQUEST'].fields_by_name['token_ttl']._loaded_options = None
-  _globals['_GETVCLUSTERKUBECONFIGREQUEST'].fields_by_name['token_ttl']._serialized_options = b'\272H\017\252\001\014\"\005\010\200\347\204\0172\003\010\330\004'
+  _globals['_RESTOREVCLUSTERREQUEST'].fields_by_name['request_id']._serialized_options = b'\342A\001\001\272H\010r\003\260\001\001\330\001\001'
+  _globals['_RESTOREVCLUSTERREQUEST'].fields_by_name['validate_only']._loaded_options = None
+  _globals['_RESTOREVCLUSTERREQUEST'].fields_by_name['validate_only']._serialized_options = b'\342A\001\001'
+  _globals['_GENERATEVCLUSTERKUBECONFIGREQUEST'].fields_by_name['name']._loaded_options = None
+  _globals['_GENERATEVCLUSTERKUBECONFIGREQUEST'].fields_by_name['name']._serialized_options = b'\342A\001\002\372A\032\n\030openvcluster.io/VCluster\272H^rY2W^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,49}[a-z0-9])?$\310\001\001'
+  _globals['_GENERATEVCLUSTERKUBECONFIGREQUEST'].fields_by_name['endpoint']._loaded_options = None
+  _globals['_GENERATEVCLUSTERKUBECONFIGREQUEST'].fields_by_name['endpoint']._serialized_options = b'\342A\001\001\272H\005\202\001\002\020\001'
+  _globals['_GENERATEVCLUSTERKUBECONFIGREQUEST'].fields_by_name['token_ttl']._loaded_options = None
+  _globals['_GENERATEVCLUSTERKUBECONFIGREQUEST'].fields_by_name['token_ttl']._serialized_options = b'\342A\001\001\272H\017\252\001\014\"\005\010\200\347\204\0172\003\010\330\004'
+  _globals['_GENERATEVCLUSTERKUBECONFIGREQUEST'].fields_by_name['admin']._loaded_options = None
+  _globals['_GENERATEVCLUSTERKUBECONFIGREQUEST'].fields_by_name['admin']._serialized_options = b'\342A\001\001'
+  _globals['_GENERATEVCLUSTERKUBECONFIGREQUEST']._loaded_options = None
+  _globals['_GENERATEVCLUSTERKUBECONFIGREQUEST']._serialized_options = b'\272H\203\001\032\200\001\n\024kubeconfig.admin_ttl\022Ctoken_ttl cannot be set with admin: admin credentials do not expire\032#!this.admin || !has(this.token_ttl)'
+  _globals['_GETVCLUSTERUSAGEREQUEST'].fields_by_name['name']._loaded_options = None
+  _globals['_GETVCLUSTERUSAGEREQUEST'].fields_by_name['name']._serialized_options = b'\342A\001\002\272Hdr_2]^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/vclusters/[a-z]([-a-z0-9]{0,49}[a-z0-9])?/usage$\310\001\001'
+  _globals['_VCLUSTERUSAGE_USEDENTRY']._loaded_options = None
+  _globals['_VCLUSTERUSAGE_USEDENTRY']._serialized_options = b'8\001'
+  _globals['_VCLUSTERUSAGE_HARDENTRY']._loaded_options = None
+  _globals['_VCLUSTERUSAGE_HARDENTRY']._serialized_options = b'8\001'
+  _globals['_VCLUSTERUSAGE'].fields_by_name['name']._loaded_options = None
+  _globals['_VCLUSTERUSAGE'].fields_by_name['name']._serialized_options = b'\342A\001\010'
+  _globals['_VCLUSTERUSAGE'].fields_by_name['cpu']._loaded_options = None
+  _globals['_VCLUSTERUSAGE'].fields_by_name['cpu']._serialized_options = b'\342A\001\003'
+  _globals['_VCLUSTERUSAGE'].fields_by_name['memory']._loaded_options = None
+  _globals['_VCLUSTERUSAGE'].fields_by_name['memory']._serialized_options = b'\342A\001\003'
+  _globals['_VCLUSTERUSAGE'].fields_by_name['pods']._loaded_options = None
+  _globals['_VCLUSTERUSAGE'].fields_by_name['pods']._serialized_options = b'\342A\001\003'
+  _globals['_VCLUSTERUSAGE'].fields_by_name['persistent_volume_claims']._loaded_options = None
+  _globals['_VCLUSTERUSAGE'].fields_by_name['persistent_volume_claims']._serialized_options = b'\342A\001\003'
+  _globals['_VCLUSTERUSAGE'].fields_by_name['used']._loaded_options = None
+  _globals['_VCLUSTERUSAGE'].fields_by_name['used']._serialized_options = b'\342A\001\003'
+  _globals['_VCLUSTERUSAGE'].fields_by_name['hard']._loaded_options = None
+  _globals['_VCLUSTERUSAGE'].fields_by_name['hard']._serialized_options = b'\342A\001\003'
+  _globals['_VCLUSTERUSAGE'].fields_by_name['sample_time']._loaded_options = None
+  _globals['_VCLUSTERUSAGE'].fields_by_name['sample_time']._serialized_options = b'\342A\001\003'
+  _globals['_VCLUSTERUSAGE']._loaded_options = None
+  _globals['_VCLUSTERUSAGE']._serialized_options = b'\352Am\n\035openvcluster.io/VClusterUsage\022-projects/{project}/vclusters/{vcluster}/usage*\016vclusterUsages2\rvclusterUsage'
   _globals['_WATCHVCLUSTERSREQUEST'].fields_by_name['parent']._loaded_options = None
-  _globals['_WATCHVCLUSTERSREQUEST'].fields_by_name['parent']._serialized_options = b'\272H4r/2-^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$\310\001\001'
+  _globals['_WATCHVCLUSTERSREQUEST'].fields_by_name['parent']._serialized_options = b'\342A\001\002\372A\031\n\027openvcluster.io/Project\272H4r/2-^projects/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$\310\001\001'
   _globals['_WATCHVCLUSTERSREQUEST'].fields_by_name['filter']._loaded_options = None
-  _globals['_WATCHVCLUSTERSREQUEST'].fields_by_name['filter']._serialized_options = b'\272H\005r\003\030\200 '
+  _globals['_WATCHVCLUSTERSREQUEST'].fields_by_name['filter']._serialized_options = b'\342A\001\001\272H\005r\003\030\200 '
   _globals['_WATCHVCLUSTERSREQUEST'].fields_by_name['resume_version']._loaded_options = None
-  _globals['_WATCHVCLUSTERSREQUEST'].fields_by_name['resume_version']._serialized_options = b'\272H\004r\002\030@'
+  _globals['_WATCHVCLUSTERSREQUEST'].fields_by_name['resume_version']._serialized_options = b'\342A\001\001\272H\004r\002\030@'
+  _globals['_WATCHVCLUSTERSREQUEST'].fields_by_name['view']._loaded_options = None
+  _globals['_WATCHVCLUSTERSREQUEST'].fields_by_name['view']._serialized_options = b'\342A\001\001\272H\005\202\001\002\020\001'
+  _globals['_GETSERVERCONFIGREQUEST'].fields_by_name['name']._loaded_options = None
+  _globals['_GETSERVERCONFIGREQUEST'].fields_by_name['name']._serialized_options = b'\342A\001\002\272H\023r\016\n\014serverConfig\310\001\001'
+  _globals['_SERVERCONFIG'].fields_by_name['name']._loaded_options = None
+  _globals['_SERVERCONFIG'].fields_by_name['name']._serialized_options = b'\342A\001\010'
+  _globals['_SERVERCONFIG'].fields_by_name['default_chart_version']._loaded_options = None
+  _globals['_SERVERCONFIG'].fields_by_name['default_chart_version']._serialized_options = b'\342A\001\003'
+  _globals['_SERVERCONFIG'].fields_by_name['chart_releases']._loaded_options = None
+  _globals['_SERVERCONFIG'].fields_by_name['chart_releases']._serialized_options = b'\342A\001\003'
+  _globals['_SERVERCONFIG'].fields_by_name['storage_types']._loaded_options = None
+  _globals['_SERVERCONFIG'].fields_by_name['storage_types']._serialized_options = b'\342A\001\003'
+  _globals['_SERVERCONFIG'].fields_by_name['exposure_types']._loaded_options = None
+  _globals['_SERVERCONFIG'].fields_by_name['exposure_types']._serialized_options = b'\342A\001\003'
+  _globals['_SERVERCONFIG'].fields_by_name['backing_stores']._loaded_options = None
+  _globals['_SERVERCONFIG'].fields_by_name['backing_stores']._serialized_options = b'\342A\001\003'
+  _globals['_SERVERCONFIG'].fields_by_name['denied_values_keys']._loaded_options = None
+  _globals['_SERVERCONFIG'].fields_by_name['denied_values_keys']._serialized_options = b'\342A\001\003'
+  _globals['_SERVERCONFIG'].fields_by_name['default_host_cluster']._loaded_options = None
+  _globals['_SERVERCONFIG'].fields_by_name['default_host_cluster']._serialized_options = b'\342A\001\003'
+  _globals['_SERVERCONFIG']._loaded_options = None
+  _globals['_SERVERCONFIG']._serialized_options = b'\352AI\n\034openvcluster.io/ServerConfig\022\014serverConfig*\rserverConfigs2\014serverConfig'
+  _globals['_VCLUSTERSERVICE'].methods_by_name['CreateVCluster']._loaded_options = None
+  _globals['_VCLUSTERSERVICE'].methods_by_name['CreateVCluster']._serialized_options = b'\312\363\030=\n\030openvcluster.v1.VCluster\022!openvcluster.v1.OperationMetadata\202\323\344\223\002-\"!/v1/{parent=projects/*}/vclusters:\010vcluster'
   _globals['_VCLUSTERSERVICE'].methods_by_name['GetVCluster']._loaded_options = None
-  _globals['_VCLUSTERSERVICE'].methods_by_name['GetVCluster']._serialized_options = b'\220\002\001'
+  _globals['_VCLUSTERSERVICE'].methods_by_name['GetVCluster']._serialized_options = b'\220\002\001\202\323\344\223\002#\022!/v1/{name=projects/*/vclusters/*}'
   _globals['_VCLUSTERSERVICE'].methods_by_name['ListVClusters']._loaded_options = None
-  _globals['_VCLUSTERSERVICE'].methods_by_name['ListVClusters']._serialized_options = b'\220\002\001'
-  _globals['_VCLUSTERSERVICE'].methods_by_name['GetVClusterKubeconfig']._loaded_options = None
-  _globals['_VCLUSTERSERVICE'].methods_by_name['GetVClusterKubeconfig']._serialized_options = b'\220\002\002'
+  _globals['_VCLUSTERSERVICE'].methods_by_name['ListVClusters']._serialized_options = b'\220\002\001\202\323\344\223\002#\022!/v1/{parent=projects/*}/vclusters'
+  _globals['_VCLUSTERSERVICE'].methods_by_name['UpdateVCluster']._loaded_options = None
+  _globals['_VCLUSTERSERVICE'].methods_by_name['UpdateVCluster']._serialized_options = b'\312\363\030=\n\030openvcluster.v1.VCluster\022!openvcluster.v1.OperationMetadata\202\323\344\223\00262*/v1/{vcluster.name=projects/*/vclusters/*}:\010vcluster'
+  _globals['_VCLUSTERSERVICE'].methods_by_name['DeleteVCluster']._loaded_options = None
+  _globals['_VCLUSTERSERVICE'].methods_by_name['DeleteVCluster']._serialized_options = b'\312\363\030:\n\025google.protobuf.Empty\022!openvcluster.v1.OperationMetadata\202\323\344\223\002#*!/v1/{name=projects/*/vclusters/*}'
+  _globals['_VCLUSTERSERVICE'].methods_by_name['ScaleVCluster']._loaded_options = None
+  _globals['_VCLUSTERSERVICE'].methods_by_name['ScaleVCluster']._serialized_options = b'\312\363\030=\n\030openvcluster.v1.VCluster\022!openvcluster.v1.OperationMetadata\202\323\344\223\002,\"\'/v1/{name=projects/*/vclusters/*}:scale:\001*'
+  _globals['_VCLUSTERSERVICE'].methods_by_name['SuspendVCluster']._loaded_options = None
+  _globals['_VCLUSTERSERVICE'].methods_by_name['SuspendVCluster']._serialized_options = b'\312\363\030=\n\030openvcluster.v1.VCluster\022!openvcluster.v1.OperationMetadata\202\323\344\223\002.\")/v1/{name=projects/*/vclusters/*}:suspend:\001*'
+  _globals['_VCLUSTERSERVICE'].methods_by_name['ResumeVCluster']._loaded_options = None
+  _globals['_VCLUSTERSERVICE'].methods_by_name['ResumeVCluster']._serialized_options = b'\312\363\030=\n\030openvcluster.v1.VCluster\022!openvcluster.v1.OperationMetadata\202\323\344\223\002-\"(/v1/{name=projects/*/vclusters/*}:resume:\001*'
+  _globals['_VCLUSTERSERVICE'].methods_by_name['SnapshotVCluster']._loaded_options = None
+  _globals['_VCLUSTERSERVICE'].methods_by_name['SnapshotVCluster']._serialized_options = b'\312\363\030=\n\030openvcluster.v1.Snapshot\022!openvcluster.v1.OperationMetadata\202\323\344\223\002/\"*/v1/{name=projects/*/vclusters/*}:snapshot:\001*'
+  _globals['_VCLUSTERSERVICE'].methods_by_name['RestoreVCluster']._loaded_options = None
+  _globals['_VCLUSTERSERVICE'].methods_by_name['RestoreVCluster']._serialized_options = b'\312\363\030=\n\030openvcluster.v1.VCluster\022!openvcluster.v1.OperationMetadata\202\323\344\223\002.\")/v1/{name=projects/*/vclusters/*}:restore:\001*'
+  _globals['_VCLUSTERSERVICE'].methods_by_name['GenerateVClusterKubeconfig']._loaded_options = None
+  _globals['_VCLUSTERSERVICE'].methods_by_name['GenerateVClusterKubeconfig']._serialized_options = b'\202\323\344\223\0029\"4/v1/{name=projects/*/vclusters/*}:generateKubeconfig:\001*'
+  _globals['_VCLUSTERSERVICE'].methods_by_name['GetVClusterUsage']._loaded_options = None
+  _globals['_VCLUSTERSERVICE'].methods_by_name['GetVClusterUsage']._serialized_options = b'\220\002\001\202\323\344\223\002)\022\'/v1/{name=projects/*/vclusters/*/usage}'
   _globals['_VCLUSTERSERVICE'].methods_by_name['WatchVClusters']._loaded_options = None
-  _globals['_VCLUSTERSERVICE'].methods_by_name['WatchVClusters']._serialized_options = b'\220\002\001'
-  _globals['_CREATEVCLUSTERREQUEST']._serialized_start=253
-  _globals['_CREATEVCLUSTERREQUEST']._serialized_end=576
-  _globals['_GETVCLUSTERREQUEST']._serialized_start=579
-  _globals['_GETVCLUSTERREQUEST']._serialized_end=718
-  _globals['_LISTVCLUSTERSREQUEST']._serialized_start=721
-  _globals['_LISTVCLUSTERSREQUEST']._serialized_end=974
-  _globals['_LISTVCLUSTERSRESPONSE']._serialized_start=977
-  _globals['_LISTVCLUSTERSRESPONSE']._serialized_end=1154
-  _globals['_UPDATEVCLUSTERREQUEST']._serialized_start=1157
-  _globals['_UPDATEVCLUSTERREQUEST']._serialized_end=1598
-  _globals['_DELETEVCLUSTERREQUEST']._serialized_start=1601
-  _globals['_DELETEVCLUSTERREQUEST']._serialized_end=1829
-  _globals['_SCALEVCLUSTERREQUEST']._serialized_start=1832
-  _globals['_SCALEVCLUSTERREQUEST']._serialized_end=2396
-  _globals['_SUSPENDVCLUSTERREQUEST']._serialized_start=2399
-  _globals['_SUSPENDVCLUSTERREQUEST']._serialized_end=2606
-  _globals['_RESUMEVCLUSTERREQUEST']._serialized_start=2609
-  _globals['_RESUMEVCLUSTERREQUEST']._serialized_end=2815
-  _globals['_SNAPSHOTVCLUSTERREQUEST']._serialized_start=2818
-  _globals['_SNAPSHOTVCLUSTERREQUEST']._serialized_end=3614
-  _globals['_SNAPSHOTVCLUSTERREQUEST_LABELSENTRY']._serialized_start=3557
-  _globals['_SNAPSHOTVCLUSTERREQUEST_LABELSENTRY']._serialized_end=3614
-  _globals['_RESTORETARGET']._serialized_start=3617
-  _globals['_RESTORETARGET']._serialized_end=4150
-  _globals['_RESTORETARGET_LABELSENTRY']._serialized_start=3557
-  _globals['_RESTORETARGET_LABELSENTRY']._serialized_end=3614
-  _globals['_RESTOREVCLUSTERREQUEST']._serialized_start=4153
-  _globals['_RESTOREVCLUSTERREQUEST']._serialized_end=4572
-  _globals['_GETVCLUSTERKUBECONFIGREQUEST']._serialized_start=4575
-  _globals['_GETVCLUSTERKUBECONFIGREQUEST']._serialized_end=5013
-  _globals['_GETVCLUSTERKUBECONFIGREQUEST_ENDPOINT']._serialized_start=4896
-  _globals['_GETVCLUSTERKUBECONFIGREQUEST_ENDPOINT']._serialized_end=5013
-  _globals['_KUBECONFIG']._serialized_start=5016
-  _globals['_KUBECONFIG']._serialized_end=5171
-  _globals['_WATCHVCLUSTERSREQUEST']._serialized_start=5174
-  _globals['_WATCHVCLUSTERSREQUEST']._serialized_end=5360
-  _globals['_WATCHVCLUSTERSRESPONSE']._serialized_start=5363
-  _globals['_WATCHVCLUSTERSRESPONSE']._serialized_end=5734
-  _globals['_WATCHVCLUSTERSRESPONSE_EVENTTYPE']._serialized_start=5601
-  _globals['_WATCHVCLUSTERSRESPONSE_EVENTTYPE']._serialized_end=5734
-  _globals['_VCLUSTERSERVICE']._serialized_start=5737
-  _globals['_VCLUSTERSERVICE']._serialized_end=6845
+  _globals['_VCLUSTERSERVICE'].methods_by_name['WatchVClusters']._serialized_options = b'\220\002\001\202\323\344\223\002)\022\'/v1/{parent=projects/*}/vclusters:watch'
+  _globals['_VCLUSTERSERVICE'].methods_by_name['GetServerConfig']._loaded_options = None
+  _globals['_VCLUSTERSERVICE'].methods_by_name['GetServerConfig']._serialized_options = b'\220\002\001\202\323\344\223\002\031\022\027/v1/{name=serverConfig}'
+  _globals['_CREATEVCLUSTERREQUEST']._serialized_start=440
+  _globals['_CREATEVCLUSTERREQUEST']._serialized_end=988
+  _globals['_GETVCLUSTERREQUEST']._serialized_start=991
+  _globals['_GETVCLUSTERREQUEST']._serialized_end=1222
+  _globals['_LISTVCLUSTERSREQUEST']._serialized_start=1225
+  _globals['_LISTVCLUSTERSREQUEST']._serialized_end=1583
+  _globals['_LISTVCLUSTERSRESPONSE']._serialized_start=1586
+  _globals['_LISTVCLUSTERSRESPONSE']._serialized_end=1763
+  _globals['_UPDATEVCLUSTERREQUEST']._serialized_start=1766
+  _globals['_UPDATEVCLUSTERREQUEST']._serialized_end=2219
+  _globals['_DELETEVCLUSTERREQUEST']._serialized_start=2222
+  _globals['_DELETEVCLUSTERREQUEST']._serialized_end=2544
+  _globals['_SCALEVCLUSTERREQUEST']._serialized_start=2547
+  _globals['_SCALEVCLUSTERREQUEST']._serialized_end=3215
+  _globals['_SUSPENDVCLUSTERREQUEST']._serialized_start=3218
+  _globals['_SUSPENDVCLUSTERREQUEST']._serialized_end=3513
+  _globals['_RESUMEVCLUSTERREQUEST']._serialized_start=3516
+  _globals['_RESUMEVCLUSTERREQUEST']._serialized_end=3810
+  _globals['_SNAPSHOTVCLUSTERREQUEST']._serialized_start=3813
+  _globals['_SNAPSHOTVCLUSTERREQUEST']._serialized_end=4653
+  _globals['_SNAPSHOTVCLUSTERREQUEST_LABELSENTRY']._serialized_start=4577
+  _globals['_SNAPSHOTVCLUSTERREQUEST_LABELSENTRY']._serialized_end=4634
+  _globals['_RESTOREVCLUSTERREQUEST']._serialized_start=4656
+  _globals['_RESTOREVCLUSTERREQUEST']._serialized_end=5133
+  _globals['_GENERATEVCLUSTERKUBECONFIGREQUEST']._serialized_start=5136
+  _globals['_GENERATEVCLUSTERKUBECONFIGREQUEST']._serialized_end=5818
+  _globals['_GENERATEVCLUSTERKUBECONFIGREQUEST_ENDPOINT']._serialized_start=5539
+  _globals['_GENERATEVCLUSTERKUBECONFIGREQUEST_ENDPOINT']._serialized_end=5680
+  _globals['_KUBECONFIG']._serialized_start=5821
+  _globals['_KUBECONFIG']._serialized_end=5998
+  _globals['_GETVCLUSTERUSAGEREQUEST']._serialized_start=6001
+  _globals['_GETVCLUSTERUSAGEREQUEST']._serialized_end=6155
+  _globals['_VCLUSTERUSAGE']._serialized_start=6158
+  _globals['_VCLUSTERUSAGE']._serialized_end=6774
+  _globals['_VCLUSTERUSAGE_USEDENTRY']._serialized_start=6548
+  _globals['_VCLUSTERUSAGE_USEDENTRY']._serialized_end=6603
+  _globals['_VCLUSTERUSAGE_HARDENTRY']._serialized_start=6605
+  _globals['_VCLUSTERUSAGE_HARDENTRY']._serialized_end=6660
+  _globals['_WATCHVCLUSTERSREQUEST']._serialized_start=6777
+  _globals['_WATCHVCLUSTERSREQUEST']._serialized_end=7060
+  _globals['_WATCHVCLUSTERSRESPONSE']._serialized_start=7063
+  _globals['_WATCHVCLUSTERSRESPONSE']._serialized_end=7459
+  _globals['_WATCHVCLUSTERSRESPONSE_EVENTTYPE']._serialized_start=7301
+  _globals['_WATCHVCLUSTERSRESPONSE_EVENTTYPE']._serialized_end=7459
+  _globals['_GETSERVERCONFIGREQUEST']._serialized_start=7461
+  _globals['_GETSERVERCONFIGREQUEST']._serialized_end=7533
+  _globals['_SERVERCONFIG']._serialized_start=7536
+  _globals['_SERVERCONFIG']._serialized_end=8061
+  _globals['_CHARTRELEASE']._serialized_start=8064
+  _globals['_CHARTRELEASE']._serialized_end=8226
+  _globals['_VCLUSTERSERVICE']._serialized_start=8229
+  _globals['_VCLUSTERSERVICE']._serialized_end=10764
 # @@protoc_insertion_point(module_scope)

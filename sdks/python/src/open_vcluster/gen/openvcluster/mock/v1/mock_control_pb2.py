@@ -25,12 +25,13 @@ _sym_db = _symbol_database.Default()
 from open_vcluster.gen.buf.validate import validate_pb2 as buf_dot_validate_dot_validate__pb2
 from google.protobuf import duration_pb2 as google_dot_protobuf_dot_duration__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
+from open_vcluster.gen.openvcluster.v1 import common_pb2 as openvcluster_dot_v1_dot_common__pb2
 from open_vcluster.gen.openvcluster.v1 import operation_pb2 as openvcluster_dot_v1_dot_operation__pb2
 from open_vcluster.gen.openvcluster.v1 import snapshot_pb2 as openvcluster_dot_v1_dot_snapshot__pb2
 from open_vcluster.gen.openvcluster.v1 import vcluster_pb2 as openvcluster_dot_v1_dot_vcluster__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\'openvcluster/mock/v1/mock_control.proto\x12\x14openvcluster.mock.v1\x1a\x1b\x62uf/validate/validate.proto\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1fopenvcluster/v1/operation.proto\x1a\x1eopenvcluster/v1/snapshot.proto\x1a\x1eopenvcluster/v1/vcluster.proto\"\x0e\n\x0cResetRequest\"\x0f\n\rResetResponse\"\x7f\n\x0bSeedRequest\x12\x37\n\tvclusters\x18\x01 \x03(\x0b\x32\x19.openvcluster.v1.VClusterR\tvclusters\x12\x37\n\tsnapshots\x18\x02 \x03(\x0b\x32\x19.openvcluster.v1.SnapshotR\tsnapshots\"\x80\x01\n\x0cSeedResponse\x12\x37\n\tvclusters\x18\x01 \x03(\x0b\x32\x19.openvcluster.v1.VClusterR\tvclusters\x12\x37\n\tsnapshots\x18\x02 \x03(\x0b\x32\x19.openvcluster.v1.SnapshotR\tsnapshots\"\xd0\x02\n\x05\x46\x61ult\x12\\\n\x06method\x18\x01 \x01(\tBD\xbaHAr<2:^(\\*|[A-Za-z_][A-Za-z0-9_.]*/(\\*|[A-Za-z_][A-Za-z0-9_]*))$\xc8\x01\x01R\x06method\x12\x1d\n\x04\x63ode\x18\x02 \x01(\x05\x42\t\xbaH\x06\x1a\x04\x18\x10(\x00R\x04\x63ode\x12\x18\n\x07message\x18\x03 \x01(\tR\x07message\x12>\n\x0bprobability\x18\x04 \x01(\x01\x42\x17\xbaH\x14\x12\x12\x19\x00\x00\x00\x00\x00\x00\xf0?!\x00\x00\x00\x00\x00\x00\x00\x00H\x00R\x0bprobability\x88\x01\x01\x12\x1d\n\x05times\x18\x05 \x01(\x05\x42\x07\xbaH\x04\x1a\x02(\x00R\x05times\x12\x41\n\x07latency\x18\x06 \x01(\x0b\x32\x19.google.protobuf.DurationB\x0c\xbaH\t\xaa\x01\x06\"\x02\x08<2\x00R\x07latencyB\x0e\n\x0c_probability\"O\n\x12InjectFaultRequest\x12\x39\n\x05\x66\x61ult\x18\x01 \x01(\x0b\x32\x1b.openvcluster.mock.v1.FaultB\x06\xbaH\x03\xc8\x01\x01R\x05\x66\x61ult\"%\n\x13InjectFaultResponse\x12\x0e\n\x02id\x18\x01 \x01(\tR\x02id\"\x14\n\x12\x43learFaultsRequest\"\x15\n\x13\x43learFaultsResponse\"\xa6\x01\n\x13\x46\x61ilNextStepRequest\x12>\n\x04verb\x18\x01 \x01(\x0e\x32\x1e.openvcluster.v1.OperationVerbB\n\xbaH\x07\x82\x01\x04\x10\x01 \x00R\x04verb\x12\x16\n\x06target\x18\x02 \x01(\tR\x06target\x12\x18\n\x07message\x18\x03 \x01(\tR\x07message\x12\x1d\n\x04\x63ode\x18\x04 \x01(\x05\x42\t\xbaH\x06\x1a\x04\x18\x10(\x00R\x04\x63ode\"\x16\n\x14\x46\x61ilNextStepResponse\"W\n\x11SetLatencyRequest\x12\x42\n\x07latency\x18\x01 \x01(\x0b\x32\x19.google.protobuf.DurationB\r\xbaH\n\xaa\x01\x07\"\x03\x08\x90\x1c\x32\x00R\x07latency\"\x14\n\x12SetLatencyResponse\"D\n\x12\x46reezeClockRequest\x12.\n\x04time\x18\x01 \x01(\x0b\x32\x1a.google.protobuf.TimestampR\x04time\"C\n\x13\x46reezeClockResponse\x12,\n\x03now\x18\x01 \x01(\x0b\x32\x1a.google.protobuf.TimestampR\x03now\"Y\n\x13\x41\x64vanceClockRequest\x12\x42\n\x08\x64uration\x18\x01 \x01(\x0b\x32\x19.google.protobuf.DurationB\x0b\xbaH\x08\xaa\x01\x02\x32\x00\xc8\x01\x01R\x08\x64uration\"D\n\x14\x41\x64vanceClockResponse\x12,\n\x03now\x18\x01 \x01(\x0b\x32\x1a.google.protobuf.TimestampR\x03now\"\x16\n\x14UnfreezeClockRequest\"E\n\x15UnfreezeClockResponse\x12,\n\x03now\x18\x01 \x01(\x0b\x32\x1a.google.protobuf.TimestampR\x03now\"5\n\x1bListRecordedRequestsRequest\x12\x16\n\x06method\x18\x01 \x01(\tR\x06method\"\x9a\x02\n\x0fRecordedRequest\x12\x16\n\x06method\x18\x01 \x01(\tR\x06method\x12!\n\x0crequest_json\x18\x02 \x01(\tR\x0brequestJson\x12.\n\x04time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.TimestampR\x04time\x12\x12\n\x04\x63ode\x18\x04 \x01(\x05R\x04\x63ode\x12L\n\x07headers\x18\x05 \x03(\x0b\x32\x32.openvcluster.mock.v1.RecordedRequest.HeadersEntryR\x07headers\x1a:\n\x0cHeadersEntry\x12\x10\n\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n\x05value\x18\x02 \x01(\tR\x05value:\x02\x38\x01\"a\n\x1cListRecordedRequestsResponse\x12\x41\n\x08requests\x18\x01 \x03(\x0b\x32%.openvcluster.mock.v1.RecordedRequestR\x08requests\"\xd4\x01\n\x08SeedFile\x12\x1a\n\x08projects\x18\x01 \x03(\tR\x08projects\x12\x37\n\tvclusters\x18\x02 \x03(\x0b\x32\x19.openvcluster.v1.VClusterR\tvclusters\x12\x37\n\tsnapshots\x18\x03 \x03(\x0b\x32\x19.openvcluster.v1.SnapshotR\tsnapshots\x12:\n\noperations\x18\x04 \x03(\x0b\x32\x1a.openvcluster.v1.OperationR\noperations2\xf9\x07\n\x12MockControlService\x12P\n\x05Reset\x12\".openvcluster.mock.v1.ResetRequest\x1a#.openvcluster.mock.v1.ResetResponse\x12M\n\x04Seed\x12!.openvcluster.mock.v1.SeedRequest\x1a\".openvcluster.mock.v1.SeedResponse\x12\x62\n\x0bInjectFault\x12(.openvcluster.mock.v1.InjectFaultRequest\x1a).openvcluster.mock.v1.InjectFaultResponse\x12\x62\n\x0b\x43learFaults\x12(.openvcluster.mock.v1.ClearFaultsRequest\x1a).openvcluster.mock.v1.ClearFaultsResponse\x12\x65\n\x0c\x46\x61ilNextStep\x12).openvcluster.mock.v1.FailNextStepRequest\x1a*.openvcluster.mock.v1.FailNextStepResponse\x12_\n\nSetLatency\x12\'.openvcluster.mock.v1.SetLatencyRequest\x1a(.openvcluster.mock.v1.SetLatencyResponse\x12\x62\n\x0b\x46reezeClock\x12(.openvcluster.mock.v1.FreezeClockRequest\x1a).openvcluster.mock.v1.FreezeClockResponse\x12\x65\n\x0c\x41\x64vanceClock\x12).openvcluster.mock.v1.AdvanceClockRequest\x1a*.openvcluster.mock.v1.AdvanceClockResponse\x12h\n\rUnfreezeClock\x12*.openvcluster.mock.v1.UnfreezeClockRequest\x1a+.openvcluster.mock.v1.UnfreezeClockResponse\x12}\n\x14ListRecordedRequests\x12\x31.openvcluster.mock.v1.ListRecordedRequestsRequest\x1a\x32.openvcluster.mock.v1.ListRecordedRequestsResponseBTZRgithub.com/open-vcluster/open-vcluster-api/sdks/go/gen/openvcluster/mock/v1;mockv1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\'openvcluster/mock/v1/mock_control.proto\x12\x14openvcluster.mock.v1\x1a\x1b\x62uf/validate/validate.proto\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1copenvcluster/v1/common.proto\x1a\x1fopenvcluster/v1/operation.proto\x1a\x1eopenvcluster/v1/snapshot.proto\x1a\x1eopenvcluster/v1/vcluster.proto\"\x0e\n\x0cResetRequest\"\x0f\n\rResetResponse\"\x7f\n\x0bSeedRequest\x12\x37\n\tvclusters\x18\x01 \x03(\x0b\x32\x19.openvcluster.v1.VClusterR\tvclusters\x12\x37\n\tsnapshots\x18\x02 \x03(\x0b\x32\x19.openvcluster.v1.SnapshotR\tsnapshots\"\x80\x01\n\x0cSeedResponse\x12\x37\n\tvclusters\x18\x01 \x03(\x0b\x32\x19.openvcluster.v1.VClusterR\tvclusters\x12\x37\n\tsnapshots\x18\x02 \x03(\x0b\x32\x19.openvcluster.v1.SnapshotR\tsnapshots\"\xd0\x02\n\x05\x46\x61ult\x12\\\n\x06method\x18\x01 \x01(\tBD\xbaHAr<2:^(\\*|[A-Za-z_][A-Za-z0-9_.]*/(\\*|[A-Za-z_][A-Za-z0-9_]*))$\xc8\x01\x01R\x06method\x12\x1d\n\x04\x63ode\x18\x02 \x01(\x05\x42\t\xbaH\x06\x1a\x04\x18\x10(\x00R\x04\x63ode\x12\x18\n\x07message\x18\x03 \x01(\tR\x07message\x12>\n\x0bprobability\x18\x04 \x01(\x01\x42\x17\xbaH\x14\x12\x12\x19\x00\x00\x00\x00\x00\x00\xf0?!\x00\x00\x00\x00\x00\x00\x00\x00H\x00R\x0bprobability\x88\x01\x01\x12\x1d\n\x05times\x18\x05 \x01(\x05\x42\x07\xbaH\x04\x1a\x02(\x00R\x05times\x12\x41\n\x07latency\x18\x06 \x01(\x0b\x32\x19.google.protobuf.DurationB\x0c\xbaH\t\xaa\x01\x06\"\x02\x08<2\x00R\x07latencyB\x0e\n\x0c_probability\"O\n\x12InjectFaultRequest\x12\x39\n\x05\x66\x61ult\x18\x01 \x01(\x0b\x32\x1b.openvcluster.mock.v1.FaultB\x06\xbaH\x03\xc8\x01\x01R\x05\x66\x61ult\"%\n\x13InjectFaultResponse\x12\x0e\n\x02id\x18\x01 \x01(\tR\x02id\"\x14\n\x12\x43learFaultsRequest\"\x15\n\x13\x43learFaultsResponse\"\xa6\x01\n\x13\x46\x61ilNextStepRequest\x12>\n\x04verb\x18\x01 \x01(\x0e\x32\x1e.openvcluster.v1.OperationVerbB\n\xbaH\x07\x82\x01\x04\x10\x01 \x00R\x04verb\x12\x16\n\x06target\x18\x02 \x01(\tR\x06target\x12\x18\n\x07message\x18\x03 \x01(\tR\x07message\x12\x1d\n\x04\x63ode\x18\x04 \x01(\x05\x42\t\xbaH\x06\x1a\x04\x18\x10(\x00R\x04\x63ode\"\x16\n\x14\x46\x61ilNextStepResponse\"W\n\x11SetLatencyRequest\x12\x42\n\x07latency\x18\x01 \x01(\x0b\x32\x19.google.protobuf.DurationB\r\xbaH\n\xaa\x01\x07\"\x03\x08\x90\x1c\x32\x00R\x07latency\"\x14\n\x12SetLatencyResponse\"D\n\x12\x46reezeClockRequest\x12.\n\x04time\x18\x01 \x01(\x0b\x32\x1a.google.protobuf.TimestampR\x04time\"C\n\x13\x46reezeClockResponse\x12,\n\x03now\x18\x01 \x01(\x0b\x32\x1a.google.protobuf.TimestampR\x03now\"Y\n\x13\x41\x64vanceClockRequest\x12\x42\n\x08\x64uration\x18\x01 \x01(\x0b\x32\x19.google.protobuf.DurationB\x0b\xbaH\x08\xaa\x01\x02\x32\x00\xc8\x01\x01R\x08\x64uration\"D\n\x14\x41\x64vanceClockResponse\x12,\n\x03now\x18\x01 \x01(\x0b\x32\x1a.google.protobuf.TimestampR\x03now\"\x16\n\x14UnfreezeClockRequest\"E\n\x15UnfreezeClockResponse\x12,\n\x03now\x18\x01 \x01(\x0b\x32\x1a.google.protobuf.TimestampR\x03now\"5\n\x1bListRecordedRequestsRequest\x12\x16\n\x06method\x18\x01 \x01(\tR\x06method\"\x9a\x02\n\x0fRecordedRequest\x12\x16\n\x06method\x18\x01 \x01(\tR\x06method\x12!\n\x0crequest_json\x18\x02 \x01(\tR\x0brequestJson\x12.\n\x04time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.TimestampR\x04time\x12\x12\n\x04\x63ode\x18\x04 \x01(\x05R\x04\x63ode\x12L\n\x07headers\x18\x05 \x03(\x0b\x32\x32.openvcluster.mock.v1.RecordedRequest.HeadersEntryR\x07headers\x1a:\n\x0cHeadersEntry\x12\x10\n\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n\x05value\x18\x02 \x01(\tR\x05value:\x02\x38\x01\"a\n\x1cListRecordedRequestsResponse\x12\x41\n\x08requests\x18\x01 \x03(\x0b\x32%.openvcluster.mock.v1.RecordedRequestR\x08requests\"\xd4\x01\n\x08SeedFile\x12\x1a\n\x08projects\x18\x01 \x03(\tR\x08projects\x12\x37\n\tvclusters\x18\x02 \x03(\x0b\x32\x19.openvcluster.v1.VClusterR\tvclusters\x12\x37\n\tsnapshots\x18\x03 \x03(\x0b\x32\x19.openvcluster.v1.SnapshotR\tsnapshots\x12:\n\noperations\x18\x04 \x03(\x0b\x32\x1a.openvcluster.v1.OperationR\noperations2\xf9\x07\n\x12MockControlService\x12P\n\x05Reset\x12\".openvcluster.mock.v1.ResetRequest\x1a#.openvcluster.mock.v1.ResetResponse\x12M\n\x04Seed\x12!.openvcluster.mock.v1.SeedRequest\x1a\".openvcluster.mock.v1.SeedResponse\x12\x62\n\x0bInjectFault\x12(.openvcluster.mock.v1.InjectFaultRequest\x1a).openvcluster.mock.v1.InjectFaultResponse\x12\x62\n\x0b\x43learFaults\x12(.openvcluster.mock.v1.ClearFaultsRequest\x1a).openvcluster.mock.v1.ClearFaultsResponse\x12\x65\n\x0c\x46\x61ilNextStep\x12).openvcluster.mock.v1.FailNextStepRequest\x1a*.openvcluster.mock.v1.FailNextStepResponse\x12_\n\nSetLatency\x12\'.openvcluster.mock.v1.SetLatencyRequest\x1a(.openvcluster.mock.v1.SetLatencyResponse\x12\x62\n\x0b\x46reezeClock\x12(.openvcluster.mock.v1.FreezeClockRequest\x1a).openvcluster.mock.v1.FreezeClockResponse\x12\x65\n\x0c\x41\x64vanceClock\x12).openvcluster.mock.v1.AdvanceClockRequest\x1a*.openvcluster.mock.v1.AdvanceClockResponse\x12h\n\rUnfreezeClock\x12*.openvcluster.mock.v1.UnfreezeClockRequest\x1a+.openvcluster.mock.v1.UnfreezeClockResponse\x12}\n\x14ListRecordedRequests\x12\x31.openvcluster.mock.v1.ListRecordedRequestsRequest\x1a\x32.openvcluster.mock.v1.ListRecordedRequestsResponseBTZRgithub.com/open-vcluster/open-vcluster-api/sdks/go/gen/openvcluster/mock/v1;mockv1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -60,54 +61,54 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_ADVANCECLOCKREQUEST'].fields_by_name['duration']._serialized_options = b'\272H\010\252\001\0022\000\310\001\001'
   _globals['_RECORDEDREQUEST_HEADERSENTRY']._loaded_options = None
   _globals['_RECORDEDREQUEST_HEADERSENTRY']._serialized_options = b'8\001'
-  _globals['_RESETREQUEST']._serialized_start=256
-  _globals['_RESETREQUEST']._serialized_end=270
-  _globals['_RESETRESPONSE']._serialized_start=272
-  _globals['_RESETRESPONSE']._serialized_end=287
-  _globals['_SEEDREQUEST']._serialized_start=289
-  _globals['_SEEDREQUEST']._serialized_end=416
-  _globals['_SEEDRESPONSE']._serialized_start=419
-  _globals['_SEEDRESPONSE']._serialized_end=547
-  _globals['_FAULT']._serialized_start=550
-  _globals['_FAULT']._serialized_end=886
-  _globals['_INJECTFAULTREQUEST']._serialized_start=888
-  _globals['_INJECTFAULTREQUEST']._serialized_end=967
-  _globals['_INJECTFAULTRESPONSE']._serialized_start=969
-  _globals['_INJECTFAULTRESPONSE']._serialized_end=1006
-  _globals['_CLEARFAULTSREQUEST']._serialized_start=1008
-  _globals['_CLEARFAULTSREQUEST']._serialized_end=1028
-  _globals['_CLEARFAULTSRESPONSE']._serialized_start=1030
-  _globals['_CLEARFAULTSRESPONSE']._serialized_end=1051
-  _globals['_FAILNEXTSTEPREQUEST']._serialized_start=1054
-  _globals['_FAILNEXTSTEPREQUEST']._serialized_end=1220
-  _globals['_FAILNEXTSTEPRESPONSE']._serialized_start=1222
-  _globals['_FAILNEXTSTEPRESPONSE']._serialized_end=1244
-  _globals['_SETLATENCYREQUEST']._serialized_start=1246
-  _globals['_SETLATENCYREQUEST']._serialized_end=1333
-  _globals['_SETLATENCYRESPONSE']._serialized_start=1335
-  _globals['_SETLATENCYRESPONSE']._serialized_end=1355
-  _globals['_FREEZECLOCKREQUEST']._serialized_start=1357
-  _globals['_FREEZECLOCKREQUEST']._serialized_end=1425
-  _globals['_FREEZECLOCKRESPONSE']._serialized_start=1427
-  _globals['_FREEZECLOCKRESPONSE']._serialized_end=1494
-  _globals['_ADVANCECLOCKREQUEST']._serialized_start=1496
-  _globals['_ADVANCECLOCKREQUEST']._serialized_end=1585
-  _globals['_ADVANCECLOCKRESPONSE']._serialized_start=1587
-  _globals['_ADVANCECLOCKRESPONSE']._serialized_end=1655
-  _globals['_UNFREEZECLOCKREQUEST']._serialized_start=1657
-  _globals['_UNFREEZECLOCKREQUEST']._serialized_end=1679
-  _globals['_UNFREEZECLOCKRESPONSE']._serialized_start=1681
-  _globals['_UNFREEZECLOCKRESPONSE']._serialized_end=1750
-  _globals['_LISTRECORDEDREQUESTSREQUEST']._serialized_start=1752
-  _globals['_LISTRECORDEDREQUESTSREQUEST']._serialized_end=1805
-  _globals['_RECORDEDREQUEST']._serialized_start=1808
-  _globals['_RECORDEDREQUEST']._serialized_end=2090
-  _globals['_RECORDEDREQUEST_HEADERSENTRY']._serialized_start=2032
-  _globals['_RECORDEDREQUEST_HEADERSENTRY']._serialized_end=2090
-  _globals['_LISTRECORDEDREQUESTSRESPONSE']._serialized_start=2092
-  _globals['_LISTRECORDEDREQUESTSRESPONSE']._serialized_end=2189
-  _globals['_SEEDFILE']._serialized_start=2192
-  _globals['_SEEDFILE']._serialized_end=2404
-  _globals['_MOCKCONTROLSERVICE']._serialized_start=2407
-  _globals['_MOCKCONTROLSERVICE']._serialized_end=3424
+  _globals['_RESETREQUEST']._serialized_start=286
+  _globals['_RESETREQUEST']._serialized_end=300
+  _globals['_RESETRESPONSE']._serialized_start=302
+  _globals['_RESETRESPONSE']._serialized_end=317
+  _globals['_SEEDREQUEST']._serialized_start=319
+  _globals['_SEEDREQUEST']._serialized_end=446
+  _globals['_SEEDRESPONSE']._serialized_start=449
+  _globals['_SEEDRESPONSE']._serialized_end=577
+  _globals['_FAULT']._serialized_start=580
+  _globals['_FAULT']._serialized_end=916
+  _globals['_INJECTFAULTREQUEST']._serialized_start=918
+  _globals['_INJECTFAULTREQUEST']._serialized_end=997
+  _globals['_INJECTFAULTRESPONSE']._serialized_start=999
+  _globals['_INJECTFAULTRESPONSE']._serialized_end=1036
+  _globals['_CLEARFAULTSREQUEST']._serialized_start=1038
+  _globals['_CLEARFAULTSREQUEST']._serialized_end=1058
+  _globals['_CLEARFAULTSRESPONSE']._serialized_start=1060
+  _globals['_CLEARFAULTSRESPONSE']._serialized_end=1081
+  _globals['_FAILNEXTSTEPREQUEST']._serialized_start=1084
+  _globals['_FAILNEXTSTEPREQUEST']._serialized_end=1250
+  _globals['_FAILNEXTSTEPRESPONSE']._serialized_start=1252
+  _globals['_FAILNEXTSTEPRESPONSE']._serialized_end=1274
+  _globals['_SETLATENCYREQUEST']._serialized_start=1276
+  _globals['_SETLATENCYREQUEST']._serialized_end=1363
+  _globals['_SETLATENCYRESPONSE']._serialized_start=1365
+  _globals['_SETLATENCYRESPONSE']._serialized_end=1385
+  _globals['_FREEZECLOCKREQUEST']._serialized_start=1387
+  _globals['_FREEZECLOCKREQUEST']._serialized_end=1455
+  _globals['_FREEZECLOCKRESPONSE']._serialized_start=1457
+  _globals['_FREEZECLOCKRESPONSE']._serialized_end=1524
+  _globals['_ADVANCECLOCKREQUEST']._serialized_start=1526
+  _globals['_ADVANCECLOCKREQUEST']._serialized_end=1615
+  _globals['_ADVANCECLOCKRESPONSE']._serialized_start=1617
+  _globals['_ADVANCECLOCKRESPONSE']._serialized_end=1685
+  _globals['_UNFREEZECLOCKREQUEST']._serialized_start=1687
+  _globals['_UNFREEZECLOCKREQUEST']._serialized_end=1709
+  _globals['_UNFREEZECLOCKRESPONSE']._serialized_start=1711
+  _globals['_UNFREEZECLOCKRESPONSE']._serialized_end=1780
+  _globals['_LISTRECORDEDREQUESTSREQUEST']._serialized_start=1782
+  _globals['_LISTRECORDEDREQUESTSREQUEST']._serialized_end=1835
+  _globals['_RECORDEDREQUEST']._serialized_start=1838
+  _globals['_RECORDEDREQUEST']._serialized_end=2120
+  _globals['_RECORDEDREQUEST_HEADERSENTRY']._serialized_start=2062
+  _globals['_RECORDEDREQUEST_HEADERSENTRY']._serialized_end=2120
+  _globals['_LISTRECORDEDREQUESTSRESPONSE']._serialized_start=2122
+  _globals['_LISTRECORDEDREQUESTSRESPONSE']._serialized_end=2219
+  _globals['_SEEDFILE']._serialized_start=2222
+  _globals['_SEEDFILE']._serialized_end=2434
+  _globals['_MOCKCONTROLSERVICE']._serialized_start=2437
+  _globals['_MOCKCONTROLSERVICE']._serialized_end=3454
 # @@protoc_insertion_point(module_scope)

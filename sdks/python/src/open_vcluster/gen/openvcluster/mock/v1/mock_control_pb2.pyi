@@ -3,6 +3,7 @@ import datetime
 from open_vcluster.gen.buf.validate import validate_pb2 as _validate_pb2
 from google.protobuf import duration_pb2 as _duration_pb2
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from open_vcluster.gen.openvcluster.v1 import common_pb2 as _common_pb2
 from open_vcluster.gen.openvcluster.v1 import operation_pb2 as _operation_pb2
 from open_vcluster.gen.openvcluster.v1 import snapshot_pb2 as _snapshot_pb2
 from open_vcluster.gen.openvcluster.v1 import vcluster_pb2 as _vcluster_pb2
@@ -80,11 +81,11 @@ class FailNextStepRequest(_message.Message):
     TARGET_FIELD_NUMBER: _ClassVar[int]
     MESSAGE_FIELD_NUMBER: _ClassVar[int]
     CODE_FIELD_NUMBER: _ClassVar[int]
-    verb: _operation_pb2.OperationVerb
+    verb: _common_pb2.OperationVerb
     target: str
     message: str
     code: int
-    def __init__(self, verb: _Optional[_Union[_operation_pb2.OperationVerb, str]] = ..., target: _Optional[str] = ..., message: _Optional[str] = ..., code: _Optional[int] = ...) -> None: ...
+    def __init__(self, verb: _Optional[_Union[_common_pb2.OperationVerb, str]] = ..., target: _Optional[str] = ..., message: _Optional[str] = ..., code: _Optional[int] = ...) -> None: ...
 
 class FailNextStepResponse(_message.Message):
     __slots__ = ()
