@@ -40,9 +40,13 @@ func sampleVCluster() *openvclusterv1.VCluster {
 					Limits:   &openvclusterv1.ResourceList{Memory: proto.String("4Gi")},
 				},
 			},
-			Persistence: &openvclusterv1.Persistence{Enabled: proto.Bool(true), Size: proto.String("5Gi")},
-			Sync:        &openvclusterv1.Sync{ToHost: map[string]bool{"ingresses": true}, FromHost: map[string]bool{"nodes": false}},
-			Exposure:    &openvclusterv1.Exposure{Type: openvclusterv1.Exposure_TYPE_INGRESS, IngressHost: proto.String("dev.example.com")},
+			Persistence:  &openvclusterv1.Persistence{Enabled: proto.Bool(true), Size: proto.String("5Gi")},
+			BackingStore: &openvclusterv1.BackingStore{Store: &openvclusterv1.BackingStore_EmbeddedEtcd{EmbeddedEtcd: &openvclusterv1.EmbeddedEtcd{}}},
+			Sync: &openvclusterv1.Sync{
+				ToHost:   map[string]*openvclusterv1.SyncRule{"ingresses": {Mode: openvclusterv1.SyncRule_MODE_ENABLED}},
+				FromHost: map[string]*openvclusterv1.SyncRule{"nodes": {Mode: openvclusterv1.SyncRule_MODE_DISABLED}},
+			},
+			Exposure: &openvclusterv1.Exposure{Type: openvclusterv1.Exposure_TYPE_INGRESS, IngressHost: proto.String("dev.example.com")},
 		},
 		Status: &openvclusterv1.VClusterStatus{
 			Phase: openvclusterv1.VCluster_PHASE_RUNNING,

@@ -34,6 +34,7 @@ from google.protobuf.duration_pb2 import Duration
 from open_vcluster.gen.openvcluster.mock.v1 import mock_control_connect
 from open_vcluster.gen.openvcluster.mock.v1 import mock_control_pb2 as mock
 from open_vcluster.gen.openvcluster.v1 import (
+    common_pb2,
     operation_pb2,
     operation_service_connect,
     operation_service_pb2,
@@ -137,7 +138,7 @@ def sync_api(ovc_mock: MockServer) -> Iterator[SyncClients]:
 
 def test_sync_create_waits_until_running(sync_api: SyncClients) -> None:
     op = sync_api.vclusters.create_v_cluster(create_request("dev"))
-    assert op.metadata.verb == operation_pb2.OPERATION_VERB_CREATE
+    assert op.metadata.verb == common_pb2.OPERATION_VERB_CREATE
     assert op.metadata.target == name_of("dev")
 
     done = sync_api.operations.wait_operation(wait_request(op.name))
@@ -186,7 +187,7 @@ def test_sync_injected_fault_fails_the_next_call_only(sync_api: SyncClients) -> 
 
 def test_sync_fail_next_step_makes_a_create_fail(sync_api: SyncClients) -> None:
     sync_api.control.fail_next_step(
-        mock.FailNextStepRequest(verb=operation_pb2.OPERATION_VERB_CREATE, message="chart install failed")
+        mock.FailNextStepRequest(verb=common_pb2.OPERATION_VERB_CREATE, message="chart install failed")
     )
     op = sync_api.vclusters.create_v_cluster(create_request("broken"))
     done = sync_api.operations.wait_operation(wait_request(op.name))
@@ -319,7 +320,7 @@ def test_async_fail_next_step_makes_a_create_fail(ovc_mock: MockServer) -> None:
         async with async_api(ovc_mock.url) as api:
             await api.control.fail_next_step(
                 mock.FailNextStepRequest(
-                    verb=operation_pb2.OPERATION_VERB_CREATE, target=name_of("broken"), message="no capacity", code=UNAVAILABLE
+                    verb=common_pb2.OPERATION_VERB_CREATE, target=name_of("broken"), message="no capacity", code=UNAVAILABLE
                 )
             )
             op = await api.vclusters.create_v_cluster(create_request("broken"))

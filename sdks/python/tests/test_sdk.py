@@ -67,7 +67,11 @@ def sample_vcluster() -> vcluster_pb2.VCluster:
                 ),
             ),
             persistence=VC.Persistence(enabled=True, size="5Gi"),
-            sync=VC.Sync(to_host={"ingresses": True}, from_host={"nodes": False}),
+            backing_store=VC.BackingStore(embedded_etcd=VC.EmbeddedEtcd()),
+            sync=VC.Sync(
+                to_host={"ingresses": VC.SyncRule(mode=VC.SyncRule.MODE_ENABLED)},
+                from_host={"nodes": VC.SyncRule(mode=VC.SyncRule.MODE_DISABLED)},
+            ),
             exposure=VC.Exposure(type=VC.Exposure.TYPE_INGRESS, ingress_host="dev.example.com"),
         ),
         status=VC.VClusterStatus(
