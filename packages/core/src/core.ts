@@ -7,6 +7,7 @@
 import type { DescService } from "@bufbuild/protobuf";
 import type { ConnectRouter, ServiceImpl } from "@connectrpc/connect";
 import {
+  HostClusterService,
   OperationService,
   SnapshotService,
   Snapshot_Phase,
@@ -27,6 +28,8 @@ import { seedOperations, seedSnapshots, seedVClusters } from "./engine/seed.js";
 import { operationService } from "./api/operations.js";
 import { beginSnapshotDelete, snapshotService } from "./api/snapshots.js";
 import { vclusterService } from "./api/vclusters.js";
+import { hostClusterService } from "./api/host-clusters.js";
+import { DEFAULT_SERVER_CONFIG, type ServerConfigSettings } from "./rules/server-config.js";
 import { atomically } from "./engine/atomic.js";
 
 /** A service with its implementation, for any host: a Connect router, or an in-process transport. */
@@ -50,6 +53,8 @@ export interface CoreDeps {
   /** Default: random ids. */
   ids?: IdGenerator;
   options?: CoreOptions;
+  /** Default: the driver's (`driver.serverConfig()`), else DEFAULT_SERVER_CONFIG. */
+  serverConfig?: ServerConfigSettings;
 }
 
 export class Core {
@@ -58,6 +63,7 @@ export class Core {
   readonly vclusters: ServiceImpl<typeof VClusterService>;
   readonly snapshots: ServiceImpl<typeof SnapshotService>;
   readonly operations: ServiceImpl<typeof OperationService>;
+  readonly hostClusters: ServiceImpl<typeof HostClusterService>;
   private sweeper: AbortController | undefined;
 
   constructor(deps: CoreDeps) {
@@ -71,11 +77,13 @@ export class Core {
       ids: deps.ids ?? randomIds,
       options,
       hub: newHub(store, clock, options),
+      serverConfig: deps.serverConfig ?? deps.driver.serverConfig?.() ?? DEFAULT_SERVER_CONFIG,
     };
     this.runner = new OperationRunner(this.ctx);
     this.vclusters = vclusterService(this.ctx, this.runner);
     this.snapshots = snapshotService(this.ctx, this.runner);
     this.operations = operationService(this.ctx, this.runner);
+    this.hostClusters = hostClusterService(() => this.ctx.serverConfig);
   }
 
   /** The three services with their implementations, for any host (a router, an in-process transport). */
@@ -84,6 +92,7 @@ export class Core {
       serviceEntry(VClusterService, this.vclusters),
       serviceEntry(SnapshotService, this.snapshots),
       serviceEntry(OperationService, this.operations),
+      serviceEntry(HostClusterService, this.hostClusters),
     ];
   }
 

@@ -10,8 +10,10 @@
  * converges on the desired state from wherever the host is (like a
  * controller-runtime reconcile), rather than assuming it starts from scratch.
  */
-import type { GenerateVClusterKubeconfigRequest_Endpoint, Snapshot, VCluster } from "@open-vcluster/sdk";
+import type { GenerateVClusterKubeconfigRequest_Endpoint, Snapshot, VCluster, VClusterSpec } from "@open-vcluster/sdk";
 import type { Clock } from "./runtime/clock.js";
+import type { ServerConfigSettings } from "./rules/server-config.js";
+import type { ValuesViolation } from "./rules/values.js";
 
 export interface StepContext {
   /** Aborted when the operation is cancelled or the process shuts down. */
@@ -75,4 +77,12 @@ export interface Driver {
   deleteSnapshot(snapshot: Snapshot, ctx: StepContext): Promise<void>;
   /** A kubeconfig for the virtual API server. */
   kubeconfig(vcluster: VCluster, request: KubeconfigRequest, signal: AbortSignal): Promise<KubeconfigOutcome>;
+  /** What this driver supports (GetServerConfig, HostClusterService); CoreDeps.serverConfig overrides it. Default: DEFAULT_SERVER_CONFIG. */
+  serverConfig?(): ServerConfigSettings;
+  /**
+   * Checks the chart values of `spec` with `override` (the parsed
+   * values_override) merged last, e.g. against the chart's values.schema.json;
+   * called synchronously at request time. Default: no check.
+   */
+  validateValues?(spec: VClusterSpec, override: Record<string, unknown>): readonly ValuesViolation[];
 }

@@ -22,3 +22,13 @@ export { computeEtag } from "./etag.js";
 export * from "./names.js";
 export * from "./watch/index.js";
 export * from "./query/index.js";
+export {
+  DEFAULT_SERVER_CONFIG,
+  DEFAULT_DENIED_VALUES_KEYS,
+  defaultServerConfig,
+  type ChartReleaseConfig,
+  type HostClusterConfig,
+  type ServerConfigSettings,
+} from "./rules/server-config.js";
+export { parseValuesOverride, checkDeniedKeys, type ValuesViolation } from "./rules/values.js";
+export { IMMUTABLE_SPEC_FIELDS } from "./rules/immutable.js";

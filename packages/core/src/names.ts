@@ -4,6 +4,8 @@
  * The request validation has already checked their syntax; these only split
  * and join them.
  */
+import { fingerprint } from "./fingerprint.js";
+
 export type Collection = "vclusters" | "snapshots" | "operations";
 
 export interface ResourceName {
@@ -42,4 +44,18 @@ export function operationName(project: string, id: string): string {
 
 export function idOf(name: string): string {
   return name.slice(name.lastIndexOf("/") + 1);
+}
+
+/**
+ * The default host namespace of a vcluster: `vc-<project>-<id>`, cut to fit,
+ * plus 10 hex digits of a hash of `<project>/<id>`, so `a-b`+`c` and
+ * `a`+`b-c` (the same `vc-a-b-c` before the hash) and two long names that
+ * share a prefix get different namespaces, and the result is at most 63
+ * characters. The hash (fingerprint.ts) is not cryptographic: it only has to
+ * separate names, not resist an attacker choosing them.
+ */
+export function defaultHostNamespace(project: string, id: string): string {
+  const hash = fingerprint(new TextEncoder().encode(`${project}/${id}`)).slice(-10);
+  const readable = `vc-${project}-${id}`.slice(0, 63 - 1 - hash.length).replace(/-+$/, "");
+  return `${readable}-${hash}`;
 }

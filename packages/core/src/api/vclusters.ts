@@ -53,6 +53,10 @@ import { applyUpdateMask } from "./update-mask.js";
 import { watchVClusters } from "./watch.js";
 import { atomically } from "../engine/atomic.js";
 import { isDurable, storageUri } from "../snapshots/storage-uri.js";
+import { checkHaBackingStore } from "../rules/ha.js";
+import { checkCreateSpec, checkScale, checkUpdateSpec } from "../rules/spec.js";
+import { getServerConfig } from "./server-config.js";
+import { defaultHostNamespace } from "../names.js";
 
 const SERVICE = VClusterService.typeName;
 /** GenerateVClusterKubeconfig's token lifetime when the request sets none: 1 hour. */
@@ -122,20 +126,30 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
 
   return {
     createVCluster(req) {
+      // Before protovalidate, so its CEL rule answers with the same message as Update and Scale.
+      checkHaBackingStore(req.vcluster?.spec?.controlPlane?.replicas, req.vcluster?.spec?.backingStore);
       validateRequest(CreateVClusterRequestSchema, req);
       const project = projectOf(req.parent);
       const name = vclusterName(project, req.vclusterId);
       const build = (): VCluster => {
         const now = timestampFromDate(ctx.clock.now());
         const input = req.vcluster ?? create(VClusterSchema);
+        const spec = input.spec ? clone(VClusterSpecSchema, input.spec) : create(VClusterSpecSchema);
+        checkCreateSpec(ctx, spec);
         const v = create(VClusterSchema, {
           name,
           uid: ctx.ids.uuid(),
           displayName: input.displayName || req.vclusterId,
           labels: { ...input.labels },
           annotations: { ...input.annotations },
-          spec: input.spec ? clone(VClusterSpecSchema, input.spec) : create(VClusterSpecSchema),
-          status: { phase: Phase.PENDING, message: "waiting to be installed" },
+          spec,
+          status: {
+            phase: Phase.PENDING,
+            message: "waiting to be installed",
+            hostNamespace: spec.hostNamespace ?? defaultHostNamespace(project, req.vclusterId),
+            hostCluster: spec.hostCluster ?? ctx.serverConfig.defaultHostCluster,
+            release: req.vclusterId,
+          },
           createTime: now,
           updateTime: now,
           generation: 1n,
@@ -176,6 +190,7 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
     },
 
     updateVCluster(req) {
+      checkHaBackingStore(req.vcluster?.spec?.controlPlane?.replicas, req.vcluster?.spec?.backingStore);
       validateRequest(UpdateVClusterRequestSchema, req);
       const input = req.vcluster as VCluster;
       const name = input.name;
@@ -184,6 +199,7 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
         checkEtag("vcluster", name, input.etag, current.etag);
         const next = clone(VClusterSchema, current);
         const { touchesSpec } = applyUpdateMask(next, input, req.updateMask?.paths ?? []);
+        if (touchesSpec) checkUpdateSpec(ctx, current, (next.spec ??= create(VClusterSpecSchema)));
         validateRequest(VClusterSchema, next);
         const specChanged = touchesSpec && !specEquals(current, next);
         const phase = current.status?.phase ?? Phase.UNSPECIFIED;
@@ -240,6 +256,7 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
           const current = getOrThrow(req.name);
           checkEtag("vcluster", req.name, req.etag, current.etag);
           assertActionAllowed("scale", req.name, current.status?.phase ?? Phase.UNSPECIFIED);
+          checkScale(current, req.replicas);
           return begin(current, "scale", OperationVerb.SCALE, req.requestId, (v) => {
             const spec = (v.spec ??= create(VClusterSpecSchema));
             const controlPlane = (spec.controlPlane ??= create(ControlPlaneSchema));
@@ -347,8 +364,8 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
       throw new ConnectError("GetVClusterUsage is not implemented yet", Code.Unimplemented);
     },
 
-    getServerConfig() {
-      throw new ConnectError("GetServerConfig is not implemented yet", Code.Unimplemented);
+    getServerConfig(req) {
+      return getServerConfig(ctx.serverConfig, req);
     },
 
     watchVClusters(req, context: HandlerContext) {

@@ -17,7 +17,8 @@ import {
   type VCluster,
 } from "@open-vcluster/sdk";
 import type { Driver, KubeconfigOutcome, KubeconfigRequest, ObservedState, SnapshotOutcome, StepContext } from "../driver.js";
-import { idOf, projectOf } from "../names.js";
+import { defaultHostNamespace, idOf, projectOf } from "../names.js";
+import { chartRelease, defaultServerConfig, type ServerConfigSettings } from "../rules/server-config.js";
 
 export interface InMemoryDriverOptions {
   /** How long each transition takes on the core's clock. Default 0 (instant). */
@@ -26,6 +27,10 @@ export interface InMemoryDriverOptions {
   defaultChartVersion?: string;
   /** Kubernetes version when the spec names none. */
   defaultKubernetesVersion?: string;
+  /** What GetServerConfig reports. Default: `defaultServerConfig(hostDriver)`. */
+  serverConfig?: ServerConfigSettings;
+  /** The driver name of its host cluster: `in-memory` (default) or `simulated`. */
+  hostDriver?: string;
 }
 
 /** A failure queued by `failNextStep`. */
@@ -62,11 +67,17 @@ export class InMemoryDriver implements Driver {
   private failures: StepFailure[] = [];
   private readonly chartVersion: string;
   private readonly kubernetesVersion: string;
+  private readonly config: ServerConfigSettings;
 
   constructor(options: InMemoryDriverOptions = {}) {
     this.latencyMs = options.latencyMs ?? 0;
-    this.chartVersion = options.defaultChartVersion ?? "0.36.1";
-    this.kubernetesVersion = options.defaultKubernetesVersion ?? "1.33.4";
+    this.config = options.serverConfig ?? defaultServerConfig(options.hostDriver);
+    this.chartVersion = options.defaultChartVersion ?? this.config.defaultChartVersion;
+    this.kubernetesVersion = options.defaultKubernetesVersion ?? chartRelease(this.config, this.chartVersion)?.defaultKubernetesVersion ?? "v1.36.0";
+  }
+
+  serverConfig(): ServerConfigSettings {
+    return this.config;
   }
 
   /** Makes the next matching step fail with `message` and `code`. */
@@ -83,7 +94,7 @@ export class InMemoryDriver implements Driver {
   async install(v: VCluster, ctx: StepContext): Promise<ObservedState> {
     await this.stages("install", OperationVerb.CREATE, v.name, ctx);
     const replicas = v.spec?.controlPlane?.replicas ?? 1;
-    this.host.set(v.name, { namespace: namespaceOf(v.name), replicas, suspended: false });
+    this.host.set(v.name, { namespace: namespaceOf(v), replicas, suspended: false });
     return this.observe(v);
   }
 
@@ -176,7 +187,7 @@ export class InMemoryDriver implements Driver {
     if (!h) {
       // A vcluster the host has not seen yet (seeded, or after a restart): take its state from the API.
       h = {
-        namespace: namespaceOf(v.name),
+        namespace: namespaceOf(v),
         replicas: v.spec?.controlPlane?.replicas ?? 1,
         // suspend_time stays set through an update or restore of a suspended vcluster.
         suspended: v.status?.phase === VCluster_Phase.SUSPENDED || v.status?.suspendTime !== undefined,
@@ -195,7 +206,7 @@ export class InMemoryDriver implements Driver {
       hostNamespace: h.namespace,
       apiServerEndpoint: endpointOf(v, Endpoint.UNSPECIFIED),
       chartVersion: v.spec?.chartVersion ?? this.chartVersion,
-      kubernetesVersion: normalizeVersion(v.spec?.kubernetesVersion ?? this.kubernetesVersion),
+      kubernetesVersion: normalizeVersion(v.spec?.kubernetesVersion ?? chartRelease(this.config, v.spec?.chartVersion)?.defaultKubernetesVersion ?? this.kubernetesVersion),
     };
   }
 
@@ -219,8 +230,9 @@ export class InMemoryDriver implements Driver {
 }
 
 /** `vc-<project>-<id>`, cut to a DNS label. */
-function namespaceOf(name: string): string {
-  return `vc-${projectOf(name)}-${idOf(name)}`.slice(0, 63).replace(/-+$/, "");
+/** The namespace core chose at create (status), else the one the spec names, else the default derivation. */
+function namespaceOf(v: VCluster): string {
+  return v.status?.hostNamespace || v.spec?.hostNamespace || defaultHostNamespace(projectOf(v.name), idOf(v.name));
 }
 
 function endpointOf(v: VCluster, want: Endpoint): string {
@@ -232,10 +244,11 @@ function endpointOf(v: VCluster, want: Endpoint): string {
   if (want === Endpoint.LOAD_BALANCER || (want === Endpoint.UNSPECIFIED && type === Exposure_Type.LOAD_BALANCER)) {
     return `https://${id}.lb.${projectOf(v.name)}.example:443`;
   }
-  return `https://${id}.${namespaceOf(v.name)}.svc:443`;
+  return `https://${id}.${namespaceOf(v)}.svc:443`;
 }
 
+/** `v1.MINOR.PATCH`, as a control plane reports it. */
 function normalizeVersion(v: string): string {
   const bare = v.replace(/^v/, "");
-  return bare.split(".").length === 2 ? `${bare}.0` : bare;
+  return `v${bare.split(".").length === 2 ? `${bare}.0` : bare}`;
 }

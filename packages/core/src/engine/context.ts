@@ -5,6 +5,7 @@ import type { VCluster } from "@open-vcluster/sdk";
 import type { Driver } from "../driver.js";
 import type { IdGenerator } from "../ids.js";
 import type { Clock } from "../runtime/clock.js";
+import type { ServerConfigSettings } from "../rules/server-config.js";
 import type { Store } from "../store/store.js";
 import type { WatchChange, WatchHub } from "../watch/index.js";
 
@@ -33,6 +34,8 @@ export interface CoreContext {
   /** Watch events of the transaction in progress, published when it commits (see atomic.ts). */
   pendingEvents?: WatchChange<VCluster>[] | undefined;
   readonly options: Required<CoreOptions>;
+  /** What the server supports: versions, defaults, denied values keys, host clusters. */
+  readonly serverConfig: ServerConfigSettings;
 }
 
 export const DEFAULT_OPTIONS: Required<CoreOptions> = {

@@ -18,7 +18,7 @@ export interface DriverOptions {
 export function createDriver(name: DriverName, options: DriverOptions = {}): Driver {
   switch (name) {
     case "simulated":
-      return new InMemoryDriver({ latencyMs: options.latencyMs ?? 1_500 });
+      return new InMemoryDriver({ latencyMs: options.latencyMs ?? 1_500, hostDriver: "simulated" });
     case "kubernetes":
       throw new ConnectError("the kubernetes driver is not available in this release; use --driver simulated", Code.Unimplemented);
   }
