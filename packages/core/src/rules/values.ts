@@ -5,7 +5,7 @@
  * driver's values check (the kubernetes driver backs it with the chart's
  * values.schema.json).
  */
-import { parseDocument, isMap, isPair, isScalar, type Node } from "yaml";
+import { LineCounter, parseDocument, isMap, isPair, isScalar, type Node } from "yaml";
 import { invalidArgument } from "../errors.js";
 
 const FIELD = "spec.values_override";
@@ -19,11 +19,12 @@ export interface ValuesViolation {
 
 /** Parses `text`; INVALID_ARGUMENT with line and column when it is not YAML or its top level is not a mapping. */
 export function parseValuesOverride(text: string): Record<string, unknown> {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter: lines });
   const error = doc.errors[0];
   if (error) {
-    const at = error.linePos?.[0];
-    throw invalidArgument(`${FIELD}: not valid YAML${at ? ` at line ${at.line}, column ${at.col}` : ""}: ${firstLine(error.message)}`);
+    const at = lines.linePos(error.pos[0]);
+    throw invalidArgument(`${FIELD}: not valid YAML at line ${at.line}, column ${at.col}: ${firstLine(error.message)}`);
   }
   if (doc.contents === null) return {};
   if (!isMap(doc.contents)) {
