@@ -7,10 +7,10 @@ import type { ServiceImpl } from "@connectrpc/connect";
 import {
   GetHostClusterRequestSchema,
   HostClusterSchema,
-  HostClusterService,
   ListHostClustersRequestSchema,
   ListHostClustersResponseSchema,
   type HostCluster,
+  type HostClusterService,
 } from "@open-vcluster/sdk";
 import { notFound } from "../errors.js";
 import { coercePageSize, compareNames, decodePageToken, encodePageToken, queryFingerprint } from "../query/index.js";
