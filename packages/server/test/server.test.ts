@@ -42,7 +42,7 @@ describe("ovc-server", () => {
       expect(done.done).toBe(true);
       const v = await vclusters.getVCluster({ name: `projects/demo/vclusters/vc-${i}` });
       expect(v.status?.phase).toBe(VCluster_Phase.RUNNING);
-      expect(v.status?.hostNamespace).toBe(`vc-demo-vc-${i}`);
+      expect(v.status?.hostNamespace).toMatch(new RegExp(`^vc-demo-vc-${i}-[0-9a-f]{10}$`));
     }
   });
 
