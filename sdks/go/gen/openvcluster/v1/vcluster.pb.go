@@ -665,7 +665,11 @@ type VClusterSpec struct {
 	// typed fields.
 	ValuesOverride *string `protobuf:"bytes,9,opt,name=values_override,json=valuesOverride,proto3,oneof" json:"values_override,omitempty"`
 	// Immutable. Where the control plane keeps its state. Default: the
-	// embedded database (SQLite), which supports a single replica only.
+	// embedded database (SQLite), which supports a single replica only:
+	// `control_plane.replicas` > 1 with it is INVALID_ARGUMENT naming both
+	// fields, on create, update and scale. (The server checks this against the
+	// whole resulting spec, so it is not a CEL rule here: a partial spec in an
+	// UpdateVClusterRequest would trip it.)
 	BackingStore *BackingStore `protobuf:"bytes,10,opt,name=backing_store,json=backingStore,proto3" json:"backing_store,omitempty"`
 	// Isolation of the vcluster's workloads on the host.
 	Isolation *Isolation `protobuf:"bytes,11,opt,name=isolation,proto3" json:"isolation,omitempty"`
@@ -2436,7 +2440,7 @@ const file_openvcluster_v1_vcluster_proto_rawDesc = "" +
 	"\x12\x12\n" +
 	"\x0ePHASE_DELETING\x10\v\x12\x10\n" +
 	"\fPHASE_FAILED\x10\f\"\x04\b\t\x10\t*\x12PHASE_SNAPSHOTTING:[\xeaAX\n" +
-	"\x18openvcluster.io/VCluster\x12'projects/{project}/vclusters/{vcluster}*\tvclusters2\bvcluster\"\xfa\f\n" +
+	"\x18openvcluster.io/VCluster\x12'projects/{project}/vclusters/{vcluster}*\tvclusters2\bvcluster\"\xd7\b\n" +
 	"\fVClusterSpec\x12_\n" +
 	"\x12kubernetes_version\x18\x01 \x01(\tB+\xe2A\x01\x01\xbaH$r\"2 ^v?1\\.[0-9]{1,2}(\\.[0-9]{1,3})?$H\x00R\x11kubernetesVersion\x88\x01\x01\x12H\n" +
 	"\rcontrol_plane\x18\x02 \x01(\v2\x1d.openvcluster.v1.ControlPlaneB\x04\xe2A\x01\x01R\fcontrolPlane\x12D\n" +
@@ -2454,8 +2458,7 @@ const file_openvcluster_v1_vcluster_proto_rawDesc = "" +
 	"\tisolation\x18\v \x01(\v2\x1a.openvcluster.v1.IsolationB\x04\xe2A\x01\x01R\tisolation\x12X\n" +
 	"\x0ehost_namespace\x18\f \x01(\tB,\xe2A\x01\x05\xbaH%r#\x18?2\x1f^[a-z0-9]([-a-z0-9]*[a-z0-9])?$H\x03R\rhostNamespace\x88\x01\x01\x12\x84\x01\n" +
 	"\fhost_cluster\x18\r \x01(\tB\\\xe2A\x01\x05\xfaA\x1d\n" +
-	"\x1bopenvcluster.io/HostCluster\xbaH5r321^hostClusters/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$H\x04R\vhostCluster\x88\x01\x01:\xa0\x04\xbaH\x9c\x04\x1a\x99\x04\n" +
-	"\x15spec.ha_backing_store\x12\xa6\x01control_plane.replicas > 1 needs a backing_store other than the embedded database (set backing_store.embedded_etcd, deployed_etcd, external_database or external_etcd)\x1a\xd6\x02!has(this.control_plane) || !has(this.control_plane.replicas) || this.control_plane.replicas <= 1 || (has(this.backing_store) && !has(this.backing_store.embedded_database) && (has(this.backing_store.embedded_etcd) || has(this.backing_store.deployed_etcd) || has(this.backing_store.external_database) || has(this.backing_store.external_etcd)))B\x15\n" +
+	"\x1bopenvcluster.io/HostCluster\xbaH5r321^hostClusters/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$H\x04R\vhostCluster\x88\x01\x01B\x15\n" +
 	"\x13_kubernetes_versionB\x10\n" +
 	"\x0e_chart_versionB\x12\n" +
 	"\x10_values_overrideB\x11\n" +
