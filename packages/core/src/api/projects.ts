@@ -14,7 +14,7 @@ import {
   ListProjectsRequestSchema,
   ListProjectsResponseSchema,
   ProjectSchema,
-  ProjectService,
+  type ProjectService,
   UpdateProjectRequestSchema,
   type Project,
 } from "@open-vcluster/sdk";

@@ -53,6 +53,10 @@ interface HostVCluster {
   suspended: boolean;
 }
 
+/** CoreDNS's requests in a running vcluster (100m, 70Mi), in thousandths. */
+const COREDNS_CPU = 100n;
+const COREDNS_MEMORY = 70n * 2n ** 20n * 1000n;
+
 /** The stages each step reports, so progress is visible at any latency. */
 const STAGES: Record<string, readonly string[]> = {
   install: ["creating namespace", "installing chart", "waiting for the control plane"],
@@ -157,11 +161,12 @@ export class InMemoryDriver implements Driver {
     const installed = this.host.has(v.name) || (phase !== VCluster_Phase.PENDING && phase !== VCluster_Phase.CREATING);
     const h = installed ? this.ensure(v) : undefined;
     const running = h !== undefined && !h.suspended;
+    // What the spec asks for, per replica, times the replicas the host runs (thousandths of a unit).
+    const specReplicas = BigInt(v.spec?.controlPlane?.replicas ?? 1);
     const controlPlane = vclusterUsage(v);
     const replicas = BigInt(h?.replicas ?? 0);
-    const perReplica = { cpu: controlPlane.cpu / BigInt(v.spec?.controlPlane?.replicas ?? 1), memory: controlPlane.memory / BigInt(v.spec?.controlPlane?.replicas ?? 1) };
-    const cpu = running ? replicas * perReplica.cpu + 100_000n : 0n;
-    const memory = running ? replicas * perReplica.memory + 70n * 2n ** 20n * 1000n : 0n;
+    const cpu = running ? (replicas * controlPlane.cpu) / specReplicas + COREDNS_CPU : 0n;
+    const memory = running ? (replicas * controlPlane.memory) / specReplicas + COREDNS_MEMORY : 0n;
     const pods = running ? Number(replicas) + 1 : 0;
     const persistent = h !== undefined && v.spec?.persistence?.enabled !== false;
     const persistentVolumeClaims = persistent ? Number(replicas) : 0;

@@ -6,7 +6,7 @@
  */
 import { createClient, type Client, type Transport } from "@connectrpc/connect";
 import { createConnectTransport, createGrpcTransport } from "@connectrpc/connect-node";
-import { OperationService, SnapshotService, VClusterService } from "@open-vcluster/sdk";
+import { OperationService, ProjectService, SnapshotService, VClusterService } from "@open-vcluster/sdk";
 import { MockControlService } from "@open-vcluster/sdk/mock";
 import { createMockTransport, startMockServer, type MockOptions } from "../../src/index.js";
 
@@ -14,6 +14,7 @@ export interface Target {
   vclusters: Client<typeof VClusterService>;
   snapshots: Client<typeof SnapshotService>;
   operations: Client<typeof OperationService>;
+  projects: Client<typeof ProjectService>;
   control: Client<typeof MockControlService>;
   /** The base URL when served over HTTP. */
   url?: string;
@@ -30,6 +31,7 @@ function clients(transport: Transport) {
     vclusters: createClient(VClusterService, transport),
     snapshots: createClient(SnapshotService, transport),
     operations: createClient(OperationService, transport),
+    projects: createClient(ProjectService, transport),
     control: createClient(MockControlService, transport),
   };
 }
