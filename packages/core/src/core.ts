@@ -9,10 +9,12 @@ import type { ConnectRouter, ServiceImpl } from "@connectrpc/connect";
 import {
   HostClusterService,
   OperationService,
+  ProjectService,
   SnapshotService,
   Snapshot_Phase,
   VClusterService,
   type Operation,
+  type Project,
   type Snapshot,
   type VCluster,
 } from "@open-vcluster/sdk";
@@ -31,6 +33,11 @@ import { vclusterService } from "./api/vclusters.js";
 import { hostClusterService } from "./api/host-clusters.js";
 import { DEFAULT_SERVER_CONFIG, type ServerConfigSettings } from "./rules/server-config.js";
 import { atomically } from "./engine/atomic.js";
+import { projectService } from "./api/projects.js";
+import { ensureProject } from "./projects/require.js";
+import { invalidArgument } from "./errors.js";
+
+const PROJECT_NAME = /^projects\/[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 /** A service with its implementation, for any host: a Connect router, or an in-process transport. */
 export interface ServiceEntry {
@@ -64,6 +71,7 @@ export class Core {
   readonly snapshots: ServiceImpl<typeof SnapshotService>;
   readonly operations: ServiceImpl<typeof OperationService>;
   readonly hostClusters: ServiceImpl<typeof HostClusterService>;
+  readonly projects: ServiceImpl<typeof ProjectService>;
   private sweeper: AbortController | undefined;
 
   constructor(deps: CoreDeps) {
@@ -84,11 +92,13 @@ export class Core {
     this.snapshots = snapshotService(this.ctx, this.runner);
     this.operations = operationService(this.ctx, this.runner);
     this.hostClusters = hostClusterService(() => this.ctx.serverConfig);
+    this.projects = projectService(this.ctx);
   }
 
-  /** The three services with their implementations, for any host (a router, an in-process transport). */
+  /** The services with their implementations, for any host (a router, an in-process transport). */
   get services(): readonly ServiceEntry[] {
     return [
+      serviceEntry(ProjectService, this.projects),
       serviceEntry(VClusterService, this.vclusters),
       serviceEntry(SnapshotService, this.snapshots),
       serviceEntry(OperationService, this.operations),
@@ -96,7 +106,7 @@ export class Core {
     ];
   }
 
-  /** Registers the three services on a Connect router. */
+  /** Registers the services on a Connect router. */
   routes(router: ConnectRouter): void {
     for (const entry of this.services) entry.register(router);
   }
@@ -138,18 +148,42 @@ export class Core {
     });
   }
 
-  /** Adds resources as they are given (the mock's Seed and `--seed`). */
-  seed(input: { vclusters?: readonly VCluster[]; snapshots?: readonly Snapshot[]; operations?: readonly Operation[] }): {
+  /** Creates `projects/{id}` unless it exists (ovc-server's `default` project). */
+  ensureProject(id: string): Project {
+    return atomically(this.ctx, () => ensureProject(this.ctx, `projects/${id}`));
+  }
+
+  /**
+   * Adds resources as they are given (the mock's Seed and `--seed`), with the
+   * projects they name (and `projects`, ids or `projects/{id}` names), so a
+   * seed works without auto-created projects too.
+   */
+  seed(input: {
+    projects?: readonly string[];
+    vclusters?: readonly VCluster[];
+    snapshots?: readonly Snapshot[];
+    operations?: readonly Operation[];
+  }): {
     vclusters: VCluster[];
     snapshots: Snapshot[];
     operations: Operation[];
   } {
     // One transaction: a seed with one bad item adds nothing.
-    return atomically(this.ctx, () => ({
-      vclusters: seedVClusters(this.ctx, input.vclusters ?? []),
-      snapshots: seedSnapshots(this.ctx, input.snapshots ?? []),
-      operations: seedOperations(this.ctx, input.operations ?? []),
-    }));
+    return atomically(this.ctx, () => {
+      const seeded = {
+        vclusters: seedVClusters(this.ctx, input.vclusters ?? []),
+        snapshots: seedSnapshots(this.ctx, input.snapshots ?? []),
+        operations: seedOperations(this.ctx, input.operations ?? []),
+      };
+      const projects = (input.projects ?? []).map((p, i) => {
+        const name = p.startsWith("projects/") ? p : `projects/${p}`;
+        if (!PROJECT_NAME.test(name)) throw invalidArgument(`projects[${i}]: "${p}" is not a project id or projects/{project}`);
+        return name;
+      });
+      const resources = [...seeded.vclusters, ...seeded.snapshots, ...seeded.operations].map((r) => r.name);
+      for (const name of [...projects, ...resources]) ensureProject(this.ctx, name);
+      return seeded;
+    });
   }
 
   /** Forgets everything (the mock's Reset): operations stop, watchers end, the store empties. */

@@ -56,6 +56,20 @@ export interface KubeconfigOutcome {
   expireTime?: Date;
 }
 
+/** What a vcluster's workloads use on the host (GetVClusterUsage), as the host reports it. */
+export interface UsageOutcome {
+  /** CPU requested, a quantity (`1500m`). */
+  cpu: string;
+  /** Memory requested, a quantity (`3Gi`). */
+  memory: string;
+  pods: number;
+  persistentVolumeClaims: number;
+  /** The host ResourceQuota's used amounts, by resource name. */
+  used: Record<string, string>;
+  /** The host ResourceQuota's hard limits; empty without one. */
+  hard: Record<string, string>;
+}
+
 export interface Driver {
   /** Installs the vcluster (Helm install of the chart with values from the spec). */
   install(vcluster: VCluster, ctx: StepContext): Promise<ObservedState>;
@@ -75,6 +89,8 @@ export interface Driver {
   uninstall(vcluster: VCluster, ctx: StepContext): Promise<void>;
   /** Removes a snapshot's stored archive. */
   deleteSnapshot(snapshot: Snapshot, ctx: StepContext): Promise<void>;
+  /** Reads what the vcluster uses on the host now (a read: no step, no state change). */
+  usage(vcluster: VCluster, signal: AbortSignal): Promise<UsageOutcome>;
   /** A kubeconfig for the virtual API server. */
   kubeconfig(vcluster: VCluster, request: KubeconfigRequest, signal: AbortSignal): Promise<KubeconfigOutcome>;
   /** What this driver supports (GetServerConfig, HostClusterService); CoreDeps.serverConfig overrides it. Default: DEFAULT_SERVER_CONFIG. */

@@ -28,6 +28,13 @@ export interface MockOptions {
   ids?: IdGenerator;
   /** Core tuning (watch buffer, retention, ...). */
   coreOptions?: CoreOptions;
+  /**
+   * Create a project on first use, as if CreateProject had been called: a
+   * mutation naming an unknown project creates it, a read sees it as empty.
+   * Default true, for test convenience; false makes an unknown project
+   * NOT_FOUND, as on ovc-server (`--no-auto-create-projects`).
+   */
+  autoCreateProjects?: boolean;
 }
 
 export interface Mock {
@@ -52,7 +59,7 @@ export function createMock(options: MockOptions = {}): Mock {
     store: new MemoryStore(),
     clock,
     ...(options.ids ? { ids: options.ids } : {}),
-    ...(options.coreOptions ? { options: options.coreOptions } : {}),
+    options: { ...options.coreOptions, autoCreateProjects: options.autoCreateProjects ?? options.coreOptions?.autoCreateProjects ?? true },
   });
   const faults = new FaultInjector();
   const recorder = new RequestRecorder(clock);

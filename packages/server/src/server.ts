@@ -4,7 +4,6 @@
  */
 import { Core, MemoryStore, type CoreOptions } from "@open-vcluster/core";
 import { serve } from "@open-vcluster/http";
-import { HostClusterService, OperationService, SnapshotService, VClusterService } from "@open-vcluster/sdk";
 import { createDriver, type DriverName, type DriverOptions } from "./drivers/index.js";
 
 export interface ServerOptions extends DriverOptions {
@@ -17,6 +16,8 @@ export interface ServerOptions extends DriverOptions {
   /** Allow browsers from any origin (development). Default false. */
   cors?: boolean;
   core?: CoreOptions;
+  /** Projects created at start unless they exist. Default: `default`. */
+  projects?: readonly string[];
 }
 
 export interface RunningServer {
@@ -29,6 +30,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const driver = createDriver(options.driver ?? "simulated", options);
   const core = new Core({ driver, store: new MemoryStore(), ...(options.core ? { options: options.core } : {}) });
   core.start();
+  for (const id of options.projects ?? ["default"]) core.ensureProject(id);
   let serving = true;
   const http = await serve({
     routes: (router) => core.routes(router),
@@ -36,7 +38,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     port: options.port ?? 8080,
     cors: options.cors ?? false,
     health: { serving: () => serving },
-    grpcHealthServices: [VClusterService.typeName, SnapshotService.typeName, OperationService.typeName, HostClusterService.typeName],
+    grpcHealthServices: core.services.map((entry) => entry.service.typeName),
   });
   return {
     url: http.url,

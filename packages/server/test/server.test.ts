@@ -9,7 +9,8 @@ import { fileURLToPath } from "node:url";
 import { createClient } from "@connectrpc/connect";
 import { createConnectTransport, createGrpcTransport, createGrpcWebTransport } from "@connectrpc/connect-node";
 import { Health, HealthCheckResponse_ServingStatus } from "@open-vcluster/http";
-import { OperationService, VClusterService, VCluster_Phase } from "@open-vcluster/sdk";
+import { Code, ConnectError } from "@connectrpc/connect";
+import { OperationService, ProjectService, VClusterService, VCluster_Phase } from "@open-vcluster/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../src/index.js";
 
@@ -24,6 +25,7 @@ describe("ovc-server", () => {
     const health = createClient(Health, createGrpcTransport({ baseUrl: server.url }));
     expect((await health.check({ service: "" })).status).toBe(HealthCheckResponse_ServingStatus.SERVING);
     expect((await health.check({ service: VClusterService.typeName })).status).toBe(HealthCheckResponse_ServingStatus.SERVING);
+    expect((await health.check({ service: ProjectService.typeName })).status).toBe(HealthCheckResponse_ServingStatus.SERVING);
     const res = await fetch(`${server.url}/healthz`);
     expect(res.status).toBe(200);
   });
@@ -37,13 +39,27 @@ describe("ovc-server", () => {
     for (const [i, transport] of Object.values(transports).entries()) {
       const vclusters = createClient(VClusterService, transport);
       const operations = createClient(OperationService, transport);
-      const op = await vclusters.createVCluster({ parent: "projects/demo", vclusterId: `vc-${i}`, vcluster: {} });
+      const op = await vclusters.createVCluster({ parent: "projects/default", vclusterId: `vc-${i}`, vcluster: {} });
       const done = await operations.waitOperation({ name: op.name, timeout: { seconds: 5n } });
       expect(done.done).toBe(true);
-      const v = await vclusters.getVCluster({ name: `projects/demo/vclusters/vc-${i}` });
+      const v = await vclusters.getVCluster({ name: `projects/default/vclusters/vc-${i}` });
       expect(v.status?.phase).toBe(VCluster_Phase.RUNNING);
-      expect(v.status?.hostNamespace).toMatch(new RegExp(`^vc-demo-vc-${i}-[0-9a-f]{10}$`));
+      expect(v.status?.hostNamespace).toMatch(new RegExp(`^vc-default-vc-${i}-[0-9a-f]{10}$`));
     }
+  });
+
+  it("starts with projects/default and answers NOT_FOUND for any other unknown project", async () => {
+    const transport = createConnectTransport({ baseUrl: server.url, httpVersion: "1.1" });
+    const projects = createClient(ProjectService, transport);
+    const vclusters = createClient(VClusterService, transport);
+    expect((await projects.getProject({ name: "projects/default" })).displayName).toBe("default");
+    const err = await vclusters.createVCluster({ parent: "projects/defualt", vclusterId: "dev", vcluster: {} }).then(
+      () => undefined,
+      (e: unknown) => ConnectError.from(e),
+    );
+    expect(err?.code).toBe(Code.NotFound);
+    expect(err?.rawMessage).toBe('project "projects/defualt" not found');
+    await expect(projects.getProject({ name: "projects/defualt" })).rejects.toMatchObject({ code: Code.NotFound });
   });
 
   it("runs as a process that prints where it listens and stops on SIGTERM", async () => {

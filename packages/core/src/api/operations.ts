@@ -16,12 +16,14 @@ import type { CoreContext } from "../engine/context.js";
 import type { OperationRunner } from "../engine/runner.js";
 import { validateRequest } from "../validation.js";
 import { listOperations } from "./listing.js";
+import { requireProject } from "../projects/require.js";
 
 /** WaitOperation's timeout when the request sets none (AIP-151 leaves it to the server). */
 const DEFAULT_WAIT_MS = 60_000;
 
 export function operationService(ctx: CoreContext, runner: OperationRunner): ServiceImpl<typeof OperationService> {
   const get = (name: string): Operation => {
+    requireProject(ctx, name, "read");
     const stored = ctx.store.getOperation(name);
     if (!stored) throw notFound("operation", name);
     return stored.operation;
@@ -35,6 +37,7 @@ export function operationService(ctx: CoreContext, runner: OperationRunner): Ser
 
     listOperations(req) {
       validateRequest(ListOperationsRequestSchema, req);
+      requireProject(ctx, req.parent, "read");
       return listOperations(ctx, req);
     },
 

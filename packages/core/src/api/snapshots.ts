@@ -24,11 +24,13 @@ import type { StoredOperation } from "../store/store.js";
 import { validateRequest } from "../validation.js";
 import { listSnapshots } from "./listing.js";
 import { atomically } from "../engine/atomic.js";
+import { requireProject } from "../projects/require.js";
 
 export function snapshotService(ctx: CoreContext, runner: OperationRunner): ServiceImpl<typeof SnapshotService> {
   return {
     getSnapshot(req) {
       validateRequest(GetSnapshotRequestSchema, req);
+      requireProject(ctx, req.name, "read");
       const snapshot = ctx.store.getSnapshot(req.name);
       if (!snapshot) throw notFound("snapshot", req.name);
       return snapshot;
@@ -36,6 +38,7 @@ export function snapshotService(ctx: CoreContext, runner: OperationRunner): Serv
 
     listSnapshots(req) {
       validateRequest(ListSnapshotsRequestSchema, req);
+      requireProject(ctx, req.parent, "read");
       return listSnapshots(ctx, req);
     },
 
@@ -46,6 +49,7 @@ export function snapshotService(ctx: CoreContext, runner: OperationRunner): Serv
 
     deleteSnapshot(req) {
       validateRequest(DeleteSnapshotRequestSchema, req);
+      requireProject(ctx, req.name, "read");
       const { operation, started } = atomically(ctx, () =>
         idempotent(
           ctx,

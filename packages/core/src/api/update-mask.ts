@@ -42,7 +42,7 @@ function findField(message: ReflectMessage, name: string): DescField | undefined
   return message.desc.fields.find((f) => f.name === name || f.jsonName === name);
 }
 
-function copyPath(dst: ReflectMessage, src: ReflectMessage | undefined, segments: string[], path: string): void {
+export function copyPath(dst: ReflectMessage, src: ReflectMessage | undefined, segments: string[], path: string): void {
   const [head, ...rest] = segments;
   const field = findField(dst, head ?? "");
   if (!field) throw fieldError("update_mask", `unknown field "${head}" in path "${path}"`);

@@ -57,6 +57,9 @@ import { checkHaBackingStore } from "../rules/ha.js";
 import { checkCreateSpec, checkScale, checkUpdateSpec } from "../rules/spec.js";
 import { getServerConfig } from "./server-config.js";
 import { defaultHostNamespace } from "../names.js";
+import { projectNameOf, requireProject } from "../projects/require.js";
+import { assertQuota } from "../quota/quota.js";
+import { getVClusterUsage } from "./usage.js";
 
 const SERVICE = VClusterService.typeName;
 /** GenerateVClusterKubeconfig's token lifetime when the request sets none: 1 hour. */
@@ -64,6 +67,7 @@ const DEFAULT_KUBECONFIG_TTL_SECONDS = 3600;
 
 export function vclusterService(ctx: CoreContext, runner: OperationRunner): ServiceImpl<typeof VClusterService> {
   const getOrThrow = (name: string): VCluster => {
+    requireProject(ctx, name, "read");
     const v = ctx.store.getVCluster(name);
     if (!v) throw notFound("vcluster", name);
     return v;
@@ -155,14 +159,17 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
           generation: 1n,
         });
         v.etag = computeEtag(VClusterSchema, v);
+        assertQuota(ctx, req.parent, { add: v });
         return v;
       };
       if (req.validateOnly) {
+        requireProject(ctx, req.parent, "read");
         if (ctx.store.getVCluster(name)) throw alreadyExists("vcluster", name);
         return validateOnlyOperation(ctx, OperationVerb.CREATE, build());
       }
       return mutate(() =>
         idempotent(ctx, { procedure: `${SERVICE}/CreateVCluster`, project, schema: CreateVClusterRequestSchema, request: req }, () => {
+          requireProject(ctx, req.parent, "write");
           if (ctx.store.getVCluster(name)) throw alreadyExists("vcluster", name);
           const v = build();
           const op = newOperation(ctx, {
@@ -186,6 +193,7 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
 
     listVClusters(req) {
       validateRequest(ListVClustersRequestSchema, req);
+      requireProject(ctx, req.parent, "read");
       return listVClusters(ctx, req);
     },
 
@@ -206,6 +214,7 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
         // A spec change follows the state machine; names, labels and
         // annotations are metadata, changed at once in any phase but DELETING.
         if (specChanged || phase === Phase.DELETING) assertActionAllowed("update", name, phase);
+        if (specChanged) assertQuota(ctx, projectNameOf(name), { add: next, remove: current });
         return { current, next, specChanged, phase };
       };
       if (req.validateOnly) return validateOnlyOperation(ctx, OperationVerb.UPDATE, plan().next);
@@ -263,6 +272,7 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
             if (req.replicas !== undefined) controlPlane.replicas = req.replicas;
             if (req.resources) controlPlane.resources = req.resources;
             if (req.resourceQuota) (spec.policies ??= create(PoliciesSchema)).resourceQuota = req.resourceQuota;
+            assertQuota(ctx, projectNameOf(req.name), { add: v, remove: current });
             v.generation = current.generation + 1n;
           });
         }),
@@ -284,6 +294,7 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
           const id = req.snapshotId || defaultSnapshotId(idOf(req.name), now);
           const name = snapshotName(project, id);
           if (ctx.store.getSnapshot(name)) throw alreadyExists("snapshot", name);
+          assertQuota(ctx, projectNameOf(name), { snapshots: 1 });
           saveSnapshot(
             ctx,
             create(SnapshotSchema, {
@@ -314,6 +325,7 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
       const project = projectOf(req.snapshot);
       return mutate(() =>
         idempotent(ctx, { procedure: `${SERVICE}/RestoreVCluster`, project, schema: RestoreVClusterRequestSchema, request: req }, () => {
+          requireProject(ctx, req.snapshot, "read");
           const snapshot = ctx.store.getSnapshot(req.snapshot);
           if (!snapshot) throw notFound("snapshot", req.snapshot);
           if (snapshot.phase !== Snapshot_Phase.SUCCEEDED) {
@@ -359,9 +371,8 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
       });
     },
 
-    // Placeholders of this intermediate commit; implemented in the following ones.
-    getVClusterUsage() {
-      throw new ConnectError("GetVClusterUsage is not implemented yet", Code.Unimplemented);
+    getVClusterUsage(req, context: HandlerContext) {
+      return getVClusterUsage(ctx, req, context.signal);
     },
 
     getServerConfig(req) {
@@ -370,6 +381,7 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
 
     watchVClusters(req, context: HandlerContext) {
       validateRequest(WatchVClustersRequestSchema, req);
+      requireProject(ctx, req.parent, "read");
       return watchVClusters(ctx, req, context.signal);
     },
   };

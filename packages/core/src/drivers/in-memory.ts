@@ -16,7 +16,17 @@ import {
   type Snapshot,
   type VCluster,
 } from "@open-vcluster/sdk";
-import type { Driver, KubeconfigOutcome, KubeconfigRequest, ObservedState, SnapshotOutcome, StepContext } from "../driver.js";
+import type {
+  Driver,
+  KubeconfigOutcome,
+  KubeconfigRequest,
+  ObservedState,
+  SnapshotOutcome,
+  StepContext,
+  UsageOutcome,
+} from "../driver.js";
+import { formatCpu, formatMemory, parseQuantity } from "../quota/quantity.js";
+import { vclusterUsage } from "../quota/quota.js";
 import { defaultHostNamespace, idOf, projectOf } from "../names.js";
 import { chartRelease, defaultServerConfig, type ServerConfigSettings } from "../rules/server-config.js";
 
@@ -47,6 +57,10 @@ interface HostVCluster {
   replicas: number;
   suspended: boolean;
 }
+
+/** CoreDNS's requests in a running vcluster (100m, 70Mi), in thousandths. */
+const COREDNS_CPU = 100n;
+const COREDNS_MEMORY = 70n * 2n ** 20n * 1000n;
 
 /** The stages each step reports, so progress is visible at any latency. */
 const STAGES: Record<string, readonly string[]> = {
@@ -144,6 +158,43 @@ export class InMemoryDriver implements Driver {
 
   async deleteSnapshot(s: Snapshot, ctx: StepContext): Promise<void> {
     await this.stages("deleteSnapshot", OperationVerb.DELETE_SNAPSHOT, s.name, ctx);
+  }
+
+  /**
+   * Deterministic figures: nothing before the install; while suspended no
+   * pods and no requests, only the control plane's volumes; while running
+   * the control plane's replicas and requests plus one CoreDNS pod (100m,
+   * 70Mi). `hard` is the spec's resource quota when it is enabled, `used`
+   * the same keys.
+   */
+  async usage(v: VCluster): Promise<UsageOutcome> {
+    const phase = v.status?.phase ?? VCluster_Phase.UNSPECIFIED;
+    const installed = this.host.has(v.name) || (phase !== VCluster_Phase.PENDING && phase !== VCluster_Phase.CREATING);
+    const h = installed ? this.ensure(v) : undefined;
+    const running = h !== undefined && !h.suspended;
+    // What the spec asks for, per replica, times the replicas the host runs (thousandths of a unit).
+    const specReplicas = BigInt(v.spec?.controlPlane?.replicas ?? 1);
+    const controlPlane = vclusterUsage(v);
+    const replicas = BigInt(h?.replicas ?? 0);
+    const cpu = running ? (replicas * controlPlane.cpu) / specReplicas + COREDNS_CPU : 0n;
+    const memory = running ? (replicas * controlPlane.memory) / specReplicas + COREDNS_MEMORY : 0n;
+    const pods = running ? Number(replicas) + 1 : 0;
+    const persistent = h !== undefined && v.spec?.persistence?.enabled !== false;
+    const persistentVolumeClaims = persistent ? Number(replicas) : 0;
+    const storage = (parseQuantity(v.spec?.persistence?.size ?? "5Gi") ?? 0n) * BigInt(persistentVolumeClaims);
+    const quota = v.spec?.policies?.resourceQuota;
+    const hard: Record<string, string> = quota?.enabled ? { ...quota.hard } : {};
+    const figures: Record<string, string> = {
+      "requests.cpu": formatCpu(cpu),
+      cpu: formatCpu(cpu),
+      "requests.memory": formatMemory(memory),
+      memory: formatMemory(memory),
+      pods: `${pods}`,
+      persistentvolumeclaims: `${persistentVolumeClaims}`,
+      "requests.storage": formatMemory(storage),
+    };
+    const used = Object.fromEntries(Object.keys(hard).map((key) => [key, figures[key] ?? "0"]));
+    return { cpu: formatCpu(cpu), memory: formatMemory(memory), pods, persistentVolumeClaims, used, hard };
   }
 
   async kubeconfig(v: VCluster, req: KubeconfigRequest): Promise<KubeconfigOutcome> {

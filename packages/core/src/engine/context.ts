@@ -22,6 +22,12 @@ export interface CoreOptions {
   watchRetention?: number;
   /** Buffered events after which a slow watcher is disconnected. Default: 1,024. */
   watchBufferSize?: number;
+  /**
+   * Create a project on first use instead of answering NOT_FOUND: a mutation
+   * naming an unknown project creates it; a read sees it as empty. Default:
+   * false (ovc-mock turns it on). See projects/require.ts.
+   */
+  autoCreateProjects?: boolean;
 }
 
 export interface CoreContext {
@@ -45,4 +51,5 @@ export const DEFAULT_OPTIONS: Required<CoreOptions> = {
   sweepIntervalMs: 60_000,
   watchRetention: 10_000,
   watchBufferSize: 1_024,
+  autoCreateProjects: false,
 };

@@ -35,3 +35,4 @@ export {
   vclusterListSpec,
   vclusterOrderFields,
 } from "./resources.js";
+export { projectFilterSchema, projectListSpec, projectOrderFields } from "./projects.js";

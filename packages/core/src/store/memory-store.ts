@@ -2,7 +2,7 @@
  * The in-memory Store: what the mock server and the server's embedded default
  * run on. Maps for lookups, per-project sorted lists for listing.
  */
-import type { Snapshot, VCluster } from "@open-vcluster/sdk";
+import type { Project, Snapshot, VCluster } from "@open-vcluster/sdk";
 import { projectOf } from "../names.js";
 import { SortedList } from "./sorted-list.js";
 import type { IdempotencyRecord, Store, StoredOperation } from "./store.js";
@@ -43,6 +43,8 @@ class Collection<T extends { name: string }> {
 }
 
 export class MemoryStore implements Store {
+  private readonly projects = new Map<string, Project>();
+  private projectList = new SortedList<Project>((p) => p.name);
   private readonly vclusters = new Collection<VCluster>();
   private readonly snapshots = new Collection<Snapshot>();
   private readonly operations = new Map<string, StoredOperation>();
@@ -79,6 +81,35 @@ export class MemoryStore implements Store {
 
   private restoreIn<T extends { name: string }>(collection: Collection<T>, name: string, previous: T | undefined): void {
     this.remember(() => (previous ? collection.put(previous) : collection.delete(name)));
+  }
+
+  getProject(name: string) {
+    return this.projects.get(name);
+  }
+  putProject(project: Project) {
+    this.restoreProject(project.name);
+    this.projects.set(project.name, project);
+    this.projectList.upsert(project);
+  }
+  deleteProject(name: string) {
+    this.restoreProject(name);
+    this.projects.delete(name);
+    this.projectList.remove(name);
+  }
+  listProjects() {
+    return this.projectList.all;
+  }
+  private restoreProject(name: string) {
+    const previous = this.projects.get(name);
+    this.remember(() => {
+      if (previous) {
+        this.projects.set(name, previous);
+        this.projectList.upsert(previous);
+      } else {
+        this.projects.delete(name);
+        this.projectList.remove(name);
+      }
+    });
   }
 
   getVCluster(name: string) {
@@ -169,6 +200,8 @@ export class MemoryStore implements Store {
 
   /** Not undoable: the mock's Reset calls it on its own. */
   clear() {
+    this.projects.clear();
+    this.projectList = new SortedList<Project>((p) => p.name);
     this.vclusters.clear();
     this.snapshots.clear();
     this.operations.clear();

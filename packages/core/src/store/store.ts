@@ -9,7 +9,7 @@
  * it writes a changed clone back. A store may therefore hand out the objects
  * it holds.
  */
-import type { Operation, Snapshot, VCluster } from "@open-vcluster/sdk";
+import type { Operation, Project, Snapshot, VCluster } from "@open-vcluster/sdk";
 
 /** What core needs to know about an operation beyond the Operation message. */
 export interface OperationInternal {
@@ -43,6 +43,12 @@ export interface IdempotencyRecord {
 export interface Store {
   /** Runs `fn` atomically: all of its writes happen, or none. */
   transaction<R>(fn: () => R): R;
+
+  getProject(name: string): Project | undefined;
+  putProject(project: Project): void;
+  deleteProject(name: string): void;
+  /** Every project, sorted by name. */
+  listProjects(): readonly Project[];
 
   getVCluster(name: string): VCluster | undefined;
   putVCluster(vcluster: VCluster): void;

@@ -24,6 +24,8 @@ export function createHarness(opts: { latencyMs?: number; options?: CoreOptions 
   const store = new MemoryStore();
   const core = new Core({ driver, store, clock, ids: sequentialIds(), ...(opts.options ? { options: opts.options } : {}) });
   core.start();
+  // The tests' project; auto-creation is off by default, as on ovc-server.
+  core.ensureProject("p");
   const transport = createRouterTransport((router) => core.routes(router));
   return {
     core,

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * ovc-mock [--host 127.0.0.1] [--port 0] [--latency <ms>] [--seed <file.json|yaml>]
+ * ovc-mock [--host 127.0.0.1] [--port 0] [--latency <ms>] [--seed <file.json|yaml>] [--no-auto-create-projects]
  *
  * Prints exactly one line to stdout once ready:
  *   ovc-mock listening on http://HOST:PORT
@@ -12,7 +12,7 @@ import { parseMillis, parsePort, runServerProcess, UsageError } from "@open-vclu
 import { readSeedFile } from "../seed-file.js";
 import { startMockServer, type MockServer } from "../server.js";
 
-const USAGE = "usage: ovc-mock [--host HOST] [--port PORT] [--latency MS] [--seed FILE]";
+const USAGE = "usage: ovc-mock [--host HOST] [--port PORT] [--latency MS] [--seed FILE] [--no-auto-create-projects]";
 
 async function start(): Promise<MockServer | undefined> {
   let values;
@@ -23,6 +23,7 @@ async function start(): Promise<MockServer | undefined> {
         port: { type: "string", default: "0" },
         latency: { type: "string", default: "0" },
         seed: { type: "string" },
+        "no-auto-create-projects": { type: "boolean", default: false },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -43,7 +44,13 @@ async function start(): Promise<MockServer | undefined> {
     throw new UsageError(`--seed: ${(err as Error).message}`);
   }
   try {
-    return await startMockServer({ host: values.host, port, latencyMs, ...(seed ? { seed } : {}) });
+    return await startMockServer({
+      host: values.host,
+      port,
+      latencyMs,
+      autoCreateProjects: !values["no-auto-create-projects"],
+      ...(seed ? { seed } : {}),
+    });
   } catch (err) {
     // A seed that parses but breaks the API's rules (a bad name, say) is a bad --seed like any other.
     if (values.seed && err instanceof ConnectError && err.code === Code.InvalidArgument) {

@@ -6,7 +6,7 @@
  */
 import { createClient, type Client, type Transport } from "@connectrpc/connect";
 import { createConnectTransport, createGrpcTransport } from "@connectrpc/connect-node";
-import { HostClusterService, OperationService, SnapshotService, VClusterService } from "@open-vcluster/sdk";
+import { HostClusterService, OperationService, ProjectService, SnapshotService, VClusterService } from "@open-vcluster/sdk";
 import { MockControlService } from "@open-vcluster/sdk/mock";
 import { createMockTransport, startMockServer, type MockOptions } from "../../src/index.js";
 
@@ -15,6 +15,7 @@ export interface Target {
   snapshots: Client<typeof SnapshotService>;
   operations: Client<typeof OperationService>;
   hostClusters: Client<typeof HostClusterService>;
+  projects: Client<typeof ProjectService>;
   control: Client<typeof MockControlService>;
   /** The base URL when served over HTTP. */
   url?: string;
@@ -32,6 +33,7 @@ function clients(transport: Transport) {
     snapshots: createClient(SnapshotService, transport),
     operations: createClient(OperationService, transport),
     hostClusters: createClient(HostClusterService, transport),
+    projects: createClient(ProjectService, transport),
     control: createClient(MockControlService, transport),
   };
 }
