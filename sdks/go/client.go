@@ -1,0 +1,102 @@
+// Copyright 2026 The open-vcluster-api Authors
+// SPDX-License-Identifier: Apache-2.0
+
+package openvcluster
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"time"
+
+	"buf.build/go/protovalidate"
+	"connectrpc.com/connect"
+	"google.golang.org/protobuf/proto"
+
+	"github.com/open-vcluster/open-vcluster-api/sdks/go/gen/openvcluster/v1/openvclusterv1connect"
+)
+
+// Client is the high-level client of every open-vcluster-api service. Its
+// methods take plain request messages, fill request ids, retry, wait for
+// operations, page and resume watches. It is safe for concurrent use.
+type Client struct {
+	endpoint     string
+	vclusters    openvclusterv1connect.VClusterServiceClient
+	snapshots    openvclusterv1connect.SnapshotServiceClient
+	operations   openvclusterv1connect.OperationServiceClient
+	projects     openvclusterv1connect.ProjectServiceClient
+	hostClusters openvclusterv1connect.HostClusterServiceClient
+	retry        RetryPolicy
+}
+
+// NewClient returns a client configured by opts over the environment
+// (OVC_ENDPOINT, OVC_API_KEY). It does not connect: ctx only bounds the
+// set-up (building the validator with WithValidation).
+func NewClient(ctx context.Context, opts ...Option) (*Client, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	cfg := newConfig(opts)
+	if u, err := url.Parse(cfg.endpoint); err != nil || u.Scheme == "" || u.Host == "" {
+		return nil, fmt.Errorf("openvcluster: endpoint %q is not an absolute URL (e.g. http://127.0.0.1:8080)", cfg.endpoint)
+	}
+	// Outermost first: one deadline for the whole call with its retries;
+	// validation before anything is sent; then the attempts, each seen by
+	// the caller's interceptors.
+	interceptors := []connect.Interceptor{timeoutInterceptor(cfg.timeout)}
+	if cfg.validate {
+		validator, err := protovalidate.New()
+		if err != nil {
+			return nil, fmt.Errorf("openvcluster: validator: %w", err)
+		}
+		interceptors = append(interceptors, validationInterceptor(validator))
+	}
+	if cfg.retry.MaxAttempts > 1 {
+		interceptors = append(interceptors, retryInterceptor(cfg.retry))
+	}
+	interceptors = append(interceptors, cfg.interceptors...)
+
+	httpClient := headerClient{next: cfg.httpClient, apiKey: cfg.apiKey}
+	connectOpts := append([]connect.ClientOption{connect.WithInterceptors(interceptors...)}, cfg.connectOpts...)
+	return &Client{
+		endpoint:     cfg.endpoint,
+		vclusters:    openvclusterv1connect.NewVClusterServiceClient(httpClient, cfg.endpoint, connectOpts...),
+		snapshots:    openvclusterv1connect.NewSnapshotServiceClient(httpClient, cfg.endpoint, connectOpts...),
+		operations:   openvclusterv1connect.NewOperationServiceClient(httpClient, cfg.endpoint, connectOpts...),
+		projects:     openvclusterv1connect.NewProjectServiceClient(httpClient, cfg.endpoint, connectOpts...),
+		hostClusters: openvclusterv1connect.NewHostClusterServiceClient(httpClient, cfg.endpoint, connectOpts...),
+		retry:        cfg.retry,
+	}, nil
+}
+
+// Endpoint returns the base URL the client talks to.
+func (c *Client) Endpoint() string { return c.endpoint }
+
+// unary calls one generated unary method with a plain request, filling an
+// empty request_id first (see withRequestID), and unwraps the response.
+func unary[Req, Res any](ctx context.Context, fn func(context.Context, *connect.Request[Req]) (*connect.Response[Res], error), req *Req) (*Res, error) {
+	if m, ok := any(req).(proto.Message); ok {
+		req = any(withRequestID(m)).(*Req)
+	}
+	res, err := fn(ctx, connect.NewRequest(req))
+	if err != nil {
+		return nil, err
+	}
+	return res.Msg, nil
+}
+
+// timeoutInterceptor gives unary calls without a deadline one of d, so a
+// silent server cannot hang the caller. Streams are left alone: a watch is
+// meant to stay open.
+func timeoutInterceptor(d time.Duration) connect.UnaryInterceptorFunc {
+	return func(next connect.UnaryFunc) connect.UnaryFunc {
+		return func(ctx context.Context, req connect.AnyRequest) (connect.AnyResponse, error) {
+			if _, ok := ctx.Deadline(); ok || d <= 0 {
+				return next(ctx, req)
+			}
+			ctx, cancel := context.WithTimeout(ctx, d)
+			defer cancel()
+			return next(ctx, req)
+		}
+	}
+}
