@@ -207,7 +207,7 @@ func Launch(ctx context.Context, opts ...Option) (*Server, error) {
 	s.cmd = exec.Command(argv[0], argv[1:]...)
 	s.cmd.Stdout = &firstLine{ch: lines}
 	s.cmd.Stderr = s.stderr
-	s.cmd.Env = append(os.Environ(), cfg.env...)
+	s.cmd.Env = append(withNodeOnPath(os.Environ()), cfg.env...)
 	// Do not hang on output pipes held open by anything the process started.
 	s.cmd.WaitDelay = 2 * time.Second
 	if err := s.cmd.Start(); err != nil {
@@ -334,9 +334,13 @@ func Find() ([]string, error) {
 	return nil, fmt.Errorf("%w: set OVC_MOCK to its executable or ovc-mock.js, put it on PATH, or install @open-vcluster/mock-server into node_modules", ErrNotFound)
 }
 
-// Command returns the command that runs the ovc-mock at path: the path
-// itself for an executable, or node and the path for a .js, .mjs or .cjs
-// script (node from PATH, or the OVC_NODE environment variable).
+// Command returns the command that runs the ovc-mock at path: node and the
+// script for a .js, .mjs or .cjs script or a file starting with a node
+// shebang (after following symlinks, so the node_modules/.bin/ovc-mock link
+// an npm install creates counts), else the path itself. node is the
+// OVC_NODE environment variable, else node from PATH: without either, the
+// error says so instead of the process dying with exit status 127 when
+// "#!/usr/bin/env node" finds no node.
 func Command(path string) ([]string, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -345,17 +349,53 @@ func Command(path string) ([]string, error) {
 	if info, err := os.Stat(abs); err != nil || info.IsDir() {
 		return nil, fmt.Errorf("%w: %s does not exist", ErrNotFound, abs)
 	}
-	switch filepath.Ext(abs) {
-	case ".js", ".mjs", ".cjs":
-		node := os.Getenv("OVC_NODE")
-		if node == "" {
-			if node, err = exec.LookPath("node"); err != nil {
-				return nil, fmt.Errorf("%w: node is not on PATH (set OVC_NODE); it is needed to run %s", ErrNotFound, abs)
-			}
-		}
-		return []string{node, abs}, nil
+	script, err := filepath.EvalSymlinks(abs)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrNotFound, err)
 	}
-	return []string{abs}, nil
+	if !nodeScript(script) {
+		return []string{abs}, nil
+	}
+	node := os.Getenv("OVC_NODE")
+	if node == "" {
+		if node, err = exec.LookPath("node"); err != nil {
+			return nil, fmt.Errorf("%w: node is not on PATH (set OVC_NODE); it is needed to run %s", ErrNotFound, abs)
+		}
+	}
+	return []string{node, script}, nil
+}
+
+// nodeScript reports whether the file at path is run by node: a script
+// extension, or a first line like "#!/usr/bin/env node".
+func nodeScript(path string) bool {
+	switch filepath.Ext(path) {
+	case ".js", ".mjs", ".cjs":
+		return true
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 256)
+	n, _ := f.Read(head)
+	line, _, _ := bytes.Cut(head[:n], []byte("\n"))
+	if !bytes.HasPrefix(line, []byte("#!")) {
+		return false
+	}
+	fields := strings.Fields(string(line[2:]))
+	return len(fields) > 0 && (filepath.Base(fields[len(fields)-1]) == "node" || filepath.Base(fields[0]) == "node")
+}
+
+// withNodeOnPath puts OVC_NODE's directory first on the PATH of env, for
+// executables that find node themselves (pnpm's shell shims in
+// node_modules/.bin run "node" from PATH).
+func withNodeOnPath(env []string) []string {
+	node := os.Getenv("OVC_NODE")
+	if node == "" {
+		return env
+	}
+	return append(env, "PATH="+filepath.Dir(node)+string(os.PathListSeparator)+os.Getenv("PATH"))
 }
 
 func (s *Server) kill() {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -328,5 +329,50 @@ func TestFind(t *testing.T) {
 	t.Setenv("OVC_NODE", "/opt/node/bin/node")
 	if got, err := ovcmock.Find(); err != nil || !slices.Equal(got, []string{"/opt/node/bin/node", script}) {
 		t.Errorf("Find = %v, %v", got, err)
+	}
+}
+
+// TestNpmBinLinkWithoutNodeOnPath is the layout of an npm install:
+// node_modules/.bin/ovc-mock is a symlink to a "#!/usr/bin/env node" script.
+// With node off PATH it must name the problem (it used to die with exit
+// status 127), and with OVC_NODE it must run.
+func TestNpmBinLinkWithoutNodeOnPath(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		ovcmock.Start(t.Context(), t, ovcmock.WithCommand(ovcMockJS)) // skips or fails
+	}
+	script, err := filepath.Abs(ovcMockJS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(t.TempDir(), "node_modules", ".bin")
+	if err := os.MkdirAll(bin, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(bin, "ovc-mock")
+	if err := os.Symlink(script, link); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", filepath.Join(t.TempDir(), "empty"))
+	t.Setenv("OVC_MOCK", link)
+	t.Setenv("OVC_NODE", "")
+	if _, err := ovcmock.Find(); !errors.Is(err, ovcmock.ErrNotFound) || !strings.Contains(err.Error(), "node is not on PATH (set OVC_NODE)") {
+		t.Fatalf("Find without node = %v, want ErrNotFound naming OVC_NODE", err)
+	}
+
+	t.Setenv("OVC_NODE", node)
+	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
+	defer cancel()
+	srv, err := ovcmock.Launch(ctx)
+	if err != nil {
+		t.Fatalf("Launch with OVC_NODE: %v", err)
+	}
+	defer func() {
+		if err := srv.Stop(); err != nil {
+			t.Errorf("Stop: %v", err)
+		}
+	}()
+	if err := srv.Reset(ctx); err != nil {
+		t.Errorf("Reset: %v", err)
 	}
 }
