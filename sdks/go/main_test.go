@@ -12,8 +12,8 @@ import (
 
 	"connectrpc.com/connect"
 
-	mockv1 "github.com/open-vcluster/open-vcluster-api/sdks/go/gen/openvcluster/mock/v1"
 	openvcluster "github.com/open-vcluster/open-vcluster-api/sdks/go"
+	mockv1 "github.com/open-vcluster/open-vcluster-api/sdks/go/gen/openvcluster/mock/v1"
 	"github.com/open-vcluster/open-vcluster-api/sdks/go/ovcmock"
 )
 
