@@ -21,8 +21,10 @@ func requestIDField(m proto.Message) protoreflect.FieldDescriptor {
 	return fd
 }
 
-// newUUID returns a random (version 4) UUID.
-func newUUID() string {
+// NewRequestID returns a fresh request id, a random (version 4) UUID. The
+// client fills empty request ids itself; set one yourself to make a
+// mutation idempotent across processes (e.g. a job that may be re-run).
+func NewRequestID() string {
 	var b [16]byte
 	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails (Go 1.24+).
 	b[6] = b[6]&0x0f | 0x40
@@ -41,6 +43,6 @@ func withRequestID(req proto.Message) proto.Message {
 		return req
 	}
 	filled := proto.Clone(req)
-	filled.ProtoReflect().Set(fd, protoreflect.ValueOfString(newUUID()))
+	filled.ProtoReflect().Set(fd, protoreflect.ValueOfString(NewRequestID()))
 	return filled
 }

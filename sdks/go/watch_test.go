@@ -114,6 +114,7 @@ func TestWatchEndsCleanlyOnCancel(t *testing.T) {
 	ctx, cancel := context.WithTimeout(t.Context(), watchTimeout)
 	defer cancel()
 	watchCtx, stop := context.WithCancel(ctx)
+	defer stop()
 	events := 0
 	for event, err := range client.WatchVClusters(watchCtx, &openvclusterv1.WatchVClustersRequest{Parent: project}) {
 		if err != nil {

@@ -85,6 +85,8 @@ type config struct {
 	stopTimeout  time.Duration
 	env          []string
 	httpClient   connect.HTTPClient
+	prefix       string
+	args         []string
 }
 
 // WithCommand runs ovc-mock from path, its executable or its ovc-mock.js
@@ -138,6 +140,20 @@ func WithHTTPClient(client connect.HTTPClient) Option {
 	return func(c *config) { c.httpClient = client }
 }
 
+// WithListeningPrefix sets the start of the line that announces the URL.
+// Default ListeningPrefix. With "ovc-server listening on " and
+// WithCommand, Start runs ovc-server (whose line ends with the driver) the
+// same way, e.g. to hold a test to both servers; Control and Reset then
+// have no server to talk to.
+func WithListeningPrefix(prefix string) Option {
+	return func(c *config) { c.prefix = prefix }
+}
+
+// WithArgs adds command-line arguments after the ones the options set.
+func WithArgs(args ...string) Option {
+	return func(c *config) { c.args = append(c.args, args...) }
+}
+
 // Start runs ovc-mock for the test t and returns once it accepts
 // connections; ctx bounds only the start-up. The process is stopped by
 // t.Cleanup, and the test fails if it had exited by then or did not stop
@@ -175,7 +191,7 @@ func Start(ctx context.Context, t testing.TB, opts ...Option) *Server {
 // only the start-up. The caller must call Stop. Start is the version for a
 // single test.
 func Launch(ctx context.Context, opts ...Option) (*Server, error) {
-	cfg := config{host: "127.0.0.1", startTimeout: 30 * time.Second, stopTimeout: 10 * time.Second, httpClient: http.DefaultClient}
+	cfg := config{host: "127.0.0.1", startTimeout: 30 * time.Second, stopTimeout: 10 * time.Second, httpClient: http.DefaultClient, prefix: ListeningPrefix}
 	for _, opt := range opts {
 		opt(&cfg)
 	}
@@ -196,6 +212,7 @@ func Launch(ctx context.Context, opts ...Option) (*Server, error) {
 	if cfg.seedFile != "" {
 		argv = append(argv, "--seed", cfg.seedFile)
 	}
+	argv = append(argv, cfg.args...)
 
 	lines := make(chan string, 1)
 	s := &Server{
@@ -231,15 +248,18 @@ func Launch(ctx context.Context, opts ...Option) (*Server, error) {
 	defer timer.Stop()
 	select {
 	case line := <-lines:
-		url, ok := strings.CutPrefix(strings.TrimRight(line, "\r\n"), ListeningPrefix)
-		if !ok {
-			return nil, fail(fmt.Sprintf("printed %q instead of %q<url>", line, ListeningPrefix))
+		// The URL is the first word after the prefix: ovc-server adds
+		// " (driver: NAME)".
+		rest, ok := strings.CutPrefix(strings.TrimRight(line, "\r\n"), cfg.prefix)
+		fields := strings.Fields(rest)
+		if !ok || len(fields) == 0 {
+			return nil, fail(fmt.Sprintf("printed %q instead of %q<url>", line, cfg.prefix))
 		}
-		s.URL = url
+		s.URL = fields[0]
 	case <-s.exited:
 		return nil, fail("exited before listening")
 	case <-timer.C:
-		return nil, fail(fmt.Sprintf("printed no %q line within %v", strings.TrimSpace(ListeningPrefix), cfg.startTimeout))
+		return nil, fail(fmt.Sprintf("printed no %q line within %v", strings.TrimSpace(cfg.prefix), cfg.startTimeout))
 	case <-ctx.Done():
 		return nil, fail(fmt.Sprintf("did not start: %v", context.Cause(ctx)))
 	}
