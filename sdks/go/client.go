@@ -5,6 +5,7 @@ package openvcluster
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"time"
@@ -91,12 +92,38 @@ func unary[Req, Res any](ctx context.Context, fn func(context.Context, *connect.
 func timeoutInterceptor(d time.Duration) connect.UnaryInterceptorFunc {
 	return func(next connect.UnaryFunc) connect.UnaryFunc {
 		return func(ctx context.Context, req connect.AnyRequest) (connect.AnyResponse, error) {
-			if _, ok := ctx.Deadline(); ok || d <= 0 {
-				return next(ctx, req)
+			if _, ok := ctx.Deadline(); !ok && d > 0 {
+				var cancel context.CancelFunc
+				ctx, cancel = context.WithTimeout(ctx, d)
+				defer cancel()
 			}
-			ctx, cancel := context.WithTimeout(ctx, d)
-			defer cancel()
-			return next(ctx, req)
+			res, err := next(ctx, req)
+			if err != nil && deadlineReached(ctx, err) {
+				return nil, connect.NewError(connect.CodeDeadlineExceeded, err)
+			}
+			return res, err
 		}
 	}
+}
+
+// deadlineSkew is how early a server may enforce the deadline the client
+// sent it (Connect-Timeout-Ms is rounded down to a millisecond and starts
+// on the server's clock).
+const deadlineSkew = 50 * time.Millisecond
+
+// deadlineReached reports whether a call that failed with err really ran
+// out of time: the server enforces the deadline the client sends along and
+// may answer CANCELED (ovc-mock does) just before the client's own timer
+// fires. The caller's deadline is what ended the call either way, so the
+// caller sees DEADLINE_EXCEEDED, never a CANCELED it did not ask for.
+func deadlineReached(ctx context.Context, err error) bool {
+	code := connect.CodeOf(err)
+	if code == connect.CodeDeadlineExceeded || errors.Is(ctx.Err(), context.Canceled) {
+		return false
+	}
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return true
+	}
+	deadline, ok := ctx.Deadline()
+	return ok && code == connect.CodeCanceled && time.Until(deadline) < deadlineSkew
 }

@@ -139,6 +139,8 @@ func (c *Client) wait(ctx context.Context, op *openvclusterv1.Operation, opts []
 			poll = min(poll, time.Until(deadline))
 		}
 		if poll <= 0 {
+			// The deadline has passed; ctx.Err is set once its timer fires.
+			<-ctx.Done()
 			return op, context.Cause(ctx)
 		}
 		// The call's own deadline leaves the server time to answer "not
