@@ -124,3 +124,27 @@ func TestWaitEndsWithTheContext(t *testing.T) {
 		t.Error("operation done on a frozen clock")
 	}
 }
+
+func TestCancelEndsTheWaitWithCANCELLED(t *testing.T) {
+	client := newClient(t)
+	if _, err := mock.Control.FreezeClock(t.Context(), connect.NewRequest(&mockv1.FreezeClockRequest{})); err != nil {
+		t.Fatalf("FreezeClock: %v", err)
+	}
+	if _, err := mock.Control.SetLatency(t.Context(), connect.NewRequest(&mockv1.SetLatencyRequest{Latency: durationpb.New(time.Minute)})); err != nil {
+		t.Fatalf("SetLatency: %v", err)
+	}
+	op, err := client.CreateVCluster(t.Context(), createRequest("doomed"))
+	if err != nil {
+		t.Fatalf("CreateVCluster: %v", err)
+	}
+	if err := op.Cancel(t.Context()); err != nil {
+		t.Fatalf("Cancel: %v", err)
+	}
+	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
+	defer cancel()
+	_, err = op.Wait(ctx)
+	var opErr *openvcluster.OperationError
+	if !errors.As(err, &opErr) || opErr.Code != connect.CodeCanceled || opErr.Operation.GetMetadata().GetState() != openvclusterv1.OperationState_OPERATION_STATE_CANCELLED {
+		t.Errorf("Wait after Cancel = %v, want an *OperationError with CANCELLED", err)
+	}
+}
