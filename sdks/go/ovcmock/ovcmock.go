@@ -22,7 +22,8 @@
 //
 // Without WithCommand, ovc-mock is found by Find: the OVC_MOCK environment
 // variable, ovc-mock on PATH, or node_modules/.bin/ovc-mock in the working
-// directory or a parent.
+// directory or a parent. A script (or the .bin link to one) runs with node
+// from the OVC_NODE environment variable, else from PATH.
 package ovcmock
 
 import (
