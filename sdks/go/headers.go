@@ -10,8 +10,8 @@ import (
 	"connectrpc.com/connect"
 )
 
-// UserAgent is the User-Agent the client sends.
-var UserAgent = "open-vcluster-go/" + Version + " (" + runtime.Version() + ")"
+// userAgent is the User-Agent the client sends: this SDK and its version.
+var userAgent = "open-vcluster-go/" + Version + " (" + runtime.Version() + ")"
 
 // headerClient sets the User-Agent and Authorization headers on every HTTP
 // request. It sits at the HTTP level, not in an interceptor, so streams and
@@ -23,7 +23,7 @@ type headerClient struct {
 }
 
 func (h headerClient) Do(req *http.Request) (*http.Response, error) {
-	req.Header.Set("User-Agent", UserAgent)
+	req.Header.Set("User-Agent", userAgent)
 	if h.apiKey != "" {
 		req.Header.Set("Authorization", "Bearer "+h.apiKey)
 	}

@@ -5,6 +5,7 @@ package openvcluster_test
 
 import (
 	"context"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -105,5 +106,14 @@ func TestInterceptorsSeeEveryAttempt(t *testing.T) {
 	list(t, client)
 	if len(procedures) != 2 || procedures[0] != "/openvcluster.v1.VClusterService/ListVClusters" {
 		t.Errorf("interceptor saw %q, want two ListVClusters attempts", procedures)
+	}
+}
+
+func TestOwnTransportAndProtocol(t *testing.T) {
+	h2c := &http.Client{Transport: &http.Transport{Protocols: unencryptedHTTP2()}}
+	client := newClient(t, openvcluster.WithHTTPClient(h2c), openvcluster.WithConnectOptions(connect.WithGRPC()))
+	list(t, client)
+	if got := recorded(t, "VClusterService/ListVClusters")[0].GetHeaders()["content-type"]; !strings.HasPrefix(got, "application/grpc") {
+		t.Errorf("content-type %q, want gRPC", got)
 	}
 }
