@@ -376,3 +376,32 @@ func TestNpmBinLinkWithoutNodeOnPath(t *testing.T) {
 		t.Errorf("Reset: %v", err)
 	}
 }
+
+// Another server announcing itself, e.g. ovc-server: a line of its own with
+// more after the URL, and arguments of its own.
+func TestListeningPrefixAndArgs(t *testing.T) {
+	path := fake(t, `echo "args: $*" >&2`+"\n"+`echo "other listening on http://127.0.0.1:9 (driver: simulated)"`+"\nexec sleep 60")
+	srv, err := ovcmock.Launch(t.Context(), ovcmock.WithCommand(path), ovcmock.WithListeningPrefix("other listening on "), ovcmock.WithArgs("--latency", "1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		if err := srv.Stop(); err != nil {
+			t.Errorf("Stop: %v", err)
+		}
+	}()
+	if srv.URL != "http://127.0.0.1:9" {
+		t.Errorf("URL = %q", srv.URL)
+	}
+	// stderr and stdout are separate pipes: poll for the arguments line.
+	for deadline := time.Now().Add(5 * time.Second); !strings.Contains(srv.Stderr(), "\n") && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if got := srv.Stderr(); !strings.HasSuffix(strings.TrimSpace(got), "--port 0 --latency 1") {
+		t.Errorf("arguments = %q, want the options' then WithArgs'", got)
+	}
+	_, err = ovcmock.Launch(t.Context(), ovcmock.WithCommand(path))
+	if err == nil || !strings.Contains(err.Error(), `instead of "ovc-mock listening on "<url>`) || !strings.Contains(err.Error(), "--port 0") {
+		t.Errorf("Launch with the default prefix = %v", err)
+	}
+}
