@@ -28,6 +28,9 @@ type Client struct {
 	projects     openvclusterv1connect.ProjectServiceClient
 	hostClusters openvclusterv1connect.HostClusterServiceClient
 	retry        RetryPolicy
+	// check validates a request before it is sent (WithValidation); nil
+	// when validation is off.
+	check func(any) error
 }
 
 // NewClient returns a client configured by opts over the environment
@@ -45,12 +48,14 @@ func NewClient(ctx context.Context, opts ...Option) (*Client, error) {
 	// validation before anything is sent; then the attempts, each seen by
 	// the caller's interceptors.
 	interceptors := []connect.Interceptor{timeoutInterceptor(cfg.timeout)}
+	var check func(any) error
 	if cfg.validate {
 		validator, err := protovalidate.New()
 		if err != nil {
 			return nil, fmt.Errorf("openvcluster: validator: %w", err)
 		}
-		interceptors = append(interceptors, validationInterceptor(validator))
+		check = requestChecker(validator)
+		interceptors = append(interceptors, validationInterceptor(check))
 	}
 	if cfg.retry.MaxAttempts > 1 {
 		interceptors = append(interceptors, retryInterceptor(cfg.retry))
@@ -67,6 +72,7 @@ func NewClient(ctx context.Context, opts ...Option) (*Client, error) {
 		projects:     openvclusterv1connect.NewProjectServiceClient(httpClient, cfg.endpoint, connectOpts...),
 		hostClusters: openvclusterv1connect.NewHostClusterServiceClient(httpClient, cfg.endpoint, connectOpts...),
 		retry:        cfg.retry,
+		check:        check,
 	}, nil
 }
 

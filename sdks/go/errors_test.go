@@ -50,6 +50,9 @@ func TestWithValidationChecksBeforeSending(t *testing.T) {
 			t.Errorf("watch = %v, want INVALID_ARGUMENT on parent", err)
 		}
 	}
+	if got := len(recorded(t, "VClusterService/WatchVClusters")); got != 0 {
+		t.Errorf("server saw %d watch requests, want none", got)
+	}
 	// Valid requests go through.
 	if _, err := client.CreateVClusterAndWait(t.Context(), createRequest("good")); err != nil {
 		t.Errorf("valid CreateVCluster: %v", err)

@@ -99,10 +99,18 @@ const defaultPoll = 20 * time.Second
 // WaitOperation only returns early when the operation is done.
 const defaultProgressPoll = time.Second
 
+// maxPoll is the longest WaitOperation accepts.
+const maxPoll = 10 * time.Minute
+
 // WithPollInterval sets how long each WaitOperation call waits on the
-// server before the client asks again.
+// server before the client asks again, at most 10 minutes (the server's
+// limit); 0 or less keeps the default.
 func WithPollInterval(d time.Duration) WaitOption {
-	return func(c *waitConfig) { c.poll = d }
+	return func(c *waitConfig) {
+		if d > 0 {
+			c.poll = min(d, maxPoll)
+		}
+	}
 }
 
 // WithProgress calls fn with the operation's metadata when its state,

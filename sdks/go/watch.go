@@ -29,6 +29,12 @@ var ErrWatchExpired = errors.New("watch expired: list again and watch from the v
 // (e.g. NOT_FOUND, INVALID_ARGUMENT) as it is, last.
 func (c *Client) WatchVClusters(ctx context.Context, req *openvclusterv1.WatchVClustersRequest) iter.Seq2[*openvclusterv1.WatchVClustersResponse, error] {
 	return func(yield func(*openvclusterv1.WatchVClustersResponse, error) bool) {
+		if c.check != nil {
+			if err := c.check(req); err != nil {
+				yield(nil, err)
+				return
+			}
+		}
 		req := proto.CloneOf(req)
 		failures := 0
 		for {
