@@ -33,6 +33,7 @@ import {
   VClusterSpecSchema,
   VClusterStatusSchema,
   VCluster_Phase as Phase,
+  View,
   WatchVClustersRequestSchema,
   type Operation,
   type VCluster,
@@ -51,6 +52,7 @@ import { validateRequest } from "../validation.js";
 import { listVClusters } from "./listing.js";
 import { applyUpdateMask } from "./update-mask.js";
 import { watchVClusters } from "./watch.js";
+import { effectiveView, inView } from "./view.js";
 import { atomically } from "../engine/atomic.js";
 import { isDurable, storageUri } from "../snapshots/storage-uri.js";
 import { checkHaBackingStore } from "../rules/ha.js";
@@ -198,7 +200,7 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
 
     getVCluster(req) {
       validateRequest(GetVClusterRequestSchema, req);
-      return getOrThrow(req.name);
+      return inView(getOrThrow(req.name), effectiveView(req.view, View.FULL));
     },
 
     listVClusters(req) {
