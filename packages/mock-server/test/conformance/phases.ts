@@ -78,14 +78,14 @@ export async function seedSnapshot(
   id: string,
   phase: Snapshot_Phase = Snapshot_Phase.SUCCEEDED,
   source = vcName("source"),
-  spec: SpecInit = { kubernetesVersion: "1.29", controlPlane: { replicas: 2 } },
+  spec: SpecInit = { kubernetesVersion: "1.29", controlPlane: { replicas: 2 }, backingStore: { store: { case: "embeddedEtcd", value: {} } } },
 ): Promise<Snapshot> {
   const res = await t.control.seed({
     snapshots: [
       {
         name: snapName(id),
         sourceVcluster: source,
-        storageUri: `s3://bucket/${id}`,
+        storage: { kind: { case: "s3", value: { bucket: "bucket", key: id } } },
         phase,
         sizeBytes: phase === Snapshot_Phase.SUCCEEDED ? 1024n : 0n,
         vclusterSpec: spec,
