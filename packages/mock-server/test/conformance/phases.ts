@@ -36,7 +36,6 @@ export const ALL_PHASES: readonly Phase[] = [
   Phase.SUSPENDING,
   Phase.SUSPENDED,
   Phase.RESUMING,
-  Phase.SNAPSHOTTING,
   Phase.RESTORING,
   Phase.DELETING,
   Phase.FAILED,

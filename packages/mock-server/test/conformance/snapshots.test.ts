@@ -10,7 +10,7 @@ import {
   Condition_Status,
   OperationVerb,
   Snapshot_Phase,
-  VClusterSchema,
+  type VClusterSchema,
   VClusterSpecSchema,
   VCluster_Phase as Phase,
   type Snapshot,
