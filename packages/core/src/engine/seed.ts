@@ -61,11 +61,12 @@ export function seedSnapshots(ctx: CoreContext, items: readonly Snapshot[]): Sna
       s.uid ||= ctx.ids.uuid();
       s.createTime ??= now;
       if (s.phase === Snapshot_Phase.UNSPECIFIED) s.phase = Snapshot_Phase.SUCCEEDED;
-      // Typed storage decides the URI and durability; a bare URI is durable unless container://.
+      // Typed storage decides the URI and durability; without it, a snapshot
+      // is durable unless its URI is container://.
       if (s.storage) {
         s.storageUri ||= storageUri(s.storage, parsed.id);
         s.durable = isDurable(s.storage);
-      } else if (s.storageUri) s.durable = !s.storageUri.startsWith("container:");
+      } else s.durable = !s.storageUri.startsWith("container:");
       if (s.phase === Snapshot_Phase.SUCCEEDED) s.completeTime ??= now;
       s.etag = computeEtag(SnapshotSchema, s);
       return saveSnapshot(ctx, s);
