@@ -77,7 +77,7 @@ export async function seedSnapshot(
   id: string,
   phase: Snapshot_Phase = Snapshot_Phase.SUCCEEDED,
   source = vcName("source"),
-  spec: SpecInit = { kubernetesVersion: "1.29", controlPlane: { replicas: 2 }, backingStore: { store: { case: "embeddedEtcd", value: {} } } },
+  spec: SpecInit = { kubernetesVersion: "v1.33.4", controlPlane: { replicas: 2 }, backingStore: { store: { case: "embeddedEtcd", value: {} } } },
 ): Promise<Snapshot> {
   const res = await t.control.seed({
     snapshots: [

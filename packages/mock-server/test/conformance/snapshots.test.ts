@@ -57,7 +57,7 @@ describe.each(TARGETS)("$name", (kind) => {
       vclusterId: id,
       vcluster: {
         spec: {
-          kubernetesVersion: "1.32",
+          kubernetesVersion: "v1.33.4",
           controlPlane: { replicas: 2 },
           backingStore: { store: { case: "embeddedEtcd", value: {} } },
           persistence: { size: "10Gi" },
