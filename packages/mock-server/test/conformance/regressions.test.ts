@@ -27,7 +27,7 @@ describe.each(TARGETS)("$name", (kind) => {
    * RUNNING forever, and DeleteSnapshot refuses it forever ("cancel its
    * operation first", but that operation is already done).
    */
-  it("a forced delete during SNAPSHOTTING leaves the snapshot FAILED, and deletable", async () => {
+  it("a forced delete during a snapshot leaves the snapshot FAILED, and deletable", async () => {
     await seedVCluster(t, "dev");
     await hold(t);
     const snap = await t.vclusters.snapshotVCluster({ name: NAME, snapshotId: "s1", storage: { kind: { case: "s3", value: { bucket: "bucket", key: "s1" } } } });
