@@ -216,7 +216,13 @@ function template(r: Rand, method: DescMethod, i: number): Record<string, JsonVa
   const vc = `${VC}/${pick(r, ["web", "batch", "broken", `fz-${i % 50}`])}`;
   const op = `projects/demo/operations/${pick(r, ["x", "00000000-0000-4000-8000-000000000000"])}`;
   const t: Record<string, Record<string, JsonValue>> = {
-    CreateVCluster: { parent: "projects/demo", vclusterId: `fz-${i % 50}`, vcluster: { labels: { env: "dev" }, spec: { controlPlane: { replicas: 1 }, kubernetesVersion: "1.33" } }, validateOnly: chance(r, 0.2) },
+    CreateVCluster: {
+      parent: "projects/demo",
+      vclusterId: `fz-${i % 50}`,
+      vcluster: { labels: { env: "dev" }, spec: { controlPlane: { replicas: 1 }, kubernetesVersion: "1.33" } },
+      validateOnly: chance(r, 0.2),
+      ...(chance(r, 0.3) ? { sourceSnapshot: "projects/demo/snapshots/web-nightly" } : {}),
+    },
     GetVCluster: { name: vc },
     ListVClusters: { parent: "projects/demo", pageSize: 5, filter: 'labels.env = "prod" OR phase = SUSPENDED', orderBy: "create_time desc" },
     UpdateVCluster: { vcluster: { name: vc, labels: { env: "x" }, displayName: "Fuzz", spec: { persistence: { size: "10Gi" } } }, updateMask: pick(r, ["labels", "displayName", "spec", "*", "spec.persistence.size"]) },
@@ -224,11 +230,9 @@ function template(r: Rand, method: DescMethod, i: number): Record<string, JsonVa
     ScaleVCluster: { name: vc, replicas: 1 + Math.floor(r() * 3) },
     SuspendVCluster: { name: vc },
     ResumeVCluster: { name: vc },
-    SnapshotVCluster: { name: vc, storageUri: "s3://bucket/key", snapshotId: `fz-${i % 50}`, ttl: "3600s" },
-    RestoreVCluster: chance(r, 0.5)
-      ? { snapshot: "projects/demo/snapshots/web-nightly", newVcluster: { parent: "projects/demo", vclusterId: `fz-r${i % 50}` } }
-      : { snapshot: "projects/demo/snapshots/web-nightly", name: vc },
-    GetVClusterKubeconfig: { name: vc, endpoint: pick(r, ["ENDPOINT_UNSPECIFIED", "ENDPOINT_INGRESS"]), tokenTtl: "3600s" },
+    SnapshotVCluster: { name: vc, storage: { s3: { bucket: "bucket", key: "key" } }, snapshotId: `fz-${i % 50}`, ttl: "3600s" },
+    RestoreVCluster: { snapshot: "projects/demo/snapshots/web-nightly", name: vc },
+    GenerateVClusterKubeconfig: { name: vc, endpoint: pick(r, ["ENDPOINT_UNSPECIFIED", "ENDPOINT_INGRESS"]), tokenTtl: "3600s" },
     GetSnapshot: { name: "projects/demo/snapshots/web-nightly" },
     ListSnapshots: { parent: "projects/demo", filter: "phase = SUCCEEDED", pageSize: 2 },
     DeleteSnapshot: { name: `projects/demo/snapshots/${pick(r, ["web-failed", `fz-${i % 50}`])}` },

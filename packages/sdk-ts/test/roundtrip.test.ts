@@ -4,6 +4,7 @@ import {
   CreateVClusterRequestSchema,
   VClusterService,
   VClusterSchema,
+  SyncRule_Mode,
   VCluster_Phase,
 } from "../src/index.js";
 import { validate } from "../src/validate.js";
@@ -16,7 +17,8 @@ const vcluster = create(VClusterSchema, {
     kubernetesVersion: "1.33",
     controlPlane: { replicas: 3, resources: { requests: { cpu: "200m", memory: "256Mi" } } },
     persistence: { enabled: true, size: "10Gi" },
-    sync: { toHost: { ingresses: true } },
+    backingStore: { store: { case: "embeddedEtcd", value: {} } },
+    sync: { toHost: { ingresses: { mode: SyncRule_Mode.ENABLED } } },
   },
   status: { phase: VCluster_Phase.RUNNING, readyReplicas: 3, desiredReplicas: 3 },
   generation: 4n,
@@ -38,9 +40,9 @@ describe("generated TypeScript", () => {
   it("describes every VClusterService RPC", () => {
     expect(Object.keys(VClusterService.method).sort()).toEqual(
       [
-        "createVCluster", "deleteVCluster", "getVCluster", "getVClusterKubeconfig", "listVClusters",
-        "restoreVCluster", "resumeVCluster", "scaleVCluster", "snapshotVCluster", "suspendVCluster",
-        "updateVCluster", "watchVClusters",
+        "createVCluster", "deleteVCluster", "generateVClusterKubeconfig", "getServerConfig", "getVCluster",
+        "getVClusterUsage", "listVClusters", "restoreVCluster", "resumeVCluster", "scaleVCluster",
+        "snapshotVCluster", "suspendVCluster", "updateVCluster", "watchVClusters",
       ].sort(),
     );
     expect(VClusterService.method.getVCluster.idempotency).toBe(1); // NO_SIDE_EFFECTS

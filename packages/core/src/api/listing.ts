@@ -8,12 +8,14 @@ import {
   ListOperationsResponseSchema,
   ListSnapshotsResponseSchema,
   ListVClustersResponseSchema,
+  View,
   type ListOperationsRequest,
   type ListSnapshotsRequest,
   type ListVClustersRequest,
   type VCluster,
 } from "@open-vcluster/sdk";
 import type { CoreContext } from "../engine/context.js";
+import { effectiveView, inView } from "./view.js";
 import { projectOf } from "../names.js";
 import {
   compileFilter,
@@ -43,7 +45,7 @@ export function listVClusters(ctx: CoreContext, req: ListVClustersRequest) {
   const query = compileListQuery(req, vclusterListSpec);
   const page = paginate(inOrder(ctx.store.listVClusters(projectOf(req.parent)), query.order, true), query);
   return create(ListVClustersResponseSchema, {
-    vclusters: page.items,
+    vclusters: page.items.map((v) => inView(v, effectiveView(req.view, View.BASIC))),
     nextPageToken: page.nextPageToken,
     totalSize: page.totalSize,
     version: ctx.hub.currentVersion(),

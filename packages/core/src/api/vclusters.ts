@@ -5,7 +5,7 @@
  */
 import { clone, create, equals, type MessageShape } from "@bufbuild/protobuf";
 import { durationMs, timestampFromDate } from "@bufbuild/protobuf/wkt";
-import { Code, ConnectError, type HandlerContext, type ServiceImpl } from "@connectrpc/connect";
+import type { HandlerContext, ServiceImpl } from "@connectrpc/connect";
 import {
   ControlPlaneSchema,
   CreateVClusterRequestSchema,
@@ -33,6 +33,7 @@ import {
   VClusterSpecSchema,
   VClusterStatusSchema,
   VCluster_Phase as Phase,
+  View,
   WatchVClustersRequestSchema,
   type Operation,
   type VCluster,
@@ -51,6 +52,7 @@ import { validateRequest } from "../validation.js";
 import { listVClusters } from "./listing.js";
 import { applyUpdateMask } from "./update-mask.js";
 import { watchVClusters } from "./watch.js";
+import { effectiveView, inView } from "./view.js";
 import { atomically } from "../engine/atomic.js";
 import { isDurable, storageUri } from "../snapshots/storage-uri.js";
 import { checkHaBackingStore } from "../rules/ha.js";
@@ -60,6 +62,8 @@ import { defaultHostNamespace } from "../names.js";
 import { projectNameOf, requireProject } from "../projects/require.js";
 import { assertQuota } from "../quota/quota.js";
 import { getVClusterUsage } from "./usage.js";
+import { cloneSource, cloneSpec } from "../snapshots/clone.js";
+import { assertNoSnapshotInFlight, beginSnapshotOperation, cancelSnapshotForDelete } from "../snapshots/in-flight.js";
 
 const SERVICE = VClusterService.typeName;
 /** GenerateVClusterKubeconfig's token lifetime when the request sets none: 1 hour. */
@@ -131,14 +135,18 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
   return {
     createVCluster(req) {
       // Before protovalidate, so its CEL rule answers with the same message as Update and Scale.
-      checkHaBackingStore(req.vcluster?.spec?.controlPlane?.replicas, req.vcluster?.spec?.backingStore);
+      if (!req.sourceSnapshot) checkHaBackingStore(req.vcluster?.spec?.controlPlane?.replicas, req.vcluster?.spec?.backingStore);
       validateRequest(CreateVClusterRequestSchema, req);
       const project = projectOf(req.parent);
       const name = vclusterName(project, req.vclusterId);
+      // A clone (source_snapshot) starts from the snapshot's spec and runs the restore step.
+      const source = req.sourceSnapshot ? cloneSource(ctx, req.sourceSnapshot, project) : undefined;
       const build = (): VCluster => {
         const now = timestampFromDate(ctx.clock.now());
         const input = req.vcluster ?? create(VClusterSchema);
-        const spec = input.spec ? clone(VClusterSpecSchema, input.spec) : create(VClusterSpecSchema);
+        const spec = source ? cloneSpec(source, input.spec) : input.spec ? clone(VClusterSpecSchema, input.spec) : create(VClusterSpecSchema);
+        // A clone's request spec is partial: the HA rule applies to the merged spec.
+        if (source) checkHaBackingStore(spec.controlPlane?.replicas, spec.backingStore);
         checkCreateSpec(ctx, spec);
         const v = create(VClusterSchema, {
           name,
@@ -148,8 +156,8 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
           annotations: { ...input.annotations },
           spec,
           status: {
-            phase: Phase.PENDING,
-            message: "waiting to be installed",
+            phase: source ? Phase.RESTORING : Phase.PENDING,
+            message: source ? `restoring from ${source.name}` : "waiting to be installed",
             hostNamespace: spec.hostNamespace ?? defaultHostNamespace(project, req.vclusterId),
             hostCluster: spec.hostCluster ?? ctx.serverConfig.defaultHostCluster,
             release: req.vclusterId,
@@ -158,6 +166,7 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
           updateTime: now,
           generation: 1n,
         });
+        if (source) validateRequest(VClusterSchema, v);
         v.etag = computeEtag(VClusterSchema, v);
         assertQuota(ctx, req.parent, { add: v });
         return v;
@@ -176,10 +185,13 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
             verb: OperationVerb.CREATE,
             target: name,
             requestId: req.requestId,
-            internal: { priorPhase: Phase.PENDING, vcluster: name },
+            internal: source
+              ? { priorPhase: Phase.RESTORING, vcluster: name, snapshot: source.name, clone: true }
+              : { priorPhase: Phase.PENDING, vcluster: name },
           });
           v.status!.currentOperation = op.operation.name;
-          setCondition(v, ConditionType.Progressing, ConditionStatus.TRUE, "CreateStarted", "create in progress", ctx.clock.now());
+          const started = source ? ["RestoreStarted", `restore from ${source.name} in progress`] : ["CreateStarted", "create in progress"];
+          setCondition(v, ConditionType.Progressing, ConditionStatus.TRUE, started[0]!, started[1]!, ctx.clock.now());
           saveVCluster(ctx, v, undefined);
           return op;
         }),
@@ -188,7 +200,7 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
 
     getVCluster(req) {
       validateRequest(GetVClusterRequestSchema, req);
-      return getOrThrow(req.name);
+      return inView(getOrThrow(req.name), effectiveView(req.view, View.FULL));
     },
 
     listVClusters(req) {
@@ -251,6 +263,7 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
           if (inFlight && TRANSITIONAL_PHASES.includes(phase)) {
             runner.supersede(inFlight, `cancelled by a forced delete of ${req.name}`);
           }
+          cancelSnapshotForDelete(ctx, runner, req.name, req.force);
           return begin(current, "delete", OperationVerb.DELETE, req.requestId, (v) => {
             v.deleteTime = timestampFromDate(ctx.clock.now());
           });
@@ -290,6 +303,7 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
         idempotent(ctx, { procedure: `${SERVICE}/SnapshotVCluster`, project, schema: SnapshotVClusterRequestSchema, request: req }, () => {
           const current = getOrThrow(req.name);
           assertActionAllowed("snapshot", req.name, current.status?.phase ?? Phase.UNSPECIFIED);
+          assertNoSnapshotInFlight(ctx, req.name);
           const now = ctx.clock.now();
           const id = req.snapshotId || defaultSnapshotId(idOf(req.name), now);
           const name = snapshotName(project, id);
@@ -315,7 +329,7 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
               kubernetesVersion: current.status?.kubernetesVersion ?? "",
             }),
           );
-          return begin(current, "snapshot", OperationVerb.SNAPSHOT, req.requestId, () => {}, { snapshot: name });
+          return beginSnapshotOperation(ctx, current, name, req.requestId);
         }),
       );
     },

@@ -6,6 +6,7 @@ import { create } from "@bufbuild/protobuf";
 import { Code, ConnectError } from "@connectrpc/connect";
 import { timestampFromMs } from "@bufbuild/protobuf/wkt";
 import {
+  View,
   WatchVClustersResponseSchema,
   WatchVClustersResponse_EventType as EventType,
   type VCluster,
@@ -16,6 +17,7 @@ import type { CoreContext } from "../engine/context.js";
 import type { WatchEvent } from "../watch/index.js";
 import { projectOf } from "../names.js";
 import { compileVClusterFilter } from "./listing.js";
+import { effectiveView, inView } from "./view.js";
 
 const EVENT_TYPES = {
   added: EventType.ADDED,
@@ -26,21 +28,25 @@ const EVENT_TYPES = {
 
 /**
  * Live events are shared by every subscriber of the hub, so their response
- * message is built once and shared too: with 1,000 watchers that is one
- * message per change instead of 1,000.
+ * message is built once per view and shared too: with 1,000 watchers that is
+ * one message per change instead of 1,000.
  */
-const responses = new WeakMap<WatchEvent<VCluster>, WatchVClustersResponse>();
+const responses = {
+  [View.BASIC]: new WeakMap<WatchEvent<VCluster>, WatchVClustersResponse>(),
+  [View.FULL]: new WeakMap<WatchEvent<VCluster>, WatchVClustersResponse>(),
+};
 
-function toResponse(event: WatchEvent<VCluster>): WatchVClustersResponse {
-  let response = responses.get(event);
+function toResponse(event: WatchEvent<VCluster>, view: View.BASIC | View.FULL): WatchVClustersResponse {
+  const cache = responses[view];
+  let response = cache.get(event);
   if (!response) {
     response = create(WatchVClustersResponseSchema, {
       type: EVENT_TYPES[event.type],
-      ...(event.item ? { vcluster: event.item } : {}),
+      ...(event.item ? { vcluster: inView(event.item, view) } : {}),
       version: event.version,
       eventTime: timestampFromMs(event.time),
     });
-    responses.set(event, response);
+    cache.set(event, response);
   }
   return response;
 }
@@ -67,18 +73,42 @@ export function watchVClusters(
     bufferSize: ctx.options.watchBufferSize,
     signal,
   });
+  const view = effectiveView(req.view, View.BASIC);
   const done = { done: true, value: undefined } as const;
+  // The subscription's next() still unanswered when a bookmark went out instead.
+  let pending: Promise<IteratorResult<WatchEvent<VCluster>, undefined>> | undefined;
+  const end = (): IteratorResult<WatchVClustersResponse> => {
+    // The stream ended without the client asking: the server is shutting
+    // down (or the mock was reset). UNAVAILABLE tells the client to watch again.
+    if (!signal.aborted && hub.closed) {
+      throw new ConnectError("watch ended: the server is shutting down or was reset; watch again", Code.Unavailable);
+    }
+    return done;
+  };
   return {
     [Symbol.asyncIterator]: () => ({
       next: async (): Promise<IteratorResult<WatchVClustersResponse>> => {
-        const result = await subscription.next();
-        if (!result.done) return { done: false, value: toResponse(result.value) };
-        // The stream ended without the client asking: the server is shutting
-        // down (or the mock was reset). UNAVAILABLE tells the client to watch again.
-        if (!signal.aborted && hub.closed) {
-          throw new ConnectError("watch ended: the server is shutting down or was reset; watch again", Code.Unavailable);
+        const next = (pending ??= subscription.next());
+        const quiet = new AbortController();
+        const onAbort = () => quiet.abort();
+        signal.addEventListener("abort", onAbort, { once: true });
+        const heartbeat = ctx.clock.sleep(ctx.options.watchHeartbeatMs, quiet.signal).then(
+          () => "quiet" as const,
+          () => "stopped" as const,
+        );
+        try {
+          const first = await Promise.race([next, heartbeat]);
+          // Quiet for the heartbeat interval, and still waiting for the hub
+          // (no event handed over in between): a bookmark at the current version.
+          if (first === "quiet" && subscription.waiting) return { done: false, value: bookmark(ctx, hub.currentVersion()) };
+          const result = await next;
+          pending = undefined;
+          if (!result.done) return { done: false, value: toResponse(result.value, view) };
+          return end();
+        } finally {
+          quiet.abort();
+          signal.removeEventListener("abort", onAbort);
         }
-        return done;
       },
       return: async () => {
         subscription.close();
@@ -86,4 +116,13 @@ export function watchVClusters(
       },
     }),
   };
+}
+
+/** A heartbeat: no vcluster, the hub's current version to resume from. */
+function bookmark(ctx: CoreContext, version: string): WatchVClustersResponse {
+  return create(WatchVClustersResponseSchema, {
+    type: EventType.BOOKMARK,
+    version,
+    eventTime: timestampFromMs(ctx.clock.now().getTime()),
+  });
 }

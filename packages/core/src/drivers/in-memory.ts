@@ -221,7 +221,10 @@ export class InMemoryDriver implements Driver {
       "users:",
       `- name: ${context}`,
       "  user:",
-      `    token: ${token}`,
+      // A short-lived token, or (no ttl) the admin client certificate, which does not expire.
+      ...(req.tokenTtlSeconds
+        ? [`    token: ${token}`]
+        : [`    client-certificate-data: ${Buffer.from(`admin-cert-${token}`).toString("base64")}`, `    client-key-data: ${Buffer.from(`admin-key-${token}`).toString("base64")}`]),
       "contexts:",
       `- name: ${context}`,
       "  context:",

@@ -28,6 +28,8 @@ export interface CoreOptions {
    * false (ovc-mock turns it on). See projects/require.ts.
    */
   autoCreateProjects?: boolean;
+  /** Quiet time after which a watch stream gets a BOOKMARK, on core's clock. Default: 30 s. */
+  watchHeartbeatMs?: number;
 }
 
 export interface CoreContext {
@@ -52,4 +54,5 @@ export const DEFAULT_OPTIONS: Required<CoreOptions> = {
   watchRetention: 10_000,
   watchBufferSize: 1_024,
   autoCreateProjects: false,
+  watchHeartbeatMs: 30_000,
 };

@@ -22,6 +22,7 @@ import { computeEtag } from "../etag.js";
 import { idOf, parseName } from "../names.js";
 import type { CoreContext } from "./context.js";
 import { saveOperation, saveSnapshot, saveVCluster } from "./records.js";
+import { isDurable, storageUri } from "../snapshots/storage-uri.js";
 import { atomically } from "./atomic.js";
 
 export function seedVClusters(ctx: CoreContext, items: readonly VCluster[]): VCluster[] {
@@ -60,6 +61,12 @@ export function seedSnapshots(ctx: CoreContext, items: readonly Snapshot[]): Sna
       s.uid ||= ctx.ids.uuid();
       s.createTime ??= now;
       if (s.phase === Snapshot_Phase.UNSPECIFIED) s.phase = Snapshot_Phase.SUCCEEDED;
+      // Typed storage decides the URI and durability; without it, a snapshot
+      // is durable unless its URI is container://.
+      if (s.storage) {
+        s.storageUri ||= storageUri(s.storage, parsed.id);
+        s.durable = isDurable(s.storage);
+      } else s.durable = !s.storageUri.startsWith("container:");
       if (s.phase === Snapshot_Phase.SUCCEEDED) s.completeTime ??= now;
       s.etag = computeEtag(SnapshotSchema, s);
       return saveSnapshot(ctx, s);

@@ -10,6 +10,8 @@ export const ConditionType = {
   Ready: "Ready",
   Progressing: "Progressing",
   Suspended: "Suspended",
+  /** A snapshot upload is in progress (its message names the Snapshot); snapshots hold no phase. */
+  Snapshotting: "Snapshotting",
 } as const;
 
 export function setCondition(

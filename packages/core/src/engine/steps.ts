@@ -23,6 +23,7 @@ import type { StoredOperation } from "../store/store.js";
 import type { CoreContext } from "./context.js";
 import { removeVCluster, saveSnapshot, saveVCluster } from "./records.js";
 import { ConditionStatus, ConditionType, setCondition } from "./status.js";
+import { deleteContainerSnapshots, markSnapshotting } from "../snapshots/in-flight.js";
 
 export type Outcome<R = unknown> =
   | { kind: "succeeded"; result: R }
@@ -174,7 +175,10 @@ const delete_ = defineStep<void>({
   finish: (ctx, op, outcome) => {
     if (outcome.kind === "succeeded") {
       const last = ctx.store.getVCluster(op.operation.metadata?.target ?? "");
-      if (last) removeVCluster(ctx, last);
+      if (last) {
+        deleteContainerSnapshots(ctx, last);
+        removeVCluster(ctx, last);
+      }
       return emptyResponse();
     }
     failVCluster(ctx, op, "delete", outcome);
@@ -212,9 +216,10 @@ const snapshot_ = defineStep<SnapshotOutcome>({
         s.sizeBytes = outcome.result.sizeBytes;
         s.completeTime = now;
       });
+      // The vcluster keeps whatever phase it has now: only the condition ends.
       changeVCluster(ctx, op, (v) => {
         if (v.status) v.status.lastSnapshot = op.internal.snapshot ?? "";
-        settle(ctx, v, op.internal.priorPhase as Phase, "snapshot succeeded", "SnapshotSucceeded");
+        markSnapshotting(ctx, v, op.internal.snapshot ?? "", false, "SnapshotSucceeded");
       });
       return snapshotResponse(snapshot ?? snapshotOf(ctx, op));
     }
@@ -224,10 +229,10 @@ const snapshot_ = defineStep<SnapshotOutcome>({
       s.error = text;
       s.completeTime = now;
     });
-    // A failed snapshot does not fail the vcluster: it goes back to where it was.
+    // A failed snapshot does not fail the vcluster, nor change its phase.
     const reason = outcome.kind === "failed" ? "SnapshotFailed" : "Cancelled";
     changeVCluster(ctx, op, (v) =>
-      settle(ctx, v, op.internal.priorPhase as Phase, `snapshot failed: ${text}`, reason),
+      markSnapshotting(ctx, v, op.internal.snapshot ?? "", false, reason, `snapshot ${op.internal.snapshot ?? ""} failed: ${text}`),
     );
     return undefined;
   },
@@ -298,6 +303,8 @@ const STEPS: Partial<Record<OperationVerb, Step>> = {
 
 export function stepFor(op: StoredOperation): Step {
   const verb = op.operation.metadata?.verb ?? OperationVerb.UNSPECIFIED;
+  // A clone is a CreateVCluster whose driver step is a restore into the new vcluster.
+  if (verb === OperationVerb.CREATE && op.internal.clone) return restore_;
   const step = STEPS[verb];
   if (!step) throw new Error(`no step for operation verb ${OperationVerb[verb]}`);
   return step;

@@ -106,6 +106,15 @@ export class WatchSubscription<T> implements AsyncIterator<WatchEvent<T>, undefi
     return this.#resumable;
   }
 
+  /**
+   * True while a consumer waits in next() with nothing left to take: it has
+   * seen (or had filtered out) every event published so far, so the hub's
+   * current version is a resume point that loses nothing (a bookmark).
+   */
+  get waiting(): boolean {
+    return this.#state === "open" && this.#waiters.length > 0;
+  }
+
   [Symbol.asyncIterator](): this {
     return this;
   }

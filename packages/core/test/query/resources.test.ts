@@ -83,7 +83,7 @@ describe("vclusterFilterSchema", () => {
 
   it("lists the phase names without the proto prefix", () => {
     expect(invalidArgument(() => compileFilter("phase = ON", vclusterFilterSchema))).toBe(
-      'invalid filter: invalid value "ON" for "phase" at position 8 (expected one of: UNSPECIFIED, PENDING, CREATING, RUNNING, UPDATING, SCALING, SUSPENDING, SUSPENDED, RESUMING, SNAPSHOTTING, RESTORING, DELETING, FAILED)',
+      'invalid filter: invalid value "ON" for "phase" at position 8 (expected one of: UNSPECIFIED, PENDING, CREATING, RUNNING, UPDATING, SCALING, SUSPENDING, SUSPENDED, RESUMING, RESTORING, DELETING, FAILED)',
     );
   });
 

@@ -1,13 +1,14 @@
 /**
- * GetVClusterKubeconfig: legal while the API server serves (RUNNING), refused
+ * GenerateVClusterKubeconfig: legal while the API server serves (RUNNING,
+ * UPDATING, SCALING), refused
  * when SUSPENDED; the endpoint choices against each exposure; token_ttl and
- * expire_time.
+ * expire_time (1 h by default); admin credentials only on request.
  */
 import type { MessageInitShape } from "@bufbuild/protobuf";
 import { Code } from "@connectrpc/connect";
 import {
   Exposure_Type,
-  GetVClusterKubeconfigRequest_Endpoint as Endpoint,
+  GenerateVClusterKubeconfigRequest_Endpoint as Endpoint,
   VCluster_Phase as Phase,
   type ExposureSchema,
   type Kubeconfig,
@@ -69,20 +70,47 @@ describe.each(TARGETS)("$name", (kind) => {
     expect(k.kubeconfig).toContain(`current-context: ${k.context}`);
   }
 
-  it("RUNNING: a kubeconfig for the API server, without expiry by default", async () => {
+  it("RUNNING: a kubeconfig with a token that expires in 1 hour by default", async () => {
     const v = await create();
-    const k = await t.vclusters.getVClusterKubeconfig({ name: NAME });
+    const frozen = await t.control.freezeClock({});
+    const k = await t.vclusters.generateVClusterKubeconfig({ name: NAME });
     expectWellFormed(k);
     expect(k.server).toBe(v.status?.apiServerEndpoint);
+    expect(k.admin).toBe(false);
+    expect(k.kubeconfig).toContain("token: ");
+    expect(k.kubeconfig).not.toContain("client-certificate-data");
+    expect(ms(k.expireTime) - ms(frozen.now)).toBe(3_600_000);
+  });
+
+  it("admin: true returns the admin credentials, without expiry", async () => {
+    await create();
+    const k = await t.vclusters.generateVClusterKubeconfig({ name: NAME, admin: true });
+    expectWellFormed(k);
+    expect(k.admin).toBe(true);
     expect(k.expireTime).toBeUndefined();
-    // Idempotent: asking again gives the same kubeconfig.
-    expect((await t.vclusters.getVClusterKubeconfig({ name: NAME })).kubeconfig).toBe(k.kubeconfig);
+    expect(k.kubeconfig).toContain("client-certificate-data: ");
+    expect(k.kubeconfig).not.toContain("token: ");
+    // Idempotent: asking again gives the same admin kubeconfig.
+    expect((await t.vclusters.generateVClusterKubeconfig({ name: NAME, admin: true })).kubeconfig).toBe(k.kubeconfig);
+  });
+
+  it("admin with token_ttl: INVALID_ARGUMENT", async () => {
+    await create();
+    const err = await expectCode(t.vclusters.generateVClusterKubeconfig({ name: NAME, admin: true, tokenTtl: { seconds: 3600n } }), Code.InvalidArgument);
+    expect(err.rawMessage).toContain("token_ttl");
+  });
+
+  it("UPDATING and SCALING: still served", async () => {
+    await seedVCluster(t, "a", Phase.UPDATING);
+    await seedVCluster(t, "b", Phase.SCALING);
+    expectWellFormed(await t.vclusters.generateVClusterKubeconfig({ name: vcName("a") }));
+    expectWellFormed(await t.vclusters.generateVClusterKubeconfig({ name: vcName("b") }));
   });
 
   it("SUSPENDED: FAILED_PRECONDITION naming the phase", async () => {
     await create();
     await settle(t, (await t.vclusters.suspendVCluster({ name: NAME })).name);
-    const err = await expectCode(t.vclusters.getVClusterKubeconfig({ name: NAME }), Code.FailedPrecondition);
+    const err = await expectCode(t.vclusters.generateVClusterKubeconfig({ name: NAME }), Code.FailedPrecondition);
     expect(err.rawMessage).toContain("SUSPENDED");
     expect(err.rawMessage).toContain("RUNNING");
   });
@@ -90,14 +118,14 @@ describe.each(TARGETS)("$name", (kind) => {
   it("seeded SUSPENDED and FAILED: FAILED_PRECONDITION", async () => {
     await seedVCluster(t, "a", Phase.SUSPENDED);
     await seedVCluster(t, "b", Phase.FAILED);
-    await expectCode(t.vclusters.getVClusterKubeconfig({ name: vcName("a") }), Code.FailedPrecondition);
-    await expectCode(t.vclusters.getVClusterKubeconfig({ name: vcName("b") }), Code.FailedPrecondition);
+    await expectCode(t.vclusters.generateVClusterKubeconfig({ name: vcName("a") }), Code.FailedPrecondition);
+    await expectCode(t.vclusters.generateVClusterKubeconfig({ name: vcName("b") }), Code.FailedPrecondition);
   });
 
   const CASES = ENDPOINTS.map((c) => ({ ...c, exposureName: Exposure_Type[c.exposure], endpointName: Endpoint[c.endpoint] }));
   it.each(CASES)("exposure $exposureName, endpoint $endpointName: $want", async ({ exposure, endpoint, want }) => {
     const v = await create(exposure);
-    const call = t.vclusters.getVClusterKubeconfig({ name: NAME, endpoint });
+    const call = t.vclusters.generateVClusterKubeconfig({ name: NAME, endpoint });
     if (want === "FAILED_PRECONDITION") {
       await expectCode(call, Code.FailedPrecondition);
       return;
@@ -118,7 +146,7 @@ describe.each(TARGETS)("$name", (kind) => {
   it("token_ttl sets expire_time that far ahead", async () => {
     await create();
     const before = Date.now();
-    const k = await t.vclusters.getVClusterKubeconfig({ name: NAME, tokenTtl: { seconds: 3600n } });
+    const k = await t.vclusters.generateVClusterKubeconfig({ name: NAME, tokenTtl: { seconds: 3600n } });
     const after = Date.now();
     expectWellFormed(k);
     expect(k.expireTime).toBeDefined();
@@ -126,7 +154,7 @@ describe.each(TARGETS)("$name", (kind) => {
     expect(expire).toBeGreaterThanOrEqual(before + 3_600_000 - 1000);
     expect(expire).toBeLessThanOrEqual(after + 3_600_000 + 1000);
     // A different ttl gives a different expiry.
-    const day = await t.vclusters.getVClusterKubeconfig({ name: NAME, tokenTtl: { seconds: 86_400n } });
+    const day = await t.vclusters.generateVClusterKubeconfig({ name: NAME, tokenTtl: { seconds: 86_400n } });
     expect(ms(day.expireTime) - expire).toBeGreaterThan(80_000_000);
   });
 });

@@ -261,7 +261,7 @@ describe.each(TARGETS)("$name", (kind) => {
   describe("SnapshotVCluster", () => {
     it("takes a snapshot", async () => {
       await createRunning(t, "dev");
-      const op = await t.vclusters.snapshotVCluster({ name: vcName("dev"), snapshotId: "s1", storageUri: "s3://bucket/s1" });
+      const op = await t.vclusters.snapshotVCluster({ name: vcName("dev"), snapshotId: "s1", storage: { kind: { case: "s3", value: { bucket: "bucket", key: "s1" } } } });
       expect(op.metadata?.verb).toBe(OperationVerb.SNAPSHOT);
       const done = await settle(t, op.name);
       expect(done.result.case === "response" && done.result.value.resource.case).toBe("snapshot");
@@ -270,7 +270,7 @@ describe.each(TARGETS)("$name", (kind) => {
 
     it("NOT_FOUND for a missing vcluster, and no snapshot is left behind", async () => {
       await expectCode(
-        t.vclusters.snapshotVCluster({ name: MISSING, snapshotId: "s1", storageUri: "s3://bucket/s1" }),
+        t.vclusters.snapshotVCluster({ name: MISSING, snapshotId: "s1", storage: { kind: { case: "s3", value: { bucket: "bucket", key: "s1" } } } }),
         Code.NotFound,
       );
       await expectCode(t.snapshots.getSnapshot({ name: snapName("s1") }), Code.NotFound);
@@ -281,7 +281,7 @@ describe.each(TARGETS)("$name", (kind) => {
     it("restores in place", async () => {
       await seedVCluster(t, "dev");
       await seedSnapshot(t, "s1", undefined, vcName("dev"));
-      const op = await t.vclusters.restoreVCluster({ snapshot: snapName("s1"), target: { case: "name", value: vcName("dev") } });
+      const op = await t.vclusters.restoreVCluster({ snapshot: snapName("s1"), name: vcName("dev") });
       expect(op.metadata?.verb).toBe(OperationVerb.RESTORE);
       expect(op.metadata?.target).toBe(vcName("dev"));
       const v = await responseVCluster(op.name);
@@ -291,7 +291,7 @@ describe.each(TARGETS)("$name", (kind) => {
     it("NOT_FOUND for a missing snapshot", async () => {
       await seedVCluster(t, "dev");
       const err = await expectCode(
-        t.vclusters.restoreVCluster({ snapshot: snapName("missing"), target: { case: "name", value: vcName("dev") } }),
+        t.vclusters.restoreVCluster({ snapshot: snapName("missing"), name: vcName("dev") }),
         Code.NotFound,
       );
       expect(err.rawMessage).toContain(snapName("missing"));
@@ -300,7 +300,7 @@ describe.each(TARGETS)("$name", (kind) => {
     it("NOT_FOUND for a missing vcluster (in place)", async () => {
       await seedSnapshot(t, "s1");
       const err = await expectCode(
-        t.vclusters.restoreVCluster({ snapshot: snapName("s1"), target: { case: "name", value: MISSING } }),
+        t.vclusters.restoreVCluster({ snapshot: snapName("s1"), name: MISSING }),
         Code.NotFound,
       );
       expect(err.rawMessage).toContain(MISSING);
@@ -310,13 +310,13 @@ describe.each(TARGETS)("$name", (kind) => {
   describe("GetVClusterKubeconfig", () => {
     it("returns a kubeconfig", async () => {
       await createRunning(t, "dev");
-      const k = await t.vclusters.getVClusterKubeconfig({ name: vcName("dev") });
+      const k = await t.vclusters.generateVClusterKubeconfig({ name: vcName("dev") });
       expect(k.kubeconfig).toContain(k.server);
       expect(k.context).not.toBe("");
     });
 
     it("NOT_FOUND", async () => {
-      await expectCode(t.vclusters.getVClusterKubeconfig({ name: MISSING }), Code.NotFound);
+      await expectCode(t.vclusters.generateVClusterKubeconfig({ name: MISSING }), Code.NotFound);
     });
   });
 

@@ -36,7 +36,6 @@ export const ALL_PHASES: readonly Phase[] = [
   Phase.SUSPENDING,
   Phase.SUSPENDED,
   Phase.RESUMING,
-  Phase.SNAPSHOTTING,
   Phase.RESTORING,
   Phase.DELETING,
   Phase.FAILED,
@@ -78,14 +77,14 @@ export async function seedSnapshot(
   id: string,
   phase: Snapshot_Phase = Snapshot_Phase.SUCCEEDED,
   source = vcName("source"),
-  spec: SpecInit = { kubernetesVersion: "1.29", controlPlane: { replicas: 2 } },
+  spec: SpecInit = { kubernetesVersion: "v1.33.4", controlPlane: { replicas: 2 }, backingStore: { store: { case: "embeddedEtcd", value: {} } } },
 ): Promise<Snapshot> {
   const res = await t.control.seed({
     snapshots: [
       {
         name: snapName(id),
         sourceVcluster: source,
-        storageUri: `s3://bucket/${id}`,
+        storage: { kind: { case: "s3", value: { bucket: "bucket", key: id } } },
         phase,
         sizeBytes: phase === Snapshot_Phase.SUCCEEDED ? 1024n : 0n,
         vclusterSpec: spec,

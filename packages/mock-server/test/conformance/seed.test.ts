@@ -56,7 +56,7 @@ describe.each(TARGETS)("Seed — $name", (kind) => {
         { name: "projects/p/vclusters/sleepy", status: { phase: Phase.SUSPENDED } },
         { name: "projects/p/vclusters/broken", status: { phase: Phase.FAILED } },
       ],
-      snapshots: [{ name: "projects/p/snapshots/snap", sourceVcluster: "projects/p/vclusters/sleepy", storageUri: "s3://bucket/snap" }],
+      snapshots: [{ name: "projects/p/snapshots/snap", sourceVcluster: "projects/p/vclusters/sleepy", storage: { kind: { case: "s3", value: { bucket: "bucket", key: "snap" } } } }],
     });
     await expectCode(t.vclusters.suspendVCluster({ name: "projects/p/vclusters/sleepy" }), Code.FailedPrecondition);
     const resumed = await settle(t, (await t.vclusters.resumeVCluster({ name: "projects/p/vclusters/sleepy" })).name);
@@ -65,9 +65,11 @@ describe.each(TARGETS)("Seed — $name", (kind) => {
     const deleted = await settle(t, (await t.vclusters.deleteVCluster({ name: "projects/p/vclusters/broken" })).name);
     expect(deleted.result.case).toBe("response");
     await expectCode(t.vclusters.getVCluster({ name: "projects/p/vclusters/broken" }), Code.NotFound);
-    const restore = await t.vclusters.restoreVCluster({
-      snapshot: "projects/p/snapshots/snap",
-      target: { case: "newVcluster", value: { parent: "projects/p", vclusterId: "clone" } },
+    const restore = await t.vclusters.createVCluster({
+      parent: "projects/p",
+      vclusterId: "clone",
+      vcluster: {},
+      sourceSnapshot: "projects/p/snapshots/snap",
     });
     await settle(t, restore.name);
     expect((await t.vclusters.getVCluster({ name: "projects/p/vclusters/clone" })).status?.phase).toBe(Phase.RUNNING);

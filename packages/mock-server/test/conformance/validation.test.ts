@@ -6,7 +6,7 @@
  * whole message, that rule id).
  */
 import { Code } from "@connectrpc/connect";
-import { Exposure_Type, VCluster_Phase as Phase, type GetVClusterKubeconfigRequest_Endpoint } from "@open-vcluster/sdk";
+import { Exposure_Type, VCluster_Phase as Phase, type GenerateVClusterKubeconfigRequest_Endpoint } from "@open-vcluster/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ViolationsSchema, PARENT, expectCode, opName, snapName, vcName, violationPaths, violationRules } from "./phases.js";
 import { TARGETS, type Target } from "./targets.js";
@@ -242,44 +242,51 @@ const CASES: Case[] = [
   {
     rpc: "SnapshotVCluster",
     what: "bad name",
-    call: (t) => t.vclusters.snapshotVCluster({ name: snapName("dev"), storageUri: "s3://bucket/x" }),
+    call: (t) => t.vclusters.snapshotVCluster({ name: snapName("dev"), storage: { kind: { case: "s3", value: { bucket: "bucket", key: "x" } } } }),
     path: "name",
   },
   {
     rpc: "SnapshotVCluster",
     what: "snapshot_id 'Nightly_1'",
-    call: (t) => t.vclusters.snapshotVCluster({ name: NAME, snapshotId: "Nightly_1", storageUri: "s3://bucket/x" }),
+    call: (t) => t.vclusters.snapshotVCluster({ name: NAME, snapshotId: "Nightly_1", storage: { kind: { case: "s3", value: { bucket: "bucket", key: "x" } } } }),
     path: "snapshot_id",
   },
   {
     rpc: "SnapshotVCluster",
     what: "64-character snapshot_id",
-    call: (t) => t.vclusters.snapshotVCluster({ name: NAME, snapshotId: long(64), storageUri: "s3://bucket/x" }),
+    call: (t) => t.vclusters.snapshotVCluster({ name: NAME, snapshotId: long(64), storage: { kind: { case: "s3", value: { bucket: "bucket", key: "x" } } } }),
     path: "snapshot_id",
   },
-  { rpc: "SnapshotVCluster", what: "no storage_uri", call: (t) => t.vclusters.snapshotVCluster({ name: NAME }), path: "storage_uri" },
+  { rpc: "SnapshotVCluster", what: "no storage", call: (t) => t.vclusters.snapshotVCluster({ name: NAME }), path: "storage" },
   {
     rpc: "SnapshotVCluster",
-    what: "storage_uri 'http://...'",
-    call: (t) => t.vclusters.snapshotVCluster({ name: NAME, storageUri: "http://bucket/x" }),
-    path: "storage_uri",
+    what: "s3 storage without a key",
+    call: (t) => t.vclusters.snapshotVCluster({ name: NAME, storage: { kind: { case: "s3", value: { bucket: "bucket", key: "" } } } }),
+    path: "storage.s3.key",
+  },
+  {
+    rpc: "SnapshotVCluster",
+    what: "azure storage with a bad account",
+    call: (t) =>
+      t.vclusters.snapshotVCluster({ name: NAME, storage: { kind: { case: "azure", value: { account: "A!", container: "snaps", blob: "b" } } } }),
+    path: "storage.azure.account",
   },
   {
     rpc: "SnapshotVCluster",
     what: "ttl of 59 s",
-    call: (t) => t.vclusters.snapshotVCluster({ name: NAME, storageUri: "s3://bucket/x", ttl: { seconds: 59n } }),
+    call: (t) => t.vclusters.snapshotVCluster({ name: NAME, storage: { kind: { case: "s3", value: { bucket: "bucket", key: "x" } } }, ttl: { seconds: 59n } }),
     path: "ttl",
   },
   {
     rpc: "SnapshotVCluster",
     what: "ttl of 11 years",
-    call: (t) => t.vclusters.snapshotVCluster({ name: NAME, storageUri: "s3://bucket/x", ttl: { seconds: 11n * 365n * 86_400n } }),
+    call: (t) => t.vclusters.snapshotVCluster({ name: NAME, storage: { kind: { case: "s3", value: { bucket: "bucket", key: "x" } } }, ttl: { seconds: 11n * 365n * 86_400n } }),
     path: "ttl",
   },
   {
     rpc: "SnapshotVCluster",
     what: "bad label key",
-    call: (t) => t.vclusters.snapshotVCluster({ name: NAME, storageUri: "s3://bucket/x", labels: { "a b": "c" } }),
+    call: (t) => t.vclusters.snapshotVCluster({ name: NAME, storage: { kind: { case: "s3", value: { bucket: "bucket", key: "x" } } }, labels: { "a b": "c" } }),
     path: "labels",
   },
 
@@ -287,73 +294,62 @@ const CASES: Case[] = [
   {
     rpc: "RestoreVCluster",
     what: "empty snapshot",
-    call: (t) => t.vclusters.restoreVCluster({ snapshot: "", target: { case: "name", value: NAME } }),
+    call: (t) => t.vclusters.restoreVCluster({ snapshot: "", name: NAME }),
     path: "snapshot",
   },
   {
     rpc: "RestoreVCluster",
     what: "a vcluster name as snapshot",
-    call: (t) => t.vclusters.restoreVCluster({ snapshot: NAME, target: { case: "name", value: NAME } }),
+    call: (t) => t.vclusters.restoreVCluster({ snapshot: NAME, name: NAME }),
     path: "snapshot",
   },
   {
     rpc: "RestoreVCluster",
-    what: "no target",
+    what: "no name",
     call: (t) => t.vclusters.restoreVCluster({ snapshot: snapName("s1") }),
-    path: "target",
-  },
-  {
-    rpc: "RestoreVCluster",
-    what: "bad in-place name",
-    call: (t) => t.vclusters.restoreVCluster({ snapshot: snapName("s1"), target: { case: "name", value: "dev" } }),
     path: "name",
   },
   {
     rpc: "RestoreVCluster",
-    what: "bad new vcluster_id",
-    call: (t) =>
-      t.vclusters.restoreVCluster({ snapshot: snapName("s1"), target: { case: "newVcluster", value: { parent: PARENT, vclusterId: "Copy" } } }),
-    path: "new_vcluster.vcluster_id",
-  },
-  {
-    rpc: "RestoreVCluster",
-    what: "empty new parent",
-    call: (t) =>
-      t.vclusters.restoreVCluster({ snapshot: snapName("s1"), target: { case: "newVcluster", value: { parent: "", vclusterId: "copy" } } }),
-    path: "new_vcluster.parent",
-  },
-  {
-    rpc: "RestoreVCluster",
-    what: "bad new label",
-    call: (t) =>
-      t.vclusters.restoreVCluster({
-        snapshot: snapName("s1"),
-        target: { case: "newVcluster", value: { parent: PARENT, vclusterId: "copy", labels: { k: long(64) } } },
-      }),
-    path: "new_vcluster.labels",
+    what: "bad name",
+    call: (t) => t.vclusters.restoreVCluster({ snapshot: snapName("s1"), name: "dev" }),
+    path: "name",
   },
   {
     rpc: "RestoreVCluster",
     what: "request_id not a UUID",
-    call: (t) => t.vclusters.restoreVCluster({ snapshot: snapName("s1"), target: { case: "name", value: NAME }, requestId: "x" }),
+    call: (t) => t.vclusters.restoreVCluster({ snapshot: snapName("s1"), name: NAME, requestId: "x" }),
     path: "request_id",
+  },
+  {
+    rpc: "CreateVCluster",
+    what: "source_snapshot not a snapshot name",
+    call: (t) => t.vclusters.createVCluster({ parent: PARENT, vclusterId: "copy", vcluster: {}, sourceSnapshot: NAME }),
+    path: "source_snapshot",
   },
 
   // GetVClusterKubeconfig
-  { rpc: "GetVClusterKubeconfig", what: "bad name", call: (t) => t.vclusters.getVClusterKubeconfig({ name: "dev" }), path: "name" },
+  { rpc: "GenerateVClusterKubeconfig", what: "bad name", call: (t) => t.vclusters.generateVClusterKubeconfig({ name: "dev" }), path: "name" },
   {
-    rpc: "GetVClusterKubeconfig",
+    rpc: "GenerateVClusterKubeconfig",
     what: "token_ttl of 60 s",
-    call: (t) => t.vclusters.getVClusterKubeconfig({ name: NAME, tokenTtl: { seconds: 60n } }),
+    call: (t) => t.vclusters.generateVClusterKubeconfig({ name: NAME, tokenTtl: { seconds: 60n } }),
     path: "token_ttl",
   },
   {
-    rpc: "GetVClusterKubeconfig",
+    rpc: "GenerateVClusterKubeconfig",
     what: "token_ttl of 2 years",
-    call: (t) => t.vclusters.getVClusterKubeconfig({ name: NAME, tokenTtl: { seconds: 2n * 365n * 86_400n } }),
+    call: (t) => t.vclusters.generateVClusterKubeconfig({ name: NAME, tokenTtl: { seconds: 2n * 365n * 86_400n } }),
     path: "token_ttl",
   },
-  { rpc: "GetVClusterKubeconfig", what: "undefined endpoint", call: (t) => t.vclusters.getVClusterKubeconfig({ name: NAME, endpoint: 9 as GetVClusterKubeconfigRequest_Endpoint }), path: "endpoint" },
+  {
+    rpc: "GenerateVClusterKubeconfig",
+    what: "admin with token_ttl",
+    call: (t) => t.vclusters.generateVClusterKubeconfig({ name: NAME, admin: true, tokenTtl: { seconds: 3600n } }),
+    rule: "kubeconfig.admin_ttl",
+    text: "token_ttl",
+  },
+  { rpc: "GenerateVClusterKubeconfig", what: "undefined endpoint", call: (t) => t.vclusters.generateVClusterKubeconfig({ name: NAME, endpoint: 9 as GenerateVClusterKubeconfigRequest_Endpoint }), path: "endpoint" },
 
   // WatchVClusters (the error arrives on the stream)
   { rpc: "WatchVClusters", what: "bad parent", call: (t) => firstEvent(t, { parent: "p" }), path: "parent" },
@@ -420,7 +416,7 @@ const RPCS = [
   "ResumeVCluster",
   "SnapshotVCluster",
   "RestoreVCluster",
-  "GetVClusterKubeconfig",
+  "GenerateVClusterKubeconfig",
   "WatchVClusters",
   "GetSnapshot",
   "ListSnapshots",

@@ -4,6 +4,7 @@ import { createConnectTransport, createGrpcTransport } from "@connectrpc/connect
 import {
   VClusterService,
   VCluster_Phase as Phase,
+  View,
   WatchVClustersResponse_EventType as EventType,
   type WatchVClustersResponse,
 } from "@open-vcluster/sdk";
@@ -173,6 +174,69 @@ describe.each(TARGETS)("WatchVClusters — $name", (kind) => {
     const ok = watch({ resumeVersion: String(BigInt(recent) - 2n) });
     await ok.waitFor((es) => es.length === 3, 5000, "3 events");
     expect(ok.events.map(brief)).toEqual(["ADDED v8", "ADDED v9", "ADDED v10"]);
+  });
+
+  it("a quiet filtered watch gets BOOKMARKs on core's clock, and resuming from one never ages into OUT_OF_RANGE", async () => {
+    t = await kind.start({ coreOptions: { watchRetention: 5 } });
+    await t.control.freezeClock({});
+    const filter = 'labels.team = "a"';
+    const w = watch({ filter });
+    await w.waitFor(synced, 5000, "SYNCED");
+    const syncVersion = w.events.at(-1)!.version;
+    // Ten changes the filter does not show: more than the log retains.
+    for (let i = 0; i < 10; i++) await t.control.seed({ vclusters: [{ name: `projects/p/vclusters/other${i}` }] });
+    // Not quiet long enough yet: no bookmark.
+    await t.control.advanceClock({ duration: { seconds: 29n } });
+    await t.control.seed({ vclusters: [{ name: "projects/p/vclusters/first", labels: { team: "a" } }] });
+    await w.waitFor((es) => es.some((e) => id(e) === "first"), 5000, "ADDED first");
+    expect(w.events.some((e) => e.type === EventType.BOOKMARK)).toBe(false);
+    for (let i = 10; i < 20; i++) await t.control.seed({ vclusters: [{ name: `projects/p/vclusters/other${i}` }] });
+    await t.control.advanceClock({ duration: { seconds: 30n } });
+    await w.waitFor((es) => es.some((e) => e.type === EventType.BOOKMARK), 5000, "BOOKMARK");
+    const bookmark = w.events.find((e) => e.type === EventType.BOOKMARK)!;
+    expect(bookmark.vcluster).toBeUndefined();
+    expect(bookmark.version).toBe((await t.vclusters.listVClusters({ parent: "projects/p" })).version);
+    expect(bookmark.eventTime).toBeDefined();
+    w.cancel();
+
+    // Meanwhile: more hidden changes and one the filter shows.
+    await t.control.seed({ vclusters: [{ name: "projects/p/vclusters/hidden" }] });
+    await t.control.seed({ vclusters: [{ name: "projects/p/vclusters/shown", labels: { team: "a" } }] });
+    // The last event the client saw before the bookmark is too old by now...
+    const stale = watch({ filter, resumeVersion: syncVersion });
+    await stale.waitEnd();
+    expect(stale.error?.code).toBe(Code.OutOfRange);
+    // ...but the bookmark resumes with exactly the later events.
+    const resumed = watch({ filter, resumeVersion: bookmark.version });
+    await resumed.waitFor((es) => es.length >= 1, 5000, "the change after the bookmark");
+    await t.control.seed({ vclusters: [{ name: "projects/p/vclusters/shown", labels: { team: "a", again: "yes" } }] });
+    await resumed.waitFor((es) => es.length >= 2, 5000, "the next change");
+    expect(resumed.events.map(brief)).toEqual(["ADDED shown", "MODIFIED shown"]);
+  });
+
+  it("views: BASIC (the default) leaves out spec.values_override, FULL keeps it", async () => {
+    t = await kind.start();
+    const values = "sync:\n  toHost:\n    ingresses:\n      enabled: true\n";
+    await t.control.seed({ vclusters: [{ name: "projects/p/vclusters/v", spec: { valuesOverride: values } }] });
+    const basic = watch();
+    const full = watch({ view: View.FULL });
+    await basic.waitFor(synced, 5000, "SYNCED");
+    await full.waitFor(synced, 5000, "SYNCED");
+    expect(basic.events[0]?.vcluster?.spec?.valuesOverride).toBeUndefined();
+    expect(full.events[0]?.vcluster?.spec?.valuesOverride).toBe(values);
+    await t.control.seed({ vclusters: [{ name: "projects/p/vclusters/v", labels: { x: "y" }, spec: { valuesOverride: values } }] });
+    await basic.waitFor((es) => es.some((e) => e.type === EventType.MODIFIED), 5000, "MODIFIED");
+    await full.waitFor((es) => es.some((e) => e.type === EventType.MODIFIED), 5000, "MODIFIED");
+    expect(basic.events.find((e) => e.type === EventType.MODIFIED)?.vcluster?.spec?.valuesOverride).toBeUndefined();
+    expect(full.events.find((e) => e.type === EventType.MODIFIED)?.vcluster?.spec?.valuesOverride).toBe(values);
+
+    // Get defaults to FULL, List to BASIC; the stored vcluster is never trimmed.
+    const name = "projects/p/vclusters/v";
+    expect((await t.vclusters.getVCluster({ name })).spec?.valuesOverride).toBe(values);
+    expect((await t.vclusters.getVCluster({ name, view: View.BASIC })).spec?.valuesOverride).toBeUndefined();
+    expect((await t.vclusters.listVClusters({ parent: "projects/p" })).vclusters[0]?.spec?.valuesOverride).toBeUndefined();
+    expect((await t.vclusters.listVClusters({ parent: "projects/p", view: View.FULL })).vclusters[0]?.spec?.valuesOverride).toBe(values);
+    expect((await t.vclusters.getVCluster({ name })).spec?.valuesOverride).toBe(values);
   });
 
   it("fails a garbage or future version, and a bad filter, with INVALID_ARGUMENT", async () => {
