@@ -384,7 +384,7 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
     async generateVClusterKubeconfig(req, context: HandlerContext) {
       validateRequest(GenerateVClusterKubeconfigRequestSchema, req);
       const current = getOrThrow(req.name);
-      assertActionAllowed("kubeconfig", req.name, current.status?.phase ?? Phase.UNSPECIFIED);
+      assertActionAllowed("kubeconfig", req.name, current.status?.phase ?? Phase.UNSPECIFIED, { failed: current.status?.failedOperation });
       const out = await ctx.driver.kubeconfig(
         current,
         {

@@ -9,6 +9,7 @@ import type { DescMessage, MessageInitShape } from "@bufbuild/protobuf";
 import type { ConnectError } from "@connectrpc/connect";
 import {
   file_openvcluster_v1_vcluster,
+  OperationVerb,
   Snapshot_Phase,
   VCluster_Phase as Phase,
   type Snapshot,
@@ -36,7 +37,6 @@ export const ALL_PHASES: readonly Phase[] = [
   Phase.SUSPENDING,
   Phase.SUSPENDED,
   Phase.RESUMING,
-  Phase.SNAPSHOTTING,
   Phase.RESTORING,
   Phase.DELETING,
   Phase.FAILED,
@@ -55,7 +55,7 @@ export async function seedVCluster(
   t: Target,
   id: string,
   phase: Phase = Phase.RUNNING,
-  extra: { spec?: SpecInit; labels?: Record<string, string>; project?: string } = {},
+  extra: { spec?: SpecInit; labels?: Record<string, string>; project?: string; failedVerb?: OperationVerb; deletionProtection?: boolean } = {},
 ): Promise<VCluster> {
   const res = await t.control.seed({
     vclusters: [
@@ -63,7 +63,11 @@ export async function seedVCluster(
         name: vcName(id, extra.project),
         labels: extra.labels ?? {},
         spec: extra.spec ?? { kubernetesVersion: "1.30" },
-        status: { phase },
+        deletionProtection: extra.deletionProtection ?? false,
+        status: {
+          phase,
+          ...(extra.failedVerb !== undefined ? { failedOperation: { verb: extra.failedVerb, operation: opName("failed") } } : {}),
+        },
       },
     ],
   });
@@ -97,8 +101,12 @@ export async function seedSnapshot(
   return s;
 }
 
-/** One hour per driver transition: an operation stays in flight until `release`. */
-export const HOLD_SECONDS = 3600n;
+/**
+ * Ten minutes per driver transition: an operation stays in flight until
+ * `release`. Shorter than every operation deadline (15 minutes at least), so
+ * releasing a held step never runs it into its deadline.
+ */
+export const HOLD_SECONDS = 600n;
 
 export async function hold(t: Target): Promise<void> {
   await t.control.setLatency({ latency: { seconds: HOLD_SECONDS } });
