@@ -224,8 +224,9 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
         const { touchesSpec } = applyUpdateMask(next, input, req.updateMask?.paths.length ? req.updateMask.paths : impliedUpdateMask(input));
         if (touchesSpec) checkUpdateSpec(ctx, current, (next.spec ??= create(VClusterSpecSchema)));
         validateRequest(VClusterSchema, next);
-        const specChanged = touchesSpec && !specEquals(current, next);
         const phase = current.status?.phase ?? Phase.UNSPECIFIED;
+        // In FAILED, a spec update re-applies the spec even if unchanged: it is the repair.
+        const specChanged = touchesSpec && (!specEquals(current, next) || phase === Phase.FAILED);
         // A spec change follows the state machine; names, labels and
         // annotations are metadata, changed at once in any phase but DELETING.
         if (specChanged || phase === Phase.DELETING) assertActionAllowed("update", name, phase, { failed: current.status?.failedOperation });
