@@ -44,7 +44,7 @@ import { idempotent } from "../engine/idempotency.js";
 import { newOperation, saveSnapshot, saveVCluster } from "../engine/records.js";
 import type { OperationRunner } from "../engine/runner.js";
 import { ConditionStatus, ConditionType, setCondition } from "../engine/status.js";
-import { assertActionAllowed, TRANSITIONAL_PHASES, RULES, type Action } from "../lifecycle/transitions.js";
+import { assertActionAllowed, RULES, type Action } from "../lifecycle/transitions.js";
 import { idOf, parentOf, projectOf, snapshotName, vclusterName } from "../names.js";
 import type { StoredOperation } from "../store/store.js";
 import { validateRequest } from "../validation.js";
@@ -269,8 +269,9 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
           }
           const phase = current.status?.phase ?? Phase.UNSPECIFIED;
           assertActionAllowed("delete", req.name, phase, { force: req.force, failed: current.status?.failedOperation });
+          // The operation in flight: a transitional phase's (force), or a snapshot upload's, which holds no phase.
           const inFlight = current.status?.currentOperation;
-          if (inFlight && TRANSITIONAL_PHASES.includes(phase)) {
+          if (inFlight) {
             runner.supersede(inFlight, `cancelled by a forced delete of ${req.name}`);
           }
           return begin(current, "delete", OperationVerb.DELETE, req.requestId, (v) => {

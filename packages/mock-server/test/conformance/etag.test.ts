@@ -37,7 +37,7 @@ const CONDITIONAL: Conditional[] = [
     rpc: "RestoreVCluster (in place)",
     phase: Phase.RUNNING,
     call: (t, etag) =>
-      t.vclusters.restoreVCluster({ snapshot: snapName("base"), target: { case: "name", value: NAME }, etag: etag ?? "" }),
+      t.vclusters.restoreVCluster({ snapshot: snapName("base"), name: NAME, etag: etag ?? "" }),
   },
 ];
 
@@ -95,7 +95,7 @@ describe.each(TARGETS)("$name", (kind) => {
     it("a stale snapshot etag: ABORTED; the current one: accepted", async () => {
       await seedVCluster(t, "dev");
       await hold(t);
-      const op = await t.vclusters.snapshotVCluster({ name: NAME, snapshotId: "s1", storageUri: "s3://bucket/s1" });
+      const op = await t.vclusters.snapshotVCluster({ name: NAME, snapshotId: "s1", storage: { kind: { case: "s3", value: { bucket: "bucket", key: "s1" } } } });
       const stale = (await t.snapshots.getSnapshot({ name: snapName("s1") })).etag;
       await release(t);
       await settle(t, op.name);
@@ -113,7 +113,7 @@ describe.each(TARGETS)("$name", (kind) => {
     it("is stable while nothing changes", async () => {
       await seedVCluster(t, "dev");
       const a = await etagOf();
-      await t.vclusters.getVClusterKubeconfig({ name: NAME });
+      await t.vclusters.generateVClusterKubeconfig({ name: NAME });
       await t.vclusters.listVClusters({ parent: PARENT });
       expect(a).not.toBe("");
       expect(await etagOf()).toBe(a);

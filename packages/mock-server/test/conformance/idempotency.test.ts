@@ -51,7 +51,7 @@ describe.each(TARGETS)("$name", (kind) => {
     await seedVCluster(t, "dev");
     const requestId = UUID();
     // No snapshot id: a second snapshot would get a new default id if the retry acted again.
-    const req = { name: vcName("dev"), storageUri: "s3://bucket/x", requestId };
+    const req = { name: vcName("dev"), storage: { kind: { case: "s3", value: { bucket: "bucket", key: "x" } } }, requestId };
     const first = await t.vclusters.snapshotVCluster(req);
     await settle(t, first.name);
     const second = await t.vclusters.snapshotVCluster(req);
@@ -177,11 +177,11 @@ describe.each(TARGETS)("$name", (kind) => {
       { rpc: "ResumeVCluster", call: (t) => t.vclusters.resumeVCluster({ name: vcName("dev"), requestId: BAD }) },
       {
         rpc: "SnapshotVCluster",
-        call: (t) => t.vclusters.snapshotVCluster({ name: vcName("dev"), storageUri: "s3://bucket/x", requestId: BAD }),
+        call: (t) => t.vclusters.snapshotVCluster({ name: vcName("dev"), storage: { kind: { case: "s3", value: { bucket: "bucket", key: "x" } } }, requestId: BAD }),
       },
       {
         rpc: "RestoreVCluster",
-        call: (t) => t.vclusters.restoreVCluster({ snapshot: snapName("s1"), target: { case: "name", value: vcName("dev") }, requestId: BAD }),
+        call: (t) => t.vclusters.restoreVCluster({ snapshot: snapName("s1"), name: vcName("dev"), requestId: BAD }),
       },
       { rpc: "DeleteSnapshot", call: (t) => t.snapshots.deleteSnapshot({ name: snapName("s1"), requestId: BAD }) },
     ];

@@ -15,7 +15,7 @@ import {
   type WatchVClustersResponse,
 } from "@open-vcluster/sdk";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { PARENT, expectCode, ms, phaseName, reset, seedSnapshot, seedVCluster, snapName, vcName } from "./phases.js";
+import { HA_STORE, PARENT, expectCode, ms, phaseName, reset, seedSnapshot, seedVCluster, snapName, vcName } from "./phases.js";
 import { TARGETS, createRunning, settle, type Target } from "./targets.js";
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -44,7 +44,7 @@ describe.each(TARGETS)("$name", (kind) => {
         vcluster: {
           labels: { env: "dev" },
           annotations: { "example.com/owner": "team-a" },
-          spec: { kubernetesVersion: "v1.32", controlPlane: { replicas: 3 } },
+          spec: { kubernetesVersion: "v1.32", controlPlane: { replicas: 3 }, backingStore: HA_STORE },
         },
       });
       expect(op.metadata?.verb).toBe(OperationVerb.CREATE);
@@ -175,13 +175,14 @@ describe.each(TARGETS)("$name", (kind) => {
   describe("DeleteVCluster", () => {
     it("deletes the vcluster: DELETING with a delete_time, then gone", async () => {
       await createRunning(t, "dev");
-      await t.control.setLatency({ latency: { seconds: 3600n } });
+      // Ten minutes: held, but well within the delete's 15-minute deadline.
+      await t.control.setLatency({ latency: { seconds: 600n } });
       const op = await t.vclusters.deleteVCluster({ name: vcName("dev") });
       expect(op.metadata?.verb).toBe(OperationVerb.DELETE);
       const deleting = await t.vclusters.getVCluster({ name: vcName("dev") });
       expect(phaseName(deleting.status!.phase)).toBe("DELETING");
       expect(deleting.deleteTime).toBeDefined();
-      await t.control.advanceClock({ duration: { seconds: 3601n } });
+      await t.control.advanceClock({ duration: { seconds: 601n } });
       const done = await settle(t, op.name);
       expect(done.result.case === "response" && done.result.value.resource.case).toBe("empty");
       await expectCode(t.vclusters.getVCluster({ name: vcName("dev") }), Code.NotFound);
@@ -231,7 +232,7 @@ describe.each(TARGETS)("$name", (kind) => {
       await t.vclusters.createVCluster({
         parent: PARENT,
         vclusterId: "dev",
-        vcluster: { spec: { controlPlane: { replicas: 2 } } },
+        vcluster: { spec: { controlPlane: { replicas: 2 }, backingStore: HA_STORE } },
       });
       await settle(t, (await t.operations.listOperations({ parent: PARENT })).operations[0]!.name);
       const suspend = await t.vclusters.suspendVCluster({ name: vcName("dev") });
@@ -261,7 +262,7 @@ describe.each(TARGETS)("$name", (kind) => {
   describe("SnapshotVCluster", () => {
     it("takes a snapshot", async () => {
       await createRunning(t, "dev");
-      const op = await t.vclusters.snapshotVCluster({ name: vcName("dev"), snapshotId: "s1", storageUri: "s3://bucket/s1" });
+      const op = await t.vclusters.snapshotVCluster({ name: vcName("dev"), snapshotId: "s1", storage: { kind: { case: "s3", value: { bucket: "bucket", key: "s1" } } } });
       expect(op.metadata?.verb).toBe(OperationVerb.SNAPSHOT);
       const done = await settle(t, op.name);
       expect(done.result.case === "response" && done.result.value.resource.case).toBe("snapshot");
@@ -270,7 +271,7 @@ describe.each(TARGETS)("$name", (kind) => {
 
     it("NOT_FOUND for a missing vcluster, and no snapshot is left behind", async () => {
       await expectCode(
-        t.vclusters.snapshotVCluster({ name: MISSING, snapshotId: "s1", storageUri: "s3://bucket/s1" }),
+        t.vclusters.snapshotVCluster({ name: MISSING, snapshotId: "s1", storage: { kind: { case: "s3", value: { bucket: "bucket", key: "s1" } } } }),
         Code.NotFound,
       );
       await expectCode(t.snapshots.getSnapshot({ name: snapName("s1") }), Code.NotFound);
@@ -281,7 +282,7 @@ describe.each(TARGETS)("$name", (kind) => {
     it("restores in place", async () => {
       await seedVCluster(t, "dev");
       await seedSnapshot(t, "s1", undefined, vcName("dev"));
-      const op = await t.vclusters.restoreVCluster({ snapshot: snapName("s1"), target: { case: "name", value: vcName("dev") } });
+      const op = await t.vclusters.restoreVCluster({ snapshot: snapName("s1"), name: vcName("dev") });
       expect(op.metadata?.verb).toBe(OperationVerb.RESTORE);
       expect(op.metadata?.target).toBe(vcName("dev"));
       const v = await responseVCluster(op.name);
@@ -291,7 +292,7 @@ describe.each(TARGETS)("$name", (kind) => {
     it("NOT_FOUND for a missing snapshot", async () => {
       await seedVCluster(t, "dev");
       const err = await expectCode(
-        t.vclusters.restoreVCluster({ snapshot: snapName("missing"), target: { case: "name", value: vcName("dev") } }),
+        t.vclusters.restoreVCluster({ snapshot: snapName("missing"), name: vcName("dev") }),
         Code.NotFound,
       );
       expect(err.rawMessage).toContain(snapName("missing"));
@@ -300,7 +301,7 @@ describe.each(TARGETS)("$name", (kind) => {
     it("NOT_FOUND for a missing vcluster (in place)", async () => {
       await seedSnapshot(t, "s1");
       const err = await expectCode(
-        t.vclusters.restoreVCluster({ snapshot: snapName("s1"), target: { case: "name", value: MISSING } }),
+        t.vclusters.restoreVCluster({ snapshot: snapName("s1"), name: MISSING }),
         Code.NotFound,
       );
       expect(err.rawMessage).toContain(MISSING);
@@ -310,13 +311,13 @@ describe.each(TARGETS)("$name", (kind) => {
   describe("GetVClusterKubeconfig", () => {
     it("returns a kubeconfig", async () => {
       await createRunning(t, "dev");
-      const k = await t.vclusters.getVClusterKubeconfig({ name: vcName("dev") });
+      const k = await t.vclusters.generateVClusterKubeconfig({ name: vcName("dev") });
       expect(k.kubeconfig).toContain(k.server);
       expect(k.context).not.toBe("");
     });
 
     it("NOT_FOUND", async () => {
-      await expectCode(t.vclusters.getVClusterKubeconfig({ name: MISSING }), Code.NotFound);
+      await expectCode(t.vclusters.generateVClusterKubeconfig({ name: MISSING }), Code.NotFound);
     });
   });
 
@@ -395,10 +396,14 @@ describe.each(TARGETS)("$name", (kind) => {
       expect(v.status?.message).not.toContain("chart install timed out");
     });
 
-    it("a failed vcluster is repaired by a resume", async () => {
+    it("a failed create is repaired by an update that re-applies the spec, not by a resume", async () => {
       await settle(t, await failedCreate());
-      const v = await responseVCluster((await t.vclusters.resumeVCluster({ name: vcName("dev") })).name);
+      await expectCode(t.vclusters.resumeVCluster({ name: vcName("dev") }), Code.FailedPrecondition, /after a failed create/);
+      const v = await responseVCluster(
+        (await t.vclusters.updateVCluster({ vcluster: { name: vcName("dev"), spec: {} }, updateMask: { paths: ["spec"] } })).name,
+      );
       expect(phaseName(v.status!.phase)).toBe("RUNNING");
+      expect(v.status?.failedOperation).toBeUndefined();
     });
 
     it("a failed vcluster can be deleted", async () => {

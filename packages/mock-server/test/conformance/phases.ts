@@ -50,6 +50,9 @@ export async function reset(t: Target): Promise<void> {
   await t.control.reset({});
 }
 
+/** A backing store that allows more than one control-plane replica (embedded etcd). */
+export const HA_STORE: NonNullable<SpecInit["backingStore"]> = { store: { case: "embeddedEtcd", value: {} } };
+
 /** Puts a vcluster straight into `phase` (as if it had got there earlier). */
 export async function seedVCluster(
   t: Target,
@@ -62,7 +65,7 @@ export async function seedVCluster(
       {
         name: vcName(id, extra.project),
         labels: extra.labels ?? {},
-        spec: extra.spec ?? { kubernetesVersion: "1.30" },
+        spec: extra.spec ?? { kubernetesVersion: "1.30", backingStore: HA_STORE },
         deletionProtection: extra.deletionProtection ?? false,
         status: {
           phase,
@@ -82,7 +85,7 @@ export async function seedSnapshot(
   id: string,
   phase: Snapshot_Phase = Snapshot_Phase.SUCCEEDED,
   source = vcName("source"),
-  spec: SpecInit = { kubernetesVersion: "1.29", controlPlane: { replicas: 2 } },
+  spec: SpecInit = { kubernetesVersion: "1.29", controlPlane: { replicas: 2 }, backingStore: HA_STORE },
 ): Promise<Snapshot> {
   const res = await t.control.seed({
     snapshots: [
@@ -90,6 +93,7 @@ export async function seedSnapshot(
         name: snapName(id),
         sourceVcluster: source,
         storageUri: `s3://bucket/${id}`,
+        durable: true,
         phase,
         sizeBytes: phase === Snapshot_Phase.SUCCEEDED ? 1024n : 0n,
         vclusterSpec: spec,

@@ -27,10 +27,10 @@ describe.each(TARGETS)("$name", (kind) => {
    * RUNNING forever, and DeleteSnapshot refuses it forever ("cancel its
    * operation first", but that operation is already done).
    */
-  it("a forced delete during SNAPSHOTTING leaves the snapshot FAILED, and deletable", async () => {
+  it("a forced delete during a snapshot upload leaves the snapshot FAILED, and deletable", async () => {
     await seedVCluster(t, "dev");
     await hold(t);
-    const snap = await t.vclusters.snapshotVCluster({ name: NAME, snapshotId: "s1", storageUri: "s3://bucket/s1" });
+    const snap = await t.vclusters.snapshotVCluster({ name: NAME, snapshotId: "s1", storage: { kind: { case: "s3", value: { bucket: "bucket", key: "s1" } } } });
     const del = await t.vclusters.deleteVCluster({ name: NAME, force: true });
     expect(OperationState[(await t.operations.getOperation({ name: snap.name })).metadata!.state]).toBe("CANCELLED");
     await release(t);
@@ -51,7 +51,7 @@ describe.each(TARGETS)("$name", (kind) => {
     await createRunning(t, "dev");
     const at = 1_900_000_000n;
     await t.control.freezeClock({ time: { seconds: at } });
-    const k = await t.vclusters.getVClusterKubeconfig({ name: NAME, tokenTtl: { seconds: 3600n } });
+    const k = await t.vclusters.generateVClusterKubeconfig({ name: NAME, tokenTtl: { seconds: 3600n } });
     expect(ms(k.expireTime)).toBe(Number(at + 3600n) * 1000);
   });
 

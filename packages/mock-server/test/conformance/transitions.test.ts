@@ -16,6 +16,7 @@ import {
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   ALL_PHASES,
+  HA_STORE,
   PARENT,
   expectCode,
   hold,
@@ -177,7 +178,7 @@ describe.each(TARGETS)("$name", (kind) => {
       vclusters: [
         {
           name: NAME,
-          spec: { kubernetesVersion: "1.30" },
+          spec: { kubernetesVersion: "1.30", backingStore: HA_STORE },
           status: { phase, ...(phase === FAILED ? { failedOperation: { verb: OperationVerb.UPDATE, operation: "projects/p/operations/earlier" } } : {}) },
         },
       ],
