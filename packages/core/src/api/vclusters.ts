@@ -15,8 +15,6 @@ import {
   KubeconfigSchema,
   ListVClustersRequestSchema,
   OperationResponseSchema,
-  OperationSchema,
-  OperationState,
   OperationVerb,
   PoliciesSchema,
   RestoreVClusterRequestSchema,

@@ -51,7 +51,7 @@ describe.each(TARGETS)("$name", (kind) => {
     await seedVCluster(t, "dev");
     const requestId = UUID();
     // No snapshot id: a second snapshot would get a new default id if the retry acted again.
-    const req = { name: vcName("dev"), storage: { kind: { case: "s3", value: { bucket: "bucket", key: "x" } } }, requestId };
+    const req = { name: vcName("dev"), storage: { kind: { case: "s3" as const, value: { bucket: "bucket", key: "x" } } }, requestId };
     const first = await t.vclusters.snapshotVCluster(req);
     await settle(t, first.name);
     const second = await t.vclusters.snapshotVCluster(req);

@@ -7,9 +7,10 @@
  */
 import type { DescMessage, MessageInitShape } from "@bufbuild/protobuf";
 import type { ConnectError } from "@connectrpc/connect";
+import type {
+  OperationVerb} from "@open-vcluster/sdk";
 import {
   file_openvcluster_v1_vcluster,
-  OperationVerb,
   Snapshot_Phase,
   VCluster_Phase as Phase,
   type Snapshot,
