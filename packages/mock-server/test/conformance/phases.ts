@@ -7,10 +7,9 @@
  */
 import type { DescMessage, MessageInitShape } from "@bufbuild/protobuf";
 import type { ConnectError } from "@connectrpc/connect";
-import type {
-  OperationVerb} from "@open-vcluster/sdk";
 import {
   file_openvcluster_v1_vcluster,
+  type OperationVerb,
   Snapshot_Phase,
   VCluster_Phase as Phase,
   type Snapshot,
