@@ -5,7 +5,7 @@
  */
 import { clone, create, equals, type MessageShape } from "@bufbuild/protobuf";
 import { durationMs, timestampFromDate } from "@bufbuild/protobuf/wkt";
-import { Code, ConnectError, type HandlerContext, type ServiceImpl } from "@connectrpc/connect";
+import { type HandlerContext, type ServiceImpl } from "@connectrpc/connect";
 import {
   ControlPlaneSchema,
   CreateVClusterRequestSchema,

@@ -44,7 +44,7 @@ describe.each(TARGETS)("$name", (kind) => {
         vcluster: {
           labels: { env: "dev" },
           annotations: { "example.com/owner": "team-a" },
-          spec: { kubernetesVersion: "v1.32", controlPlane: { replicas: 3 }, backingStore: HA_STORE },
+          spec: { kubernetesVersion: "v1.34.6", controlPlane: { replicas: 3 }, backingStore: HA_STORE },
         },
       });
       expect(op.metadata?.verb).toBe(OperationVerb.CREATE);
@@ -61,7 +61,7 @@ describe.each(TARGETS)("$name", (kind) => {
       expect(v.status?.hostNamespace).not.toBe("");
       expect(v.status?.apiServerEndpoint).toMatch(/^https:\/\//);
       expect(v.status?.chartVersion).not.toBe("");
-      expect(v.status?.kubernetesVersion).toMatch(/^1\.32/);
+      expect(v.status?.kubernetesVersion).toMatch(/^v?1\.34\.6$/);
       expect(v.status?.currentOperation).toBe("");
       expect(v.generation).toBe(1n);
       expect(v.status?.observedGeneration).toBe(1n);
@@ -197,7 +197,7 @@ describe.each(TARGETS)("$name", (kind) => {
 
   describe("ScaleVCluster", () => {
     it("changes the replicas", async () => {
-      const before = await createRunning(t, "dev");
+      const before = await seedVCluster(t, "dev");
       const op = await t.vclusters.scaleVCluster({ name: vcName("dev"), replicas: 3 });
       expect(op.metadata?.verb).toBe(OperationVerb.SCALE);
       const v = await responseVCluster(op.name);
@@ -387,8 +387,8 @@ describe.each(TARGETS)("$name", (kind) => {
     it("a failed vcluster is repaired by an update of its spec", async () => {
       await settle(t, await failedCreate());
       const op = await t.vclusters.updateVCluster({
-        vcluster: { name: vcName("dev"), spec: { kubernetesVersion: "1.31" } },
-        updateMask: { paths: ["spec.kubernetes_version"] },
+        vcluster: { name: vcName("dev"), spec: { controlPlane: { resources: { requests: { cpu: "500m" } } } } },
+        updateMask: { paths: ["spec.control_plane.resources"] },
       });
       const v = await responseVCluster(op.name);
       expect(phaseName(v.status!.phase)).toBe("RUNNING");

@@ -16,6 +16,7 @@ import {
 } from "@open-vcluster/sdk";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
+  HA_STORE,
   PARENT,
   expectCode,
   hold,
@@ -245,7 +246,7 @@ describe.each(TARGETS)("$name", (kind) => {
   describe("ListOperations", () => {
     /** Four operations one second apart: suspend a, scale b, update a (labels), then suspend b left running. */
     async function fourOperations() {
-      await t.control.seed({ vclusters: [{ name: vcName("a") }, { name: vcName("b") }] });
+      await t.control.seed({ vclusters: [{ name: vcName("a") }, { name: vcName("b"), spec: { backingStore: HA_STORE } }] });
       await t.control.freezeClock({});
       const step = () => t.control.advanceClock({ duration: { seconds: 1n } });
       const suspendA = await t.vclusters.suspendVCluster({ name: vcName("a") });

@@ -65,7 +65,7 @@ export async function seedVCluster(
       {
         name: vcName(id, extra.project),
         labels: extra.labels ?? {},
-        spec: extra.spec ?? { kubernetesVersion: "1.30", backingStore: HA_STORE },
+        spec: extra.spec ?? { kubernetesVersion: "v1.33.4", backingStore: HA_STORE },
         deletionProtection: extra.deletionProtection ?? false,
         status: {
           phase,
@@ -85,7 +85,7 @@ export async function seedSnapshot(
   id: string,
   phase: Snapshot_Phase = Snapshot_Phase.SUCCEEDED,
   source = vcName("source"),
-  spec: SpecInit = { kubernetesVersion: "1.29", controlPlane: { replicas: 2 }, backingStore: HA_STORE },
+  spec: SpecInit = { kubernetesVersion: "v1.33.4", controlPlane: { replicas: 2 }, backingStore: HA_STORE },
 ): Promise<Snapshot> {
   const res = await t.control.seed({
     snapshots: [

@@ -63,7 +63,7 @@ describe.each(TARGETS)("$name", (kind) => {
   it("a seeded SUSPENDED vcluster stays at zero replicas through an update", async () => {
     await seedVCluster(t, "dev", Phase.SUSPENDED);
     const op = await t.vclusters.updateVCluster({
-      vcluster: { name: NAME, spec: { kubernetesVersion: "1.31" } },
+      vcluster: { name: NAME, spec: { kubernetesVersion: "v1.34.6" } },
       updateMask: { paths: ["spec.kubernetes_version"] },
     });
     await settle(t, op.name);

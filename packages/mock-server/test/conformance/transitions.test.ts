@@ -106,7 +106,7 @@ function run(t: Target, action: Action, name: string): Promise<Operation | { kub
   switch (action) {
     case "update spec":
       return t.vclusters.updateVCluster({
-        vcluster: { name, spec: { kubernetesVersion: "1.31" } },
+        vcluster: { name, spec: { kubernetesVersion: "v1.34.6" } },
         updateMask: { paths: ["spec.kubernetes_version"] },
       });
     case "scale":
@@ -178,7 +178,7 @@ describe.each(TARGETS)("$name", (kind) => {
       vclusters: [
         {
           name: NAME,
-          spec: { kubernetesVersion: "1.30", backingStore: HA_STORE },
+          spec: { kubernetesVersion: "v1.33.4", backingStore: HA_STORE },
           status: { phase, ...(phase === FAILED ? { failedOperation: { verb: OperationVerb.UPDATE, operation: "projects/p/operations/earlier" } } : {}) },
         },
       ],
