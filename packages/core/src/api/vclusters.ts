@@ -163,6 +163,7 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
           displayName: input.displayName || req.vclusterId,
           labels: { ...input.labels },
           annotations: { ...input.annotations },
+          deletionProtection: input.deletionProtection,
           spec,
           status: {
             phase: Phase.PENDING,

@@ -223,6 +223,13 @@ describe.each(TARGETS)("$name", (kind) => {
   });
 
   describe("deletion_protection", () => {
+    it("is kept from CreateVCluster", async () => {
+      const op = await t.vclusters.createVCluster({ parent: PARENT, vclusterId: VC, vcluster: { deletionProtection: true } });
+      await settle(t, op.name);
+      expect((await get()).deletionProtection).toBe(true);
+      await expectCode(t.vclusters.deleteVCluster({ name: NAME, force: true }), Code.FailedPrecondition, /deletion_protection/);
+    });
+
     it("refuses Delete, even forced, until Update clears it (at once, in any phase but DELETING)", { timeout: 30_000 }, async () => {
       await seedVCluster(t, VC, Phase.RUNNING, { deletionProtection: true });
       await expectCode(t.vclusters.deleteVCluster({ name: NAME }), Code.FailedPrecondition, /deletion_protection/);
