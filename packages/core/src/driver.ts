@@ -10,7 +10,7 @@
  * converges on the desired state from wherever the host is (like a
  * controller-runtime reconcile), rather than assuming it starts from scratch.
  */
-import type { GenerateVClusterKubeconfigRequest_Endpoint, Snapshot, VCluster, VClusterSpec } from "@open-vcluster/sdk";
+import type { GenerateVClusterKubeconfigRequest_Endpoint, Snapshot, VCluster, VCluster_Phase, VClusterSpec } from "@open-vcluster/sdk";
 import type { Clock } from "./runtime/clock.js";
 import type { ServerConfigSettings } from "./rules/server-config.js";
 import type { ValuesViolation } from "./rules/values.js";
@@ -24,6 +24,17 @@ export interface StepContext {
   readonly clock: Clock;
   /** The operation this step belongs to. */
   readonly operation: string;
+  /**
+   * Tells core the step has passed its point of no return (a restore that
+   * started replacing data): from now on CancelOperation answers
+   * FAILED_PRECONDITION and `metadata.cancellable` is false.
+   */
+  pointOfNoReturn(): void;
+}
+
+/** What the host shows once a cancelled step stopped: where the vcluster lands. */
+export interface HostObservation {
+  phase: VCluster_Phase.RUNNING | VCluster_Phase.SUSPENDED;
 }
 
 /** What the driver observed on the host after a step: copied into `VCluster.status`. */
@@ -91,6 +102,12 @@ export interface Driver {
   deleteSnapshot(snapshot: Snapshot, ctx: StepContext): Promise<void>;
   /** Reads what the vcluster uses on the host now (a read: no step, no state change). */
   usage(vcluster: VCluster, signal: AbortSignal): Promise<UsageOutcome>;
+  /**
+   * After a cancelled step: whether the control plane is serving (RUNNING) or
+   * scaled to zero (SUSPENDED), or undefined when the host cannot tell (not
+   * installed, half-applied): core then marks the vcluster FAILED.
+   */
+  observeHost(vcluster: VCluster, signal: AbortSignal): Promise<HostObservation | undefined>;
   /** A kubeconfig for the virtual API server. */
   kubeconfig(vcluster: VCluster, request: KubeconfigRequest, signal: AbortSignal): Promise<KubeconfigOutcome>;
   /** What this driver supports (GetServerConfig, HostClusterService); CoreDeps.serverConfig overrides it. Default: DEFAULT_SERVER_CONFIG. */

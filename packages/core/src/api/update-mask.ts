@@ -10,7 +10,7 @@ import { VClusterSchema, type VCluster } from "@open-vcluster/sdk";
 import { fieldError } from "../validation.js";
 
 /** Top-level fields a client may change; everything else on VCluster is output only or identity. */
-const UPDATABLE = ["display_name", "labels", "annotations", "spec"] as const;
+const UPDATABLE = ["display_name", "labels", "annotations", "deletion_protection", "spec"] as const;
 
 export interface MaskResult {
   /** Whether any path touched the spec (so the driver must apply it). */
@@ -36,6 +36,44 @@ export function applyUpdateMask(target: VCluster, source: VCluster, paths: reado
     copyPath(dst, src, segments, path);
   }
   return { touchesSpec };
+}
+
+/**
+ * The mask of an update that sends none (AIP-134): the fields set in the
+ * request's vcluster, so an unset field never clears a value by accident.
+ * Top level: each updatable field that is not its default (a non-empty
+ * string or map, `deletion_protection` true). Inside `spec`, recursively:
+ * every set scalar, enum, list or map is a path of its own (`spec.replicas`
+ * style), and a set message is walked into, except one with nothing set
+ * inside (e.g. a oneof case that is an empty message), which is a path as a
+ * whole. Nothing set at all is INVALID_ARGUMENT.
+ */
+export function impliedUpdateMask(source: VCluster): string[] {
+  const src = reflect(VClusterSchema, source);
+  const paths: string[] = [];
+  for (const name of UPDATABLE) {
+    const field = findField(src, name);
+    if (!field || !src.isSet(field)) continue;
+    if (name === "spec") paths.push(...setPaths(src.get(field) as ReflectMessage, "spec"));
+    else paths.push(name);
+  }
+  if (paths.length === 0) {
+    throw fieldError("update_mask", `is unset and the vcluster sets none of ${UPDATABLE.join(", ")}: nothing to update`);
+  }
+  return paths;
+}
+
+function setPaths(message: ReflectMessage, prefix: string): string[] {
+  const out: string[] = [];
+  for (const field of message.fields) {
+    if (!message.isSet(field)) continue;
+    const path = `${prefix}.${field.name}`;
+    if (field.fieldKind === "message") {
+      const inner = setPaths(message.get(field) as ReflectMessage, path);
+      out.push(...(inner.length > 0 ? inner : [path]));
+    } else out.push(path);
+  }
+  return out;
 }
 
 function findField(message: ReflectMessage, name: string): DescField | undefined {

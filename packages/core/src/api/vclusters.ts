@@ -15,8 +15,6 @@ import {
   KubeconfigSchema,
   ListVClustersRequestSchema,
   OperationResponseSchema,
-  OperationSchema,
-  OperationState,
   OperationVerb,
   PoliciesSchema,
   RestoreVClusterRequestSchema,
@@ -45,12 +43,12 @@ import { idempotent } from "../engine/idempotency.js";
 import { newOperation, saveSnapshot, saveVCluster } from "../engine/records.js";
 import type { OperationRunner } from "../engine/runner.js";
 import { ConditionStatus, ConditionType, setCondition } from "../engine/status.js";
-import { assertActionAllowed, TRANSITIONAL_PHASES, RULES, type Action } from "../lifecycle/transitions.js";
+import { assertActionAllowed, RULES, type Action } from "../lifecycle/transitions.js";
 import { idOf, parentOf, projectOf, snapshotName, vclusterName } from "../names.js";
 import type { StoredOperation } from "../store/store.js";
 import { validateRequest } from "../validation.js";
 import { listVClusters } from "./listing.js";
-import { applyUpdateMask } from "./update-mask.js";
+import { applyUpdateMask, impliedUpdateMask } from "./update-mask.js";
 import { watchVClusters } from "./watch.js";
 import { effectiveView, inView } from "./view.js";
 import { atomically } from "../engine/atomic.js";
@@ -77,8 +75,13 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
     return v;
   };
 
-  /** Runs a mutation atomically, then starts its step (unless it was a retry or is already done). */
-  const mutate = (start: () => { operation: Operation; started: boolean }): Operation => {
+  /**
+   * Runs a mutation atomically, then starts its step (unless it was a retry
+   * or is already done). With `validateOnly` the same mutation is a dry run
+   * (runner.dryRun): every check, nothing stored.
+   */
+  const mutate = (start: () => { operation: Operation; started: boolean }, validateOnly = false): Operation => {
+    if (validateOnly) return runner.dryRun(start);
     const { operation, started } = atomically(ctx, start);
     if (started && !operation.done) runner.dispatch(operation.name);
     return operation;
@@ -104,11 +107,23 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
     next.status ??= create(VClusterStatusSchema);
     change(next);
     const during = RULES[action].during;
-    if (during !== undefined) next.status.phase = during;
+    if (during !== undefined) {
+      next.status.phase = during;
+      next.status.failedOperation = undefined; // it leaves FAILED, if it was
+    }
     next.status.currentOperation = op.operation.name;
     setCondition(next, ConditionType.Progressing, ConditionStatus.TRUE, `${cap(action)}Started`, `${action} in progress`, ctx.clock.now());
     saveVCluster(ctx, next, current);
     return op;
+  };
+
+  /** A change applied without a driver step (metadata, or a spec while SUSPENDED): its operation is done at once. */
+  const doneAtOnce = (current: VCluster, next: VCluster, verb: OperationVerb, requestId: string): StoredOperation => {
+    const saved = saveVCluster(ctx, next, current);
+    const phase = current.status?.phase ?? Phase.UNSPECIFIED;
+    const op = newOperation(ctx, { verb, target: current.name, requestId, internal: { priorPhase: phase, vcluster: current.name } });
+    runner.complete(op, { kind: "succeeded", result: undefined }, vclusterResponse(saved));
+    return ctx.store.getOperation(op.operation.name) as StoredOperation;
   };
 
   /** Suspend and resume share their whole shape: validate, then one action on one vcluster. */
@@ -124,9 +139,11 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
         idempotent(ctx, { procedure: `${SERVICE}/${schema.name.replace(/Request$/, "")}`, project: projectOf(req.name), schema, request: req }, () => {
           const current = getOrThrow(req.name);
           checkEtag("vcluster", req.name, req.etag, current.etag);
-          assertActionAllowed(action, req.name, current.status?.phase ?? Phase.UNSPECIFIED);
+          assertActionAllowed(action, req.name, current.status?.phase ?? Phase.UNSPECIFIED, { failed: current.status?.failedOperation });
+          if (action === "suspend") assertSuspendable(current);
           return begin(current, action, verb, req.requestId);
         }),
+        req.validateOnly,
       );
     };
   const suspend = simpleAction("suspend", OperationVerb.SUSPEND, SuspendVClusterRequestSchema);
@@ -154,6 +171,7 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
           displayName: input.displayName || req.vclusterId,
           labels: { ...input.labels },
           annotations: { ...input.annotations },
+          deletionProtection: input.deletionProtection,
           spec,
           status: {
             phase: source ? Phase.RESTORING : Phase.PENDING,
@@ -171,11 +189,6 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
         assertQuota(ctx, req.parent, { add: v });
         return v;
       };
-      if (req.validateOnly) {
-        requireProject(ctx, req.parent, "read");
-        if (ctx.store.getVCluster(name)) throw alreadyExists("vcluster", name);
-        return validateOnlyOperation(ctx, OperationVerb.CREATE, build());
-      }
       return mutate(() =>
         idempotent(ctx, { procedure: `${SERVICE}/CreateVCluster`, project, schema: CreateVClusterRequestSchema, request: req }, () => {
           requireProject(ctx, req.parent, "write");
@@ -195,6 +208,7 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
           saveVCluster(ctx, v, undefined);
           return op;
         }),
+        req.validateOnly,
       );
     },
 
@@ -218,36 +232,38 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
         const current = getOrThrow(name);
         checkEtag("vcluster", name, input.etag, current.etag);
         const next = clone(VClusterSchema, current);
-        const { touchesSpec } = applyUpdateMask(next, input, req.updateMask?.paths ?? []);
+        const { touchesSpec } = applyUpdateMask(next, input, req.updateMask?.paths.length ? req.updateMask.paths : impliedUpdateMask(input));
         if (touchesSpec) checkUpdateSpec(ctx, current, (next.spec ??= create(VClusterSpecSchema)));
         validateRequest(VClusterSchema, next);
-        const specChanged = touchesSpec && !specEquals(current, next);
         const phase = current.status?.phase ?? Phase.UNSPECIFIED;
+        // In FAILED, a spec update re-applies the spec even if unchanged: it is the repair.
+        const specChanged = touchesSpec && (!specEquals(current, next) || phase === Phase.FAILED);
         // A spec change follows the state machine; names, labels and
         // annotations are metadata, changed at once in any phase but DELETING.
-        if (specChanged || phase === Phase.DELETING) assertActionAllowed("update", name, phase);
+        if (specChanged || phase === Phase.DELETING) assertActionAllowed("update", name, phase, { failed: current.status?.failedOperation });
         if (specChanged) assertQuota(ctx, projectNameOf(name), { add: next, remove: current });
         return { current, next, specChanged, phase };
       };
-      if (req.validateOnly) return validateOnlyOperation(ctx, OperationVerb.UPDATE, plan().next);
       return mutate(() =>
         idempotent(ctx, { procedure: `${SERVICE}/UpdateVCluster`, project: projectOf(name), schema: UpdateVClusterRequestSchema, request: req }, () => {
           const { current, next, specChanged, phase } = plan();
-          if (!specChanged) {
-            // Metadata only: no driver step, done at once.
-            const saved = saveVCluster(ctx, next, current);
-            const op = newOperation(ctx, { verb: OperationVerb.UPDATE, target: name, requestId: req.requestId, internal: { priorPhase: phase, vcluster: name } });
-            runner.complete(op, { kind: "succeeded", result: undefined }, vclusterResponse(saved));
-            return ctx.store.getOperation(op.operation.name) as StoredOperation;
+          // Metadata only: no driver step, done at once.
+          if (!specChanged) return doneAtOnce(current, next, OperationVerb.UPDATE, req.requestId);
+          // While SUSPENDED the spec is recorded at once; ResumeVCluster applies it.
+          if (phase === Phase.SUSPENDED) {
+            next.generation = current.generation + 1n;
+            return doneAtOnce(current, next, OperationVerb.UPDATE, req.requestId);
           }
           return begin(current, "update", OperationVerb.UPDATE, req.requestId, (v) => {
             v.displayName = next.displayName;
             v.labels = next.labels;
             v.annotations = next.annotations;
             v.spec = next.spec;
+            v.deletionProtection = next.deletionProtection;
             v.generation = current.generation + 1n;
           });
         }),
+        req.validateOnly,
       );
     },
 
@@ -257,10 +273,16 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
         idempotent(ctx, { procedure: `${SERVICE}/DeleteVCluster`, project: projectOf(req.name), schema: DeleteVClusterRequestSchema, request: req }, () => {
           const current = getOrThrow(req.name);
           checkEtag("vcluster", req.name, req.etag, current.etag);
+          if (current.deletionProtection) {
+            throw failedPrecondition(
+              `cannot delete vcluster "${req.name}": deletion_protection is set (force does not override it); clear it with UpdateVCluster first`,
+            );
+          }
           const phase = current.status?.phase ?? Phase.UNSPECIFIED;
-          assertActionAllowed("delete", req.name, phase, { force: req.force });
+          assertActionAllowed("delete", req.name, phase, { force: req.force, failed: current.status?.failedOperation });
+          // The operation in flight: a transitional phase's (force), or a snapshot upload's, which holds no phase.
           const inFlight = current.status?.currentOperation;
-          if (inFlight && TRANSITIONAL_PHASES.includes(phase)) {
+          if (inFlight) {
             runner.supersede(inFlight, `cancelled by a forced delete of ${req.name}`);
           }
           cancelSnapshotForDelete(ctx, runner, req.name, req.force);
@@ -268,6 +290,7 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
             v.deleteTime = timestampFromDate(ctx.clock.now());
           });
         }),
+        req.validateOnly,
       );
     },
 
@@ -277,9 +300,10 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
         idempotent(ctx, { procedure: `${SERVICE}/ScaleVCluster`, project: projectOf(req.name), schema: ScaleVClusterRequestSchema, request: req }, () => {
           const current = getOrThrow(req.name);
           checkEtag("vcluster", req.name, req.etag, current.etag);
-          assertActionAllowed("scale", req.name, current.status?.phase ?? Phase.UNSPECIFIED);
+          const phase = current.status?.phase ?? Phase.UNSPECIFIED;
+          assertActionAllowed("scale", req.name, phase, { failed: current.status?.failedOperation });
           checkScale(current, req.replicas);
-          return begin(current, "scale", OperationVerb.SCALE, req.requestId, (v) => {
+          const resize = (v: VCluster) => {
             const spec = (v.spec ??= create(VClusterSpecSchema));
             const controlPlane = (spec.controlPlane ??= create(ControlPlaneSchema));
             if (req.replicas !== undefined) controlPlane.replicas = req.replicas;
@@ -287,8 +311,16 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
             if (req.resourceQuota) (spec.policies ??= create(PoliciesSchema)).resourceQuota = req.resourceQuota;
             assertQuota(ctx, projectNameOf(req.name), { add: v, remove: current });
             v.generation = current.generation + 1n;
-          });
+          };
+          // While SUSPENDED the new size is recorded at once; ResumeVCluster applies it.
+          if (phase === Phase.SUSPENDED) {
+            const next = clone(VClusterSchema, current);
+            resize(next);
+            return doneAtOnce(current, next, OperationVerb.SCALE, req.requestId);
+          }
+          return begin(current, "scale", OperationVerb.SCALE, req.requestId, resize);
         }),
+        req.validateOnly,
       );
     },
 
@@ -302,7 +334,7 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
       return mutate(() =>
         idempotent(ctx, { procedure: `${SERVICE}/SnapshotVCluster`, project, schema: SnapshotVClusterRequestSchema, request: req }, () => {
           const current = getOrThrow(req.name);
-          assertActionAllowed("snapshot", req.name, current.status?.phase ?? Phase.UNSPECIFIED);
+          assertActionAllowed("snapshot", req.name, current.status?.phase ?? Phase.UNSPECIFIED, { failed: current.status?.failedOperation });
           assertNoSnapshotInFlight(ctx, req.name);
           const now = ctx.clock.now();
           const id = req.snapshotId || defaultSnapshotId(idOf(req.name), now);
@@ -331,6 +363,7 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
           );
           return beginSnapshotOperation(ctx, current, name, req.requestId);
         }),
+        req.validateOnly,
       );
     },
 
@@ -351,7 +384,7 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
           if (projectOf(name) !== project) throw invalidArgument(`name: vcluster "${name}" is not in the snapshot's project "${parentOf(req.snapshot)}"`);
           const current = getOrThrow(name);
           checkEtag("vcluster", name, req.etag, current.etag);
-          assertActionAllowed("restore", name, current.status?.phase ?? Phase.UNSPECIFIED);
+          assertActionAllowed("restore", name, current.status?.phase ?? Phase.UNSPECIFIED, { failed: current.status?.failedOperation });
           if (!snapshot.durable && snapshot.sourceVclusterUid !== current.uid) {
             throw failedPrecondition(
               `cannot restore snapshot "${req.snapshot}" into "${name}": it is in container storage, inside the volume of ${snapshot.sourceVcluster}, and restores only into that vcluster`,
@@ -359,13 +392,14 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
           }
           return begin(current, "restore", OperationVerb.RESTORE, req.requestId, () => {}, { snapshot: req.snapshot });
         }),
+        req.validateOnly,
       );
     },
 
     async generateVClusterKubeconfig(req, context: HandlerContext) {
       validateRequest(GenerateVClusterKubeconfigRequestSchema, req);
       const current = getOrThrow(req.name);
-      assertActionAllowed("kubeconfig", req.name, current.status?.phase ?? Phase.UNSPECIFIED);
+      assertActionAllowed("kubeconfig", req.name, current.status?.phase ?? Phase.UNSPECIFIED, { failed: current.status?.failedOperation });
       const out = await ctx.driver.kubeconfig(
         current,
         {
@@ -419,13 +453,11 @@ function vclusterResponse(v: VCluster) {
   return create(OperationResponseSchema, { resource: { case: "vcluster", value: v } });
 }
 
-/** validate_only: a done operation carrying the vcluster as it would be; nothing is stored. */
-function validateOnlyOperation(ctx: CoreContext, verb: OperationVerb, v: VCluster): Operation {
-  const now = timestampFromDate(ctx.clock.now());
-  return create(OperationSchema, {
-    name: "",
-    done: true,
-    metadata: { verb, target: v.name, state: OperationState.SUCCEEDED, progressPercent: 100, step: "validated", createTime: now, endTime: now, updateTime: now },
-    result: { case: "response", value: vclusterResponse(v) },
-  });
+/** Suspending scales the control plane to zero: without persistence that wipes the vcluster. */
+function assertSuspendable(v: VCluster): void {
+  if (v.spec?.persistence?.enabled === false) {
+    throw failedPrecondition(
+      `cannot suspend vcluster "${v.name}": spec.persistence.enabled is false, so suspending would lose all of its data; delete it instead, or create it with persistence`,
+    );
+  }
 }

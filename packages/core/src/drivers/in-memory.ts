@@ -18,6 +18,7 @@ import {
 } from "@open-vcluster/sdk";
 import type {
   Driver,
+  HostObservation,
   KubeconfigOutcome,
   KubeconfigRequest,
   ObservedState,
@@ -133,7 +134,10 @@ export class InMemoryDriver implements Driver {
 
   async resume(v: VCluster, ctx: StepContext): Promise<ObservedState> {
     await this.stages("resume", OperationVerb.RESUME, v.name, ctx);
-    this.ensure(v).suspended = false;
+    const h = this.ensure(v);
+    h.suspended = false;
+    // Applies what Update or Scale recorded while suspended.
+    h.replicas = v.spec?.controlPlane?.replicas ?? 1;
     return this.observe(v);
   }
 
@@ -145,7 +149,8 @@ export class InMemoryDriver implements Driver {
   }
 
   async restore(v: VCluster, _s: Snapshot, ctx: StepContext): Promise<ObservedState> {
-    await this.stages("restore", OperationVerb.RESTORE, v.name, ctx);
+    // Past "pausing" the backing store is being replaced: no way back.
+    await this.stages("restore", OperationVerb.RESTORE, v.name, ctx, 1);
     const h = this.ensure(v);
     h.replicas = v.spec?.controlPlane?.replicas ?? 1;
     return this.observe(v);
@@ -197,6 +202,17 @@ export class InMemoryDriver implements Driver {
     return { cpu: formatCpu(cpu), memory: formatMemory(memory), pods, persistentVolumeClaims, used, hard };
   }
 
+  /**
+   * Where a cancelled step left the host: a vcluster never installed (its
+   * create was cancelled) is unknown; otherwise suspended or serving.
+   */
+  async observeHost(v: VCluster): Promise<HostObservation | undefined> {
+    const installing = v.status?.phase === VCluster_Phase.PENDING || v.status?.phase === VCluster_Phase.CREATING;
+    const h = this.host.get(v.name) ?? (installing ? undefined : this.ensure(v));
+    if (!h) return undefined;
+    return { phase: h.suspended ? VCluster_Phase.SUSPENDED : VCluster_Phase.RUNNING };
+  }
+
   async kubeconfig(v: VCluster, req: KubeconfigRequest): Promise<KubeconfigOutcome> {
     const type = v.spec?.exposure?.type ?? Exposure_Type.UNSPECIFIED;
     const want = req.endpoint;
@@ -244,7 +260,10 @@ export class InMemoryDriver implements Driver {
         namespace: namespaceOf(v),
         replicas: v.spec?.controlPlane?.replicas ?? 1,
         // suspend_time stays set through an update or restore of a suspended vcluster.
-        suspended: v.status?.phase === VCluster_Phase.SUSPENDED || v.status?.suspendTime !== undefined,
+        suspended:
+          v.status?.phase === VCluster_Phase.SUSPENDED ||
+          v.status?.phase === VCluster_Phase.RESUMING ||
+          v.status?.suspendTime !== undefined,
       };
       this.host.set(v.name, h);
     }
@@ -265,9 +284,10 @@ export class InMemoryDriver implements Driver {
   }
 
   /** Reports each stage, waits the latency on the core's clock, and fails if a failure is queued. */
-  private async stages(step: string, verb: OperationVerb, target: string, ctx: StepContext): Promise<void> {
+  private async stages(step: string, verb: OperationVerb, target: string, ctx: StepContext, noReturnAt?: number): Promise<void> {
     const stages = STAGES[step] ?? [step];
     for (const [i, stage] of stages.entries()) {
+      if (i === noReturnAt) ctx.pointOfNoReturn();
       ctx.progress((i / stages.length) * 100, stage);
       // Whole milliseconds that add up to exactly the latency, so a frozen
       // clock advanced by the latency finishes the step at that very instant.

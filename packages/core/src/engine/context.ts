@@ -1,7 +1,7 @@
 /**
  * Everything a request handler or the operation runner needs, in one place.
  */
-import type { VCluster } from "@open-vcluster/sdk";
+import type { OperationVerb, VCluster } from "@open-vcluster/sdk";
 import type { Driver } from "../driver.js";
 import type { IdGenerator } from "../ids.js";
 import type { Clock } from "../runtime/clock.js";
@@ -30,6 +30,8 @@ export interface CoreOptions {
   autoCreateProjects?: boolean;
   /** Quiet time after which a watch stream gets a BOOKMARK, on core's clock. Default: 30 s. */
   watchHeartbeatMs?: number;
+  /** Per-verb operation time limits overriding the defaults of engine/deadlines.ts (30 min create/restore, 15 min others). */
+  operationTimeoutsMs?: Partial<Record<OperationVerb, number>>;
 }
 
 export interface CoreContext {
@@ -41,6 +43,8 @@ export interface CoreContext {
   hub: WatchHub<VCluster>;
   /** Watch events of the transaction in progress, published when it commits (see atomic.ts). */
   pendingEvents?: WatchChange<VCluster>[] | undefined;
+  /** True while a validate_only request runs its mutation to be rolled back (see runner.dryRun). */
+  dryRun?: boolean;
   readonly options: Required<CoreOptions>;
   /** What the server supports: versions, defaults, denied values keys, host clusters. */
   readonly serverConfig: ServerConfigSettings;
@@ -55,4 +59,5 @@ export const DEFAULT_OPTIONS: Required<CoreOptions> = {
   watchBufferSize: 1_024,
   autoCreateProjects: false,
   watchHeartbeatMs: 30_000,
+  operationTimeoutsMs: {},
 };

@@ -25,7 +25,8 @@ export function idempotent<Desc extends DescMessage>(
   start: () => StoredOperation,
 ): { operation: Operation; started: boolean } {
   const requestId = req.request.requestId;
-  if (!requestId) return { operation: start().operation, started: true };
+  // validate_only records nothing, and is not answered with an earlier operation.
+  if (!requestId || ctx.dryRun) return { operation: start().operation, started: true };
   const key = `${req.procedure}:${req.project}:${requestId}`;
   const copy = clone(req.schema, req.request) as MessageShape<Desc> & { requestId: string };
   copy.requestId = "";

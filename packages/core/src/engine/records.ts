@@ -17,6 +17,7 @@ import {
 import { computeEtag } from "../etag.js";
 import { operationName, projectOf } from "../names.js";
 import type { OperationInternal, StoredOperation } from "../store/store.js";
+import { operationTimeoutMs } from "./deadlines.js";
 import type { WatchChange } from "../watch/index.js";
 import type { CoreContext } from "./context.js";
 
@@ -63,7 +64,8 @@ export interface NewOperation {
 }
 
 export function newOperation(ctx: CoreContext, spec: NewOperation): StoredOperation {
-  const now = timestampFromDate(ctx.clock.now());
+  const at = ctx.clock.now();
+  const now = timestampFromDate(at);
   const operation = create(OperationSchema, {
     name: operationName(projectOf(spec.target), ctx.ids.operationId()),
     done: false,
@@ -76,6 +78,8 @@ export function newOperation(ctx: CoreContext, spec: NewOperation): StoredOperat
       createTime: now,
       updateTime: now,
       requestId: spec.requestId,
+      deadline: timestampFromDate(new Date(at.getTime() + operationTimeoutMs(ctx, spec.verb))),
+      cancellable: true,
     },
   });
   const stored = { operation, internal: spec.internal };

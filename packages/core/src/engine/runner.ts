@@ -5,8 +5,8 @@
  * CancelOperation block on.
  */
 import { clone, create } from "@bufbuild/protobuf";
-import { timestampFromDate } from "@bufbuild/protobuf/wkt";
-import { Code } from "@connectrpc/connect";
+import { timestampDate, timestampFromDate } from "@bufbuild/protobuf/wkt";
+import { Code, ConnectError } from "@connectrpc/connect";
 import {
   OperationErrorSchema,
   OperationSchema,
@@ -14,7 +14,7 @@ import {
   type Operation,
   type OperationResponse,
 } from "@open-vcluster/sdk";
-import { toOperationError } from "../errors.js";
+import { failedPrecondition, toOperationError } from "../errors.js";
 import type { StoredOperation } from "../store/store.js";
 import type { CoreContext } from "./context.js";
 import { saveOperation } from "./records.js";
@@ -24,6 +24,9 @@ import { atomically } from "./atomic.js";
 /** Why a step's signal was aborted. */
 const CANCELLED = "cancelled";
 const SHUTDOWN = "shutdown";
+const DEADLINE = "deadline";
+/** How long a driver may take to say where a cancelled vcluster is before it counts as unknown. */
+const OBSERVE_TIMEOUT_MS = 10_000;
 
 export class OperationRunner {
   private readonly running = new Map<string, { controller: AbortController; done: Promise<void> }>();
@@ -36,7 +39,7 @@ export class OperationRunner {
   dispatch(name: string): void {
     if (this.closed || this.running.has(name)) return;
     const controller = new AbortController();
-    const done = this.run(name, controller.signal).finally(() => this.running.delete(name));
+    const done = this.run(name, controller).finally(() => this.running.delete(name));
     this.running.set(name, { controller, done });
   }
 
@@ -47,7 +50,8 @@ export class OperationRunner {
     return unfinished.length;
   }
 
-  private async run(name: string, signal: AbortSignal): Promise<void> {
+  private async run(name: string, controller: AbortController): Promise<void> {
+    const signal = controller.signal;
     // Let the RPC that created the operation answer before any step runs.
     await Promise.resolve();
     const stored = this.ctx.store.getOperation(name);
@@ -56,25 +60,68 @@ export class OperationRunner {
     this.update(name, (s) => {
       if (s.operation.metadata) s.operation.metadata.state = OperationState.RUNNING;
     });
+    // The deadline (metadata.deadline, on core's clock) aborts a step still running then.
+    const deadline = stored.operation.metadata?.deadline;
+    const stopTimer = new AbortController();
+    const expired = new Promise<never>((_, reject) => {
+      const left = deadline ? timestampDate(deadline).getTime() - this.ctx.clock.now().getTime() : Infinity;
+      if (left === Infinity) return;
+      this.ctx.clock.sleep(Math.max(0, left), stopTimer.signal).then(
+        () => {
+          controller.abort(DEADLINE);
+          reject(new ConnectError(`operation ${name} did not finish by its deadline ${timestampDate(deadline!).toISOString()}`, Code.DeadlineExceeded));
+        },
+        () => {},
+      );
+    });
     let outcome: Outcome;
     try {
       step.begin?.(this.ctx, stored);
-      const result = await step.run(this.ctx, stored, {
-        signal,
-        clock: this.ctx.clock,
-        operation: name,
-        progress: (percent, text) => this.progress(name, percent, text),
-      });
+      const result = await Promise.race([
+        step.run(this.ctx, stored, {
+          signal,
+          clock: this.ctx.clock,
+          operation: name,
+          progress: (percent, text) => this.progress(name, percent, text),
+          pointOfNoReturn: () => this.pointOfNoReturn(name),
+        }),
+        expired,
+      ]);
       outcome = { kind: "succeeded", result };
     } catch (err) {
       if (signal.aborted && signal.reason === SHUTDOWN) return; // resumed after restart
-      outcome = signal.aborted && signal.reason === CANCELLED ? { kind: "cancelled" } : { kind: "failed", error: err };
+      outcome =
+        signal.aborted && signal.reason === CANCELLED
+          ? await this.cancelled(name)
+          : { kind: "failed", error: signal.aborted && signal.reason === DEADLINE ? await expired.catch((e: unknown) => e) : err };
+    } finally {
+      stopTimer.abort();
     }
     const current = this.ctx.store.getOperation(name);
     if (!current || current.operation.done || this.closed) return; // superseded (forced delete) or shut down
     atomically(this.ctx, () => {
       const response = step.finish(this.ctx, current, outcome);
       this.complete(current, outcome, response);
+    });
+  }
+
+  /** A cancelled outcome carrying where the host says the vcluster is now (undefined = unknown: FAILED). */
+  private async cancelled(name: string): Promise<Outcome> {
+    const stored = this.ctx.store.getOperation(name);
+    const vcluster = stored ? this.ctx.store.getVCluster(stored.internal.vcluster ?? stored.operation.metadata?.target ?? "") : undefined;
+    if (!vcluster) return { kind: "cancelled" };
+    try {
+      const seen = await this.ctx.driver.observeHost(vcluster, AbortSignal.timeout(OBSERVE_TIMEOUT_MS));
+      return seen ? { kind: "cancelled", observed: seen.phase } : { kind: "cancelled" };
+    } catch {
+      return { kind: "cancelled" };
+    }
+  }
+
+  /** The step passed its point of no return: cancel can no longer stop it. */
+  private pointOfNoReturn(name: string): void {
+    this.update(name, (s) => {
+      if (s.operation.metadata) s.operation.metadata.cancellable = false;
     });
   }
 
@@ -103,6 +150,7 @@ export class OperationRunner {
     const op = next.operation;
     const m = op.metadata;
     op.done = true;
+    if (m) m.cancellable = false;
     if (m) m.endTime = timestampFromDate(this.ctx.clock.now());
     if (outcome.kind === "succeeded") {
       if (m) {
@@ -131,10 +179,18 @@ export class OperationRunner {
    * CancelOperation: a pending operation is cancelled at once; a running one
    * has its step aborted (best effort; it may still finish), and the call
    * waits briefly for the step to settle so the answer is usually final.
+   * Either way the vcluster lands where the driver says the host is (see
+   * `cancelled`). An operation past its point of no return (a restore that
+   * started replacing data) is FAILED_PRECONDITION.
    */
   async cancel(name: string): Promise<void> {
     const stored = this.ctx.store.getOperation(name);
     if (!stored || stored.operation.done) return;
+    if (stored.operation.metadata?.cancellable === false) {
+      throw failedPrecondition(
+        `cannot cancel operation "${name}": it has passed its point of no return (${stored.operation.metadata.step}); a half-restored store cannot be rolled back, wait for it to finish`,
+      );
+    }
     const running = this.running.get(name);
     this.update(name, (s) => {
       if (s.operation.metadata) s.operation.metadata.cancelRequested = true;
@@ -144,11 +200,52 @@ export class OperationRunner {
       await Promise.race([running.done, new Promise((r) => setTimeout(r, 5_000))]);
       return;
     }
-    const current = this.ctx.store.getOperation(name) as StoredOperation;
+    const outcome = await this.cancelled(name);
+    const current = this.ctx.store.getOperation(name);
+    if (!current || current.operation.done) return;
     atomically(this.ctx, () => {
-      stepFor(current).finish(this.ctx, current, { kind: "cancelled" });
-      this.complete(current, { kind: "cancelled" });
+      stepFor(current).finish(this.ctx, current, outcome);
+      this.complete(current, outcome);
     });
+  }
+
+  /**
+   * validate_only: runs `start` (the very mutation, with all its checks) and
+   * the step's outcome as if it succeeded, in a transaction that is then
+   * rolled back, and answers a done Operation with no name whose response is
+   * the result as it would be. Nothing is stored, published, dispatched or
+   * remembered for idempotency.
+   */
+  dryRun(start: () => { operation: Operation }): Operation {
+    const rollback = new Error("validate_only rollback");
+    let answer: Operation | undefined;
+    this.ctx.dryRun = true;
+    try {
+      atomically(this.ctx, () => {
+        const { operation } = start();
+        const stored = this.ctx.store.getOperation(operation.name);
+        if (stored && !stored.operation.done) {
+          const step = stepFor(stored);
+          step.begin?.(this.ctx, stored);
+          const assumed = { kind: "succeeded", result: { sizeBytes: 0n } } as const;
+          this.complete(stored, assumed, step.finish(this.ctx, stored, assumed));
+        }
+        const done = this.ctx.store.getOperation(operation.name)?.operation ?? operation;
+        answer = clone(OperationSchema, done);
+        throw rollback;
+      });
+    } catch (err) {
+      if (err !== rollback) throw err;
+    } finally {
+      this.ctx.dryRun = false;
+    }
+    const op = answer as Operation;
+    op.name = "";
+    if (op.metadata) {
+      op.metadata.step = "validated";
+      op.metadata.requestId = "";
+    }
+    return op;
   }
 
   /**
@@ -156,6 +253,7 @@ export class OperationRunner {
    * something else (a forced delete) now owns it, and stops its step.
    */
   supersede(name: string, reason: string): void {
+    if (this.ctx.dryRun) return; // validate_only of a forced delete stops nothing
     const stored = this.ctx.store.getOperation(name);
     if (!stored || stored.operation.done) return;
     stepFor(stored).abandon?.(this.ctx, stored, reason);

@@ -6,6 +6,7 @@
 import { clone, create } from "@bufbuild/protobuf";
 import { EmptySchema, timestampFromDate } from "@bufbuild/protobuf/wkt";
 import {
+  FailedOperationSchema,
   OperationResponseSchema,
   OperationVerb,
   SnapshotSchema,
@@ -28,7 +29,8 @@ import { deleteContainerSnapshots, markSnapshotting } from "../snapshots/in-flig
 export type Outcome<R = unknown> =
   | { kind: "succeeded"; result: R }
   | { kind: "failed"; error: unknown }
-  | { kind: "cancelled"; message?: string };
+  /** `observed`: where the driver says the host is once the step stopped; unset = unknown (FAILED). */
+  | { kind: "cancelled"; message?: string; observed?: Phase };
 
 /**
  * A step's driver call runs outside any transaction; its outcome is recorded
@@ -94,14 +96,22 @@ function applyObserved(v: VCluster, observed: ObservedState): void {
   if (observed.kubernetesVersion !== undefined) s.kubernetesVersion = observed.kubernetesVersion;
 }
 
-/** Ends the operation on its vcluster: the phase, the summary and the conditions. */
-function settle(ctx: CoreContext, v: VCluster, phase: Phase, message: string, reason: string): void {
+/**
+ * Ends the operation on its vcluster: the phase, the summary and the
+ * conditions. `status.failed_operation` is `failed` in FAILED, and unset in
+ * every other phase.
+ */
+function settle(ctx: CoreContext, v: VCluster, phase: Phase, message: string, reason: string, failed?: StoredOperation): void {
   const s = v.status;
   if (!s) return;
   const now = ctx.clock.now();
   s.phase = phase;
   s.message = message;
   s.currentOperation = "";
+  s.failedOperation =
+    phase === Phase.FAILED && failed
+      ? create(FailedOperationSchema, { verb: failed.operation.metadata?.verb ?? OperationVerb.UNSPECIFIED, operation: failed.operation.name })
+      : undefined;
   const ready = phase === Phase.RUNNING;
   setCondition(v, ConditionType.Ready, ready ? ConditionStatus.TRUE : ConditionStatus.FALSE, reason, message, now);
   setCondition(v, ConditionType.Progressing, ConditionStatus.FALSE, reason, message, now);
@@ -115,10 +125,21 @@ function settle(ctx: CoreContext, v: VCluster, phase: Phase, message: string, re
   );
 }
 
+/**
+ * A failed step, or a cancelled one: the vcluster lands where the driver
+ * says the host is after a cancel (never a guess from the prior phase), and
+ * is FAILED (with `status.failed_operation`) when that is unknown.
+ */
 function failVCluster(ctx: CoreContext, op: StoredOperation, what: string, outcome: Outcome): void {
-  const text =
-    outcome.kind === "failed" ? `${what} failed: ${toOperationError(outcome.error).message}` : `${what} cancelled`;
-  changeVCluster(ctx, op, (v) => settle(ctx, v, Phase.FAILED, text, outcome.kind === "failed" ? "StepFailed" : "Cancelled"));
+  if (outcome.kind === "succeeded") return;
+  const failed = outcome.kind === "failed";
+  const phase = outcome.kind === "cancelled" && outcome.observed !== undefined ? outcome.observed : Phase.FAILED;
+  const text = failed
+    ? `${what} failed: ${toOperationError(outcome.error).message}`
+    : phase === Phase.FAILED
+      ? `${what} cancelled; the state of the host is unknown`
+      : `${what} cancelled; the host reports ${Phase[phase]}`;
+  changeVCluster(ctx, op, (v) => settle(ctx, v, phase, text, failed ? "StepFailed" : "Cancelled", op));
 }
 
 /** Update, scale, suspend and resume: one driver call, then the phase the action ends in. */
@@ -140,11 +161,7 @@ function lifecycleStep(
         });
         return vclusterResponse(v ?? target(ctx, op));
       }
-      if (outcome.kind === "failed") failVCluster(ctx, op, action, outcome);
-      else
-        changeVCluster(ctx, op, (v) =>
-          settle(ctx, v, op.internal.priorPhase as Phase, `${action} cancelled`, "Cancelled"),
-        );
+      failVCluster(ctx, op, action, outcome);
       return undefined;
     },
   });
@@ -250,11 +267,7 @@ const restore_ = defineStep<ObservedState>({
       });
       return vclusterResponse(v ?? target(ctx, op));
     }
-    if (outcome.kind === "failed" || op.internal.clone) failVCluster(ctx, op, "restore", outcome);
-    else
-      changeVCluster(ctx, op, (v) =>
-        settle(ctx, v, op.internal.priorPhase as Phase, "restore cancelled", "Cancelled"),
-      );
+    failVCluster(ctx, op, "restore", outcome);
     return undefined;
   },
 });

@@ -5,7 +5,9 @@
  * vcluster into its transitional phase until the driver reports back.
  */
 import { VCluster_Phase as Phase } from "@open-vcluster/sdk";
+import type { FailedOperation } from "@open-vcluster/sdk";
 import { failedPrecondition } from "../errors.js";
+import { assertRepairAllowed, repairHint } from "./repairs.js";
 
 export type Action = "update" | "scale" | "suspend" | "resume" | "snapshot" | "restore" | "delete" | "kubeconfig";
 
@@ -32,8 +34,10 @@ export const TRANSITIONAL_PHASES: readonly Phase[] = [
 
 export const RULES: Readonly<Record<Action, ActionRule>> = {
   update: { from: [Phase.RUNNING, Phase.SUSPENDED, Phase.FAILED], during: Phase.UPDATING },
-  scale: { from: [Phase.RUNNING], during: Phase.SCALING },
-  suspend: { from: [Phase.RUNNING], during: Phase.SUSPENDING },
+  // While SUSPENDED, update and scale change the spec at once (no phase of their own).
+  scale: { from: [Phase.RUNNING, Phase.SUSPENDED], during: Phase.SCALING },
+  // From FAILED only as a repair: see repairs.ts, checked by assertActionAllowed.
+  suspend: { from: [Phase.RUNNING, Phase.FAILED], during: Phase.SUSPENDING },
   resume: { from: [Phase.SUSPENDED, Phase.FAILED], during: Phase.RESUMING },
   // A snapshot keeps the vcluster's phase: the Snapshot resource and the
   // Snapshotting condition track the upload.
@@ -65,11 +69,20 @@ export function phaseAfter(action: Action, prior: Phase): Phase {
 
 /**
  * Throws FAILED_PRECONDITION unless `action` may start from `phase`. A forced
- * delete may start from any phase but DELETING.
+ * delete may start from any phase but DELETING. From FAILED, only the repairs
+ * of `opts.failed` (status.failed_operation) are allowed (repairs.ts).
  */
-export function assertActionAllowed(action: Action, name: string, phase: Phase, opts: { force?: boolean } = {}): void {
+export function assertActionAllowed(
+  action: Action,
+  name: string,
+  phase: Phase,
+  opts: { force?: boolean; failed?: FailedOperation | undefined } = {},
+): void {
   const rule = RULES[action];
-  if (rule.from.includes(phase)) return;
+  if (rule.from.includes(phase)) {
+    if (phase === Phase.FAILED) assertRepairAllowed(action, name, opts.failed);
+    return;
+  }
   if (action === "delete" && opts.force && phase !== Phase.DELETING) return;
   const allowed = rule.from.map(phaseName).join(", ");
   const hint =
@@ -77,7 +90,9 @@ export function assertActionAllowed(action: Action, name: string, phase: Phase, 
       ? "; set force to cancel the operation in flight and delete anyway"
       : phase === Phase.DELETING
         ? "; it is being deleted"
-        : TRANSITIONAL_PHASES.includes(phase)
+        : phase === Phase.FAILED
+          ? repairHint(opts.failed)
+          : TRANSITIONAL_PHASES.includes(phase)
           ? "; wait for the operation in flight (status.current_operation) to finish"
           : "";
   throw failedPrecondition(

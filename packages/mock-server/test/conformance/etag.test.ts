@@ -25,7 +25,7 @@ const CONDITIONAL: Conditional[] = [
     phase: Phase.RUNNING,
     call: (t, etag) =>
       t.vclusters.updateVCluster({
-        vcluster: { name: NAME, spec: { kubernetesVersion: "1.31" }, ...(etag !== undefined ? { etag } : {}) },
+        vcluster: { name: NAME, spec: { kubernetesVersion: "v1.34.6" }, ...(etag !== undefined ? { etag } : {}) },
         updateMask: { paths: ["spec.kubernetes_version"] },
       }),
   },
@@ -138,7 +138,7 @@ describe.each(TARGETS)("$name", (kind) => {
       const seen = [await etagOf()];
       await hold(t);
       const op = await t.vclusters.updateVCluster({
-        vcluster: { name: NAME, spec: { kubernetesVersion: "1.31" } },
+        vcluster: { name: NAME, spec: { kubernetesVersion: "v1.34.6" } },
         updateMask: { paths: ["spec.kubernetes_version"] },
       });
       seen.push(await etagOf()); // UPDATING, new spec

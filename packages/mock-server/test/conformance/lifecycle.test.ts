@@ -15,7 +15,7 @@ import {
   type WatchVClustersResponse,
 } from "@open-vcluster/sdk";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { PARENT, expectCode, ms, phaseName, reset, seedSnapshot, seedVCluster, snapName, vcName } from "./phases.js";
+import { HA_STORE, PARENT, expectCode, ms, phaseName, reset, seedSnapshot, seedVCluster, snapName, vcName } from "./phases.js";
 import { TARGETS, createRunning, settle, type Target } from "./targets.js";
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -44,7 +44,7 @@ describe.each(TARGETS)("$name", (kind) => {
         vcluster: {
           labels: { env: "dev" },
           annotations: { "example.com/owner": "team-a" },
-          spec: { kubernetesVersion: "v1.32", controlPlane: { replicas: 3 } },
+          spec: { kubernetesVersion: "v1.34.6", controlPlane: { replicas: 3 }, backingStore: HA_STORE },
         },
       });
       expect(op.metadata?.verb).toBe(OperationVerb.CREATE);
@@ -61,7 +61,7 @@ describe.each(TARGETS)("$name", (kind) => {
       expect(v.status?.hostNamespace).not.toBe("");
       expect(v.status?.apiServerEndpoint).toMatch(/^https:\/\//);
       expect(v.status?.chartVersion).not.toBe("");
-      expect(v.status?.kubernetesVersion).toMatch(/^1\.32/);
+      expect(v.status?.kubernetesVersion).toMatch(/^v?1\.34\.6$/);
       expect(v.status?.currentOperation).toBe("");
       expect(v.generation).toBe(1n);
       expect(v.status?.observedGeneration).toBe(1n);
@@ -175,13 +175,14 @@ describe.each(TARGETS)("$name", (kind) => {
   describe("DeleteVCluster", () => {
     it("deletes the vcluster: DELETING with a delete_time, then gone", async () => {
       await createRunning(t, "dev");
-      await t.control.setLatency({ latency: { seconds: 3600n } });
+      // Ten minutes: held, but well within the delete's 15-minute deadline.
+      await t.control.setLatency({ latency: { seconds: 600n } });
       const op = await t.vclusters.deleteVCluster({ name: vcName("dev") });
       expect(op.metadata?.verb).toBe(OperationVerb.DELETE);
       const deleting = await t.vclusters.getVCluster({ name: vcName("dev") });
       expect(phaseName(deleting.status!.phase)).toBe("DELETING");
       expect(deleting.deleteTime).toBeDefined();
-      await t.control.advanceClock({ duration: { seconds: 3601n } });
+      await t.control.advanceClock({ duration: { seconds: 601n } });
       const done = await settle(t, op.name);
       expect(done.result.case === "response" && done.result.value.resource.case).toBe("empty");
       await expectCode(t.vclusters.getVCluster({ name: vcName("dev") }), Code.NotFound);
@@ -196,7 +197,7 @@ describe.each(TARGETS)("$name", (kind) => {
 
   describe("ScaleVCluster", () => {
     it("changes the replicas", async () => {
-      const before = await createRunning(t, "dev");
+      const before = await seedVCluster(t, "dev");
       const op = await t.vclusters.scaleVCluster({ name: vcName("dev"), replicas: 3 });
       expect(op.metadata?.verb).toBe(OperationVerb.SCALE);
       const v = await responseVCluster(op.name);
@@ -231,7 +232,7 @@ describe.each(TARGETS)("$name", (kind) => {
       await t.vclusters.createVCluster({
         parent: PARENT,
         vclusterId: "dev",
-        vcluster: { spec: { controlPlane: { replicas: 2 } } },
+        vcluster: { spec: { controlPlane: { replicas: 2 }, backingStore: HA_STORE } },
       });
       await settle(t, (await t.operations.listOperations({ parent: PARENT })).operations[0]!.name);
       const suspend = await t.vclusters.suspendVCluster({ name: vcName("dev") });
@@ -386,8 +387,8 @@ describe.each(TARGETS)("$name", (kind) => {
     it("a failed vcluster is repaired by an update of its spec", async () => {
       await settle(t, await failedCreate());
       const op = await t.vclusters.updateVCluster({
-        vcluster: { name: vcName("dev"), spec: { kubernetesVersion: "1.31" } },
-        updateMask: { paths: ["spec.kubernetes_version"] },
+        vcluster: { name: vcName("dev"), spec: { controlPlane: { resources: { requests: { cpu: "500m" } } } } },
+        updateMask: { paths: ["spec.control_plane.resources"] },
       });
       const v = await responseVCluster(op.name);
       expect(phaseName(v.status!.phase)).toBe("RUNNING");
@@ -395,10 +396,14 @@ describe.each(TARGETS)("$name", (kind) => {
       expect(v.status?.message).not.toContain("chart install timed out");
     });
 
-    it("a failed vcluster is repaired by a resume", async () => {
+    it("a failed create is repaired by an update that re-applies the spec, not by a resume", async () => {
       await settle(t, await failedCreate());
-      const v = await responseVCluster((await t.vclusters.resumeVCluster({ name: vcName("dev") })).name);
+      await expectCode(t.vclusters.resumeVCluster({ name: vcName("dev") }), Code.FailedPrecondition, /after a failed create/);
+      const v = await responseVCluster(
+        (await t.vclusters.updateVCluster({ vcluster: { name: vcName("dev"), spec: {} }, updateMask: { paths: ["spec"] } })).name,
+      );
       expect(phaseName(v.status!.phase)).toBe("RUNNING");
+      expect(v.status?.failedOperation).toBeUndefined();
     });
 
     it("a failed vcluster can be deleted", async () => {

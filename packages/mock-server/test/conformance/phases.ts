@@ -9,6 +9,7 @@ import type { DescMessage, MessageInitShape } from "@bufbuild/protobuf";
 import type { ConnectError } from "@connectrpc/connect";
 import {
   file_openvcluster_v1_vcluster,
+  type OperationVerb,
   Snapshot_Phase,
   VCluster_Phase as Phase,
   type Snapshot,
@@ -49,20 +50,27 @@ export async function reset(t: Target): Promise<void> {
   await t.control.reset({});
 }
 
+/** A backing store that allows more than one control-plane replica (embedded etcd). */
+export const HA_STORE: NonNullable<SpecInit["backingStore"]> = { store: { case: "embeddedEtcd", value: {} } };
+
 /** Puts a vcluster straight into `phase` (as if it had got there earlier). */
 export async function seedVCluster(
   t: Target,
   id: string,
   phase: Phase = Phase.RUNNING,
-  extra: { spec?: SpecInit; labels?: Record<string, string>; project?: string } = {},
+  extra: { spec?: SpecInit; labels?: Record<string, string>; project?: string; failedVerb?: OperationVerb; deletionProtection?: boolean } = {},
 ): Promise<VCluster> {
   const res = await t.control.seed({
     vclusters: [
       {
         name: vcName(id, extra.project),
         labels: extra.labels ?? {},
-        spec: extra.spec ?? { kubernetesVersion: "1.30" },
-        status: { phase },
+        spec: extra.spec ?? { kubernetesVersion: "v1.33.4", backingStore: HA_STORE },
+        deletionProtection: extra.deletionProtection ?? false,
+        status: {
+          phase,
+          ...(extra.failedVerb !== undefined ? { failedOperation: { verb: extra.failedVerb, operation: opName("failed") } } : {}),
+        },
       },
     ],
   });
@@ -77,7 +85,7 @@ export async function seedSnapshot(
   id: string,
   phase: Snapshot_Phase = Snapshot_Phase.SUCCEEDED,
   source = vcName("source"),
-  spec: SpecInit = { kubernetesVersion: "v1.33.4", controlPlane: { replicas: 2 }, backingStore: { store: { case: "embeddedEtcd", value: {} } } },
+  spec: SpecInit = { kubernetesVersion: "v1.33.4", controlPlane: { replicas: 2 }, backingStore: HA_STORE },
 ): Promise<Snapshot> {
   const res = await t.control.seed({
     snapshots: [
@@ -96,8 +104,12 @@ export async function seedSnapshot(
   return s;
 }
 
-/** One hour per driver transition: an operation stays in flight until `release`. */
-export const HOLD_SECONDS = 3600n;
+/**
+ * Ten minutes per driver transition: an operation stays in flight until
+ * `release`. Shorter than every operation deadline (15 minutes at least), so
+ * releasing a held step never runs it into its deadline.
+ */
+export const HOLD_SECONDS = 600n;
 
 export async function hold(t: Target): Promise<void> {
   await t.control.setLatency({ latency: { seconds: HOLD_SECONDS } });

@@ -27,7 +27,7 @@ describe.each(TARGETS)("$name", (kind) => {
    * RUNNING forever, and DeleteSnapshot refuses it forever ("cancel its
    * operation first", but that operation is already done).
    */
-  it("a forced delete during a snapshot leaves the snapshot FAILED, and deletable", async () => {
+  it("a forced delete during a snapshot upload leaves the snapshot FAILED, and deletable", async () => {
     await seedVCluster(t, "dev");
     await hold(t);
     const snap = await t.vclusters.snapshotVCluster({ name: NAME, snapshotId: "s1", storage: { kind: { case: "s3", value: { bucket: "bucket", key: "s1" } } } });
@@ -63,7 +63,7 @@ describe.each(TARGETS)("$name", (kind) => {
   it("a seeded SUSPENDED vcluster stays at zero replicas through an update", async () => {
     await seedVCluster(t, "dev", Phase.SUSPENDED);
     const op = await t.vclusters.updateVCluster({
-      vcluster: { name: NAME, spec: { kubernetesVersion: "1.31" } },
+      vcluster: { name: NAME, spec: { kubernetesVersion: "v1.34.6" } },
       updateMask: { paths: ["spec.kubernetes_version"] },
     });
     await settle(t, op.name);

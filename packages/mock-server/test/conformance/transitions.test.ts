@@ -16,6 +16,7 @@ import {
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   ALL_PHASES,
+  HA_STORE,
   PARENT,
   expectCode,
   hold,
@@ -23,7 +24,6 @@ import {
   phaseOf,
   release,
   reset,
-  seedSnapshot,
   seedVCluster,
   snapName,
   vcName,
@@ -41,25 +41,28 @@ type Action =
   | "delete (force)"
   | "kubeconfig";
 
-const { PENDING, CREATING, RUNNING, UPDATING, SCALING, SUSPENDING, SUSPENDED, RESUMING, RESTORING, DELETING, FAILED } =
-  Phase;
+const { PENDING, CREATING, RUNNING, UPDATING, SCALING, SUSPENDING, SUSPENDED, RESUMING, RESTORING, DELETING, FAILED } = Phase;
 
 /**
- * From the proto: `legal` are the phases an action may start from, `during`
- * the phase the vcluster shows while it runs.
+ * From the proto: `legal` are the phases an action may start from (FAILED as
+ * the repair of a failed update, which is how the matrix seeds FAILED),
+ * `listed` the phases a refusal names when they differ (FAILED is legal for
+ * suspend and resume only after some failures), `during` the phase the
+ * vcluster shows while it runs, and `atOnce` the phases in which it is done at
+ * once without a driver step (Update and Scale while SUSPENDED).
  */
-const TABLE: Record<Action, { legal: Phase[]; during?: Phase; verb?: OperationVerb }> = {
-  // RUNNING | SUSPENDED | FAILED -> UPDATING
-  "update spec": { legal: [RUNNING, SUSPENDED, FAILED], during: UPDATING, verb: OperationVerb.UPDATE },
-  // RUNNING -> SCALING
-  scale: { legal: [RUNNING], during: SCALING, verb: OperationVerb.SCALE },
-  // RUNNING -> SUSPENDING
-  suspend: { legal: [RUNNING], during: SUSPENDING, verb: OperationVerb.SUSPEND },
-  // SUSPENDED | FAILED -> RESUMING
-  resume: { legal: [SUSPENDED, FAILED], during: RESUMING, verb: OperationVerb.RESUME },
-  // RUNNING | SUSPENDED, keeping the phase (the Snapshotting condition tracks the upload)
+const TABLE: Record<Action, { legal: Phase[]; listed?: Phase[]; during?: Phase; atOnce?: Phase[]; verb?: OperationVerb }> = {
+  // RUNNING -> UPDATING; SUSPENDED: recorded at once; FAILED: the repair of a failed create/update/scale/restore.
+  "update spec": { legal: [RUNNING, SUSPENDED, FAILED], during: UPDATING, atOnce: [SUSPENDED], verb: OperationVerb.UPDATE },
+  // RUNNING -> SCALING; SUSPENDED: recorded at once.
+  scale: { legal: [RUNNING, SUSPENDED], during: SCALING, atOnce: [SUSPENDED], verb: OperationVerb.SCALE },
+  // RUNNING -> SUSPENDING ("and in FAILED after a failed suspend").
+  suspend: { legal: [RUNNING], listed: [RUNNING, FAILED], during: SUSPENDING, verb: OperationVerb.SUSPEND },
+  // SUSPENDED -> RESUMING ("and in FAILED after a failed suspend or resume").
+  resume: { legal: [SUSPENDED], listed: [SUSPENDED, FAILED], during: RESUMING, verb: OperationVerb.RESUME },
+  // "SnapshotVCluster is legal in RUNNING and SUSPENDED"; no phase of its own.
   snapshot: { legal: [RUNNING, SUSPENDED], verb: OperationVerb.SNAPSHOT },
-  // RUNNING | SUSPENDED | FAILED -> RESTORING
+  // RUNNING | SUSPENDED -> RESTORING; FAILED: a repair.
   "restore in place": { legal: [RUNNING, SUSPENDED, FAILED], during: RESTORING, verb: OperationVerb.RESTORE },
   // PENDING | RUNNING | SUSPENDED | FAILED -> DELETING
   delete: { legal: [PENDING, RUNNING, SUSPENDED, FAILED], during: DELETING, verb: OperationVerb.DELETE },
@@ -69,7 +72,7 @@ const TABLE: Record<Action, { legal: Phase[]; during?: Phase; verb?: OperationVe
     during: DELETING,
     verb: OperationVerb.DELETE,
   },
-  // "Legal while the API server serves: RUNNING, UPDATING and SCALING."
+  // "GenerateVClusterKubeconfig is legal while the API server serves: RUNNING, UPDATING and SCALING."
   kubeconfig: { legal: [RUNNING, UPDATING, SCALING] },
 };
 
@@ -78,12 +81,14 @@ function outcome(action: Action, from: Phase): { success: Phase | null; failure:
   switch (action) {
     case "update spec":
     case "restore in place":
-      // "-> RUNNING | SUSPENDED (if it was)"; a FAILED one is repaired.
+    case "scale":
+      // "RESTORING -> RUNNING, or SUSPENDED if it was"; Update and Scale of a
+      // SUSPENDED vcluster keep it SUSPENDED; a FAILED one is repaired.
       return { success: from === SUSPENDED ? SUSPENDED : RUNNING, failure: FAILED };
     case "suspend":
       return { success: SUSPENDED, failure: FAILED };
     case "snapshot":
-      // The vcluster keeps its phase whether the snapshot succeeded or not.
+      // The vcluster keeps its phase, whether the snapshot succeeded or not.
       return { success: from, failure: from };
     case "delete":
     case "delete (force)":
@@ -101,7 +106,7 @@ function run(t: Target, action: Action, name: string): Promise<Operation | { kub
   switch (action) {
     case "update spec":
       return t.vclusters.updateVCluster({
-        vcluster: { name, spec: { kubernetesVersion: "1.31" } },
+        vcluster: { name, spec: { kubernetesVersion: "v1.34.6" } },
         updateMask: { paths: ["spec.kubernetes_version"] },
       });
     case "scale":
@@ -113,7 +118,7 @@ function run(t: Target, action: Action, name: string): Promise<Operation | { kub
     case "snapshot":
       return t.vclusters.snapshotVCluster({ name, snapshotId: "snap", storage: { kind: { case: "s3", value: { bucket: "bucket", key: "snap" } } } });
     case "restore in place":
-      return t.vclusters.restoreVCluster({ snapshot: snapName("base"), name: name });
+      return t.vclusters.restoreVCluster({ snapshot: snapName("base"), name });
     case "delete":
       return t.vclusters.deleteVCluster({ name });
     case "delete (force)":
@@ -169,8 +174,15 @@ describe.each(TARGETS)("$name", (kind) => {
   /** The vcluster under test in `phase`, and a snapshot to restore it from, in one call. */
   async function seedBoth(t: Target, phase: Phase): Promise<void> {
     await t.control.seed({
-      vclusters: [{ name: NAME, spec: { kubernetesVersion: "1.30" }, status: { phase } }],
-      snapshots: [{ name: snapName("base"), sourceVcluster: vcName("source"), storageUri: "s3://bucket/base", vclusterSpec: {} }],
+      // FAILED as after a failed update: the repairs are Update, Restore and Delete.
+      vclusters: [
+        {
+          name: NAME,
+          spec: { kubernetesVersion: "v1.33.4", backingStore: HA_STORE },
+          status: { phase, ...(phase === FAILED ? { failedOperation: { verb: OperationVerb.UPDATE, operation: "projects/p/operations/earlier" } } : {}) },
+        },
+      ],
+      snapshots: [{ name: snapName("base"), sourceVcluster: vcName("source"), storageUri: "s3://bucket/base", vclusterSpec: {}, durable: true }],
     });
   }
 
@@ -192,10 +204,18 @@ describe.each(TARGETS)("$name", (kind) => {
           return;
         }
         const op = res as Operation;
-        expect(op.done).toBe(false);
         expect(op.metadata?.verb).toBe(rule.verb);
         expect(op.metadata?.target).toBe(NAME);
         const v = await t.vclusters.getVCluster({ name: NAME });
+        if (rule.atOnce?.includes(phase)) {
+          // Recorded at once: done, same phase, spec ahead of the host.
+          expect(op.done).toBe(true);
+          expect(op.result.case).toBe("response");
+          expect(phaseName(v.status!.phase)).toBe(phaseName(phase));
+          expect(v.generation).toBeGreaterThan(v.status!.observedGeneration);
+          return;
+        }
+        expect(op.done).toBe(false);
         if (rule.during === undefined) {
           // A snapshot holds no phase and no current_operation.
           expect(phaseName(v.status!.phase)).toBe(phaseName(phase));
@@ -209,8 +229,11 @@ describe.each(TARGETS)("$name", (kind) => {
 
       const err = await expectCode(run(t, action, NAME), Code.FailedPrecondition);
       expect(err.rawMessage).toMatch(new RegExp(`\\b(PHASE_)?${phaseName(phase)}\\b`));
-      if (action !== "delete (force)") {
-        expect(allowedIn(err.rawMessage).sort()).toEqual(rule.legal.map(phaseName).sort());
+      if (phase === FAILED) {
+        // A refused repair names what failed and the repairs allowed.
+        expect(err.rawMessage).toMatch(/after a failed update .*repairs allowed are update, restore, delete/);
+      } else if (action !== "delete (force)") {
+        expect(allowedIn(err.rawMessage).sort()).toEqual((rule.listed ?? rule.legal).map(phaseName).sort());
       }
       // Refused means untouched: same phase, no operation, no snapshot.
       expect(phaseName((await phaseOf(t, NAME))!)).toBe(phaseName(phase));
@@ -237,7 +260,7 @@ describe.each(TARGETS)("$name", (kind) => {
       }
     });
 
-    it.each(OUTCOMES)("$action from $from: fails -> $failureName", async ({ action, phase, failure }) => {
+    it.each(OUTCOMES.filter((o) => !TABLE[o.action].atOnce?.includes(o.phase)))("$action from $from: fails -> $failureName", async ({ action, phase, failure }) => {
       await seedBoth(t, phase);
       await t.control.failNextStep({ verb: TABLE[action].verb!, target: NAME, message: "injected", code: Code.Unavailable });
       const op = (await run(t, action, NAME)) as Operation;
@@ -250,6 +273,9 @@ describe.each(TARGETS)("$name", (kind) => {
       // A failed snapshot says so on its Snapshotting condition, not in the vcluster's message.
       const message = action === "snapshot" ? v.status?.conditions.find((c) => c.type === "Snapshotting")?.message : v.status?.message;
       expect(message).toContain("injected");
+      // FAILED says what failed; any other phase has no failed operation.
+      if (failure === FAILED) expect(v.status?.failedOperation).toMatchObject({ verb: TABLE[action].verb, operation: op.name });
+      else expect(v.status?.failedOperation).toBeUndefined();
     });
   });
 
