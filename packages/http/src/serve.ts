@@ -74,7 +74,10 @@ export interface ServeOptions {
   logger?: Logger;
   /** Readiness for /readyz and the gRPC health service; absent means always serving. */
   health?: HealthSource;
-  /** Extra service names the gRPC health service knows besides "" (the whole server). */
+  /**
+   * Extra service names the gRPC health service knows besides "" (the whole
+   * server) and every service `routes` registers, which it always knows.
+   */
   grpcHealthServices?: string[];
   /** Connection timeouts. */
   timeouts?: ServeTimeouts;
@@ -139,7 +142,7 @@ export async function serve(options: ServeOptions): Promise<Server> {
     const before = router.handlers.length;
     registerHealthService(router, {
       health: options.health,
-      services: options.grpcHealthServices,
+      services: [...registeredServices(router.handlers), ...(options.grpcHealthServices ?? [])],
       isClosing: () => closing,
     });
     for (const h of router.handlers.slice(before)) handlers.set(h.requestPath, h);
@@ -420,6 +423,11 @@ export async function serve(options: ServeOptions): Promise<Server> {
   }
 
   return { url, host, port, close };
+}
+
+/** The fully-qualified names of the services with a handler, e.g. "openvcluster.v1.VClusterService". */
+function registeredServices(handlers: readonly UniversalHandler[]): string[] {
+  return [...new Set(handlers.map((h) => h.requestPath.split("/")[1] ?? "").filter((s) => s !== ""))];
 }
 
 const CORS_EXPOSED = [

@@ -4,7 +4,6 @@
  */
 import { Core, MemoryStore, type CoreOptions } from "@open-vcluster/core";
 import { serve } from "@open-vcluster/http";
-import { OperationService, SnapshotService, VClusterService } from "@open-vcluster/sdk";
 import { createDriver, type DriverName, type DriverOptions } from "./drivers/index.js";
 
 export interface ServerOptions extends DriverOptions {
@@ -36,7 +35,6 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     port: options.port ?? 8080,
     cors: options.cors ?? false,
     health: { serving: () => serving },
-    grpcHealthServices: [VClusterService.typeName, SnapshotService.typeName, OperationService.typeName],
   });
   return {
     url: http.url,

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { createClient } from "@connectrpc/connect";
 import { createConnectTransport, createGrpcTransport, createGrpcWebTransport } from "@connectrpc/connect-node";
 import { Health, HealthCheckResponse_ServingStatus } from "@open-vcluster/http";
-import { OperationService, VClusterService, VCluster_Phase } from "@open-vcluster/sdk";
+import { OperationService, SnapshotService, VClusterService, VCluster_Phase } from "@open-vcluster/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../src/index.js";
 
@@ -23,7 +23,9 @@ describe("ovc-server", () => {
   it("answers gRPC health checks over h2c and /healthz over HTTP/1.1", async () => {
     const health = createClient(Health, createGrpcTransport({ baseUrl: server.url }));
     expect((await health.check({ service: "" })).status).toBe(HealthCheckResponse_ServingStatus.SERVING);
-    expect((await health.check({ service: VClusterService.typeName })).status).toBe(HealthCheckResponse_ServingStatus.SERVING);
+    for (const service of [VClusterService.typeName, SnapshotService.typeName, OperationService.typeName]) {
+      expect((await health.check({ service })).status, service).toBe(HealthCheckResponse_ServingStatus.SERVING);
+    }
     const res = await fetch(`${server.url}/healthz`);
     expect(res.status).toBe(200);
   });
