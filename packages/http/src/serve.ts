@@ -19,6 +19,7 @@ import {
 } from "@connectrpc/connect-node";
 import { registerHealthService, type HealthSource } from "./health.js";
 import { rewriteParseErrors } from "./parse-errors.js";
+import { linkCall, Shutdown } from "./shutdown.js";
 import { sniffProtocol } from "./sniff.js";
 
 /** Structured log sink; every method is optional. */
@@ -119,18 +120,17 @@ export async function serve(options: ServeOptions): Promise<Server> {
 
   let closing = false;
   let authority = "localhost"; // host:port once listening
-  // Aborted when close() starts: ends server and bidi streams.
-  const streamsShutdown = new AbortController();
-  // Aborted when the grace period is over: aborts every handler's signal.
-  const hardShutdown = new AbortController();
+  // Fired when close() starts: ends server and bidi streams.
+  const streamsShutdown = new Shutdown();
+  // Fired when the grace period is over: aborts every handler's signal.
+  const hardShutdown = new Shutdown();
 
   // ---- Connect router -------------------------------------------------------
   const router = createConnectRouter({
     acceptCompression: [compressionGzip, compressionBrotli],
     readMaxBytes: maxRequestBytes,
-    shutdownSignal: hardShutdown.signal,
     interceptors: [
-      endStreamsOnShutdown(streamsShutdown.signal),
+      endStreamsOnShutdown(streamsShutdown),
       logUnexpectedErrors(logger),
       ...(options.interceptors ?? []),
     ],
@@ -204,7 +204,10 @@ export async function serve(options: ServeOptions): Promise<Server> {
     // HTTP/1.0 may omit Host, but Connect needs an authority for the URL.
     if (req.headers.host === undefined && !("authority" in req)) req.headers.host = authority;
     const uReq = universalRequestFromNodeRequest(req, res, undefined, undefined);
-    handler(uReq)
+    // The handler's signal also aborts on a hard shutdown; the link lives as long as the call.
+    const call = linkCall(uReq.signal, hardShutdown);
+    res.once("close", call.release);
+    handler({ ...uReq, signal: call.signal })
       .then((uRes) => universalResponseToNodeResponse(rewriteParseErrors(explainBareStatus(uRes, handler, req)), res))
       .catch((reason: unknown) => {
         const err = ConnectError.from(reason);
@@ -400,7 +403,7 @@ export async function serve(options: ServeOptions): Promise<Server> {
     closed ??= (async () => {
       closing = true;
       const listenerClosed = new Promise<void>((resolve) => tcp.close(() => resolve()));
-      streamsShutdown.abort(shuttingDown());
+      streamsShutdown.fire(shuttingDown());
       for (const session of sessions) session.close(); // GOAWAY; open streams may finish
       for (const socket of sockets) {
         const inflight = h1Inflight.get(socket);
@@ -408,7 +411,7 @@ export async function serve(options: ServeOptions): Promise<Server> {
         else if (inflight === undefined && !h2Sockets.has(socket)) socket.destroy(); // still sniffing
       }
       if (!(await waitForSockets(closeGraceMs))) {
-        hardShutdown.abort(shuttingDown());
+        hardShutdown.fire(shuttingDown());
         if (!(await waitForSockets(250))) {
           for (const socket of sockets) socket.destroy();
           await waitForSockets(1_000);
@@ -440,28 +443,19 @@ const CORS_EXPOSED = [
 ].join(", ");
 
 /**
- * Ends server- and bidi-streaming calls with `unavailable` when `signal` aborts
- * (close() started), even if the implementation ignores its own signal.
+ * Ends server- and bidi-streaming calls with `unavailable` when `shutdown`
+ * fires (close() started), even if the implementation ignores its own signal.
  * Unary and client-streaming calls are left to finish.
  */
-function endStreamsOnShutdown(signal: AbortSignal): Interceptor {
+function endStreamsOnShutdown(shutdown: Shutdown): Interceptor {
   return (next) => async (req) => {
     const kind = req.method.methodKind;
     if (kind !== "server_streaming" && kind !== "bidi_streaming") return next(req);
-    if (signal.aborted) throw shuttingDown();
-    const linked = new AbortController();
-    const abort = () => linked.abort(shuttingDown());
-    signal.addEventListener("abort", abort, { once: true });
-    const forward = () => linked.abort(req.signal.reason);
-    if (req.signal.aborted) forward();
-    else req.signal.addEventListener("abort", forward, { once: true });
-    const release = () => {
-      signal.removeEventListener("abort", abort);
-      req.signal.removeEventListener("abort", forward);
-    };
+    if (shutdown.fired) throw shuttingDown();
+    const { signal, release } = linkCall(req.signal, shutdown);
     let res;
     try {
-      res = await next({ ...req, signal: linked.signal });
+      res = await next({ ...req, signal: signal });
     } catch (e) {
       release();
       throw e;
@@ -474,8 +468,8 @@ function endStreamsOnShutdown(signal: AbortSignal): Interceptor {
     async function* guarded() {
       const it = inner[Symbol.asyncIterator]();
       const stopped = new Promise<never>((_, reject) => {
-        if (linked.signal.aborted) reject(linked.signal.reason);
-        linked.signal.addEventListener("abort", () => reject(linked.signal.reason), { once: true });
+        if (signal.aborted) reject(signal.reason);
+        signal.addEventListener("abort", () => reject(signal.reason), { once: true });
       });
       stopped.catch(() => undefined);
       try {
