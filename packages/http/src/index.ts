@@ -1,6 +1,6 @@
 // @open-vcluster/http: the one HTTP front of ovc-server and ovc-mock.
 export { serve, DEFAULT_MAX_REQUEST_BYTES } from "./serve.js";
-export { parseMillis, parsePort, runServerProcess, UsageError } from "./process.js";
+export { HTTP_FLAGS, HTTP_FLAGS_USAGE, parseMillis, parsePort, runServerProcess, timeoutsFromFlags, UsageError } from "./process.js";
 export type { Logger, ServeOptions, ServeTimeouts, Server } from "./serve.js";
 export { registerHealthService } from "./health.js";
 export type { HealthServiceOptions, HealthSource } from "./health.js";

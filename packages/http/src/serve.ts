@@ -17,6 +17,7 @@ import {
   universalRequestFromNodeRequest,
   universalResponseToNodeResponse,
 } from "@connectrpc/connect-node";
+import { withBodyDeadline } from "./body-deadline.js";
 import { registerHealthService, type HealthSource } from "./health.js";
 import { rewriteParseErrors } from "./parse-errors.js";
 import { linkCall, Shutdown } from "./shutdown.js";
@@ -43,6 +44,14 @@ export interface ServeTimeouts {
    * (server streams) are not limited. Default 300 000.
    */
   requestMs?: number;
+  /**
+   * Time a client has to send the whole body of a single-message request
+   * (unary and server-streaming calls), however slowly it trickles in; a late
+   * body fails with deadline_exceeded and its connection (HTTP/1.1) or stream
+   * (HTTP/2) is closed. Client- and bidi-streaming bodies are not limited by
+   * this. Default 10 000; 0: no limit (then only requestMs applies).
+   */
+  bodyMs?: number;
   /**
    * How long an idle connection is kept: an HTTP/1.1 keep-alive socket
    * between requests, or an HTTP/2 session with no open stream. Default 60 000.
@@ -116,6 +125,7 @@ export async function serve(options: ServeOptions): Promise<Server> {
   const headersMs = options.timeouts?.headersMs ?? 15_000;
   const requestMs = Math.max(options.timeouts?.requestMs ?? 300_000, headersMs);
   const idleMs = options.timeouts?.idleMs ?? 60_000;
+  const bodyMs = options.timeouts?.bodyMs ?? 10_000;
   const closeGraceMs = options.timeouts?.closeGraceMs ?? 5_000;
 
   let closing = false;
@@ -206,8 +216,13 @@ export async function serve(options: ServeOptions): Promise<Server> {
     const uReq = universalRequestFromNodeRequest(req, res, undefined, undefined);
     // The handler's signal also aborts on a hard shutdown; the link lives as long as the call.
     const call = linkCall(uReq.signal, hardShutdown);
-    res.once("close", call.release);
-    handler({ ...uReq, signal: call.signal })
+    const oneMessage = handler.method.methodKind === "unary" || handler.method.methodKind === "server_streaming";
+    const body = oneMessage && bodyMs > 0 && isByteStream(uReq.body) ? withBodyDeadline(uReq.body, bodyMs) : undefined;
+    res.once("close", () => {
+      call.release();
+      body?.clear();
+    });
+    handler({ ...uReq, signal: call.signal, ...(body ? { body: body.body } : {}) })
       .then((uRes) => universalResponseToNodeResponse(rewriteParseErrors(explainBareStatus(uRes, handler, req)), res))
       .catch((reason: unknown) => {
         const err = ConnectError.from(reason);
@@ -426,6 +441,10 @@ export async function serve(options: ServeOptions): Promise<Server> {
   }
 
   return { url, host, port, close };
+}
+
+function isByteStream(body: unknown): body is AsyncIterable<Uint8Array> {
+  return typeof body === "object" && body !== null && Symbol.asyncIterator in body;
 }
 
 /** The fully-qualified names of the services with a handler, e.g. "openvcluster.v1.VClusterService". */

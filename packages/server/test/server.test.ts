@@ -5,6 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { once } from "node:events";
+import * as net from "node:net";
 import { fileURLToPath } from "node:url";
 import { createClient } from "@connectrpc/connect";
 import { createConnectTransport, createGrpcTransport, createGrpcWebTransport } from "@connectrpc/connect-node";
@@ -60,6 +61,30 @@ describe("ovc-server", () => {
     const [code] = (await once(child, "exit")) as [number];
     expect(code).toBe(0);
   });
+
+  it("--body-timeout-ms 300 ends a request body that trickles in (504 deadline_exceeded)", async () => {
+    const bin = fileURLToPath(new URL("../dist/esm/bin/ovc-server.js", import.meta.url));
+    const child = spawn(process.execPath, [bin, "--port", "0", "--body-timeout-ms", "300"], { stdio: ["ignore", "pipe", "pipe"] });
+    try {
+      const [line] = (await once(child.stdout, "data")) as [Buffer];
+      const url = /(http:\/\/[^ ]+)/.exec(line.toString())![1]!;
+      const { hostname, port } = new URL(url);
+      const socket = net.connect({ host: hostname, port: Number(port) });
+      socket.on("error", () => undefined);
+      let answer = "";
+      socket.on("data", (c: Buffer) => (answer += c.toString("latin1")));
+      const closed = once(socket, "close");
+      const t0 = Date.now();
+      socket.write("POST /openvcluster.v1.VClusterService/GetVCluster HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{");
+      const drip = setInterval(() => socket.writable && socket.write(" "), 50);
+      await closed;
+      clearInterval(drip);
+      expect(Date.now() - t0).toBeLessThan(5_000);
+      expect(answer).toMatch(/^HTTP\/1\.1 504 /);
+    } finally {
+      child.kill("SIGKILL");
+    }
+  }, 30_000);
 
   it("refuses an unknown driver with a clear message and exit code 2", async () => {
     const bin = fileURLToPath(new URL("../dist/esm/bin/ovc-server.js", import.meta.url));

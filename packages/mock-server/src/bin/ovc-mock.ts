@@ -8,11 +8,11 @@
  */
 import { parseArgs } from "node:util";
 import { Code, ConnectError } from "@connectrpc/connect";
-import { parseMillis, parsePort, runServerProcess, UsageError } from "@open-vcluster/http";
+import { HTTP_FLAGS, HTTP_FLAGS_USAGE, parseMillis, parsePort, runServerProcess, timeoutsFromFlags, UsageError } from "@open-vcluster/http";
 import { readSeedFile } from "../seed-file.js";
 import { startMockServer, type MockServer } from "../server.js";
 
-const USAGE = "usage: ovc-mock [--host HOST] [--port PORT] [--latency MS] [--seed FILE]";
+const USAGE = `usage: ovc-mock [--host HOST] [--port PORT] [--latency MS] [--seed FILE] ${HTTP_FLAGS_USAGE}`;
 
 async function start(): Promise<MockServer | undefined> {
   let values;
@@ -23,6 +23,7 @@ async function start(): Promise<MockServer | undefined> {
         port: { type: "string", default: "0" },
         latency: { type: "string", default: "0" },
         seed: { type: "string" },
+        ...HTTP_FLAGS,
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -36,6 +37,7 @@ async function start(): Promise<MockServer | undefined> {
   }
   const port = parsePort("--port", values.port);
   const latencyMs = parseMillis("--latency", values.latency);
+  const timeouts = timeoutsFromFlags(values);
   let seed;
   try {
     seed = values.seed ? await readSeedFile(values.seed) : undefined;
@@ -43,7 +45,7 @@ async function start(): Promise<MockServer | undefined> {
     throw new UsageError(`--seed: ${(err as Error).message}`);
   }
   try {
-    return await startMockServer({ host: values.host, port, latencyMs, ...(seed ? { seed } : {}) });
+    return await startMockServer({ host: values.host, port, latencyMs, timeouts, ...(seed ? { seed } : {}) });
   } catch (err) {
     // A seed that parses but breaks the API's rules (a bad name, say) is a bad --seed like any other.
     if (values.seed && err instanceof ConnectError && err.code === Code.InvalidArgument) {
