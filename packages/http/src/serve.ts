@@ -18,6 +18,7 @@ import {
   universalResponseToNodeResponse,
 } from "@connectrpc/connect-node";
 import { withBodyDeadline } from "./body-deadline.js";
+import { checkEnvelopes, isEnveloped } from "./envelopes.js";
 import { registerHealthService, type HealthSource } from "./health.js";
 import { rewriteParseErrors } from "./parse-errors.js";
 import { linkCall, Shutdown } from "./shutdown.js";
@@ -217,12 +218,16 @@ export async function serve(options: ServeOptions): Promise<Server> {
     // The handler's signal also aborts on a hard shutdown; the link lives as long as the call.
     const call = linkCall(uReq.signal, hardShutdown);
     const oneMessage = handler.method.methodKind === "unary" || handler.method.methodKind === "server_streaming";
-    const body = oneMessage && bodyMs > 0 && isByteStream(uReq.body) ? withBodyDeadline(uReq.body, bodyMs) : undefined;
+    const contentType = String(req.headers["content-type"] ?? "");
+    const checked = isByteStream(uReq.body) && isEnveloped(contentType)
+      ? checkEnvelopes(uReq.body, contentType, uReq.header)
+      : uReq.body;
+    const body = oneMessage && bodyMs > 0 && isByteStream(checked) ? withBodyDeadline(checked, bodyMs) : undefined;
     res.once("close", () => {
       call.release();
       body?.clear();
     });
-    handler({ ...uReq, signal: call.signal, ...(body ? { body: body.body } : {}) })
+    handler({ ...uReq, signal: call.signal, body: body ? body.body : checked })
       .then((uRes) => universalResponseToNodeResponse(rewriteParseErrors(explainBareStatus(uRes, handler, req)), res))
       .catch((reason: unknown) => {
         const err = ConnectError.from(reason);
