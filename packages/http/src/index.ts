@@ -2,6 +2,7 @@
 export { serve, DEFAULT_MAX_REQUEST_BYTES } from "./serve.js";
 export { HTTP_FLAGS, HTTP_FLAGS_USAGE, parseMillis, parsePort, runServerProcess, timeoutsFromFlags, UsageError } from "./process.js";
 export type { Logger, ServeOptions, ServeTimeouts, Server } from "./serve.js";
+export { STRICT_JSON_READ_OPTIONS } from "./json.js";
 export { registerHealthService } from "./health.js";
 export type { HealthServiceOptions, HealthSource } from "./health.js";
 export { HTTP2_PREFACE } from "./sniff.js";

@@ -20,6 +20,7 @@ import {
 import { withBodyDeadline } from "./body-deadline.js";
 import { checkEnvelopes, isEnveloped } from "./envelopes.js";
 import { registerHealthService, type HealthSource } from "./health.js";
+import { STRICT_JSON_READ_OPTIONS } from "./json.js";
 import { rewriteParseErrors } from "./parse-errors.js";
 import { linkCall, Shutdown } from "./shutdown.js";
 import { sniffProtocol } from "./sniff.js";
@@ -140,6 +141,7 @@ export async function serve(options: ServeOptions): Promise<Server> {
   const router = createConnectRouter({
     acceptCompression: [compressionGzip, compressionBrotli],
     readMaxBytes: maxRequestBytes,
+    jsonOptions: STRICT_JSON_READ_OPTIONS,
     interceptors: [
       endStreamsOnShutdown(streamsShutdown),
       logUnexpectedErrors(logger),
