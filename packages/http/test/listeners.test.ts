@@ -2,6 +2,7 @@
 // AbortSignal (Node warns "Possible EventTarget memory leak detected. 11
 // abort listeners added to [AbortSignal]" past 10): each call's shutdown
 // hook is registered for that call only and removed when it ends.
+import { EventEmitter } from "node:events";
 import { createClient } from "@connectrpc/connect";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { serve, type Server } from "../src/index.js";
@@ -44,7 +45,6 @@ it("30 concurrent server streams and 30 concurrent unary calls cause no MaxListe
 }, 60_000);
 
 it("Shutdown/linkCall: a released call leaves no hook and no listener behind", async () => {
-  const { getEventListeners } = await import("node:events");
   const { Shutdown, linkCall } = await import("../src/shutdown.js");
   const shutdown = new Shutdown();
   const request = new AbortController();
@@ -52,7 +52,7 @@ it("Shutdown/linkCall: a released call leaves no hook and no listener behind", a
   expect(shutdown.size).toBe(50);
   for (const c of calls) c.release();
   expect(shutdown.size).toBe(0);
-  expect(getEventListeners(request.signal, "abort")).toHaveLength(0);
+  expect(EventEmitter.getEventListeners(request.signal, "abort")).toHaveLength(0);
   const live = linkCall(new AbortController().signal, shutdown);
   shutdown.fire(new Error("bye"));
   expect(live.signal.aborted).toBe(true);
