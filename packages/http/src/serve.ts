@@ -19,6 +19,7 @@ import {
 } from "@connectrpc/connect-node";
 import { withBodyDeadline } from "./body-deadline.js";
 import { checkEnvelopes, isEnveloped } from "./envelopes.js";
+import { registerReflectionService } from "./reflection.js";
 import { registerHealthService, type HealthSource } from "./health.js";
 import { STRICT_JSON_READ_OPTIONS } from "./json.js";
 import { rewriteParseErrors } from "./parse-errors.js";
@@ -158,6 +159,11 @@ export async function serve(options: ServeOptions): Promise<Server> {
       services: [...registeredServices(router.handlers), ...(options.grpcHealthServices ?? [])],
       isClosing: () => closing,
     });
+    for (const h of router.handlers.slice(before)) handlers.set(h.requestPath, h);
+  }
+  if (!handlers.has("/grpc.reflection.v1.ServerReflection/ServerReflectionInfo")) {
+    const before = router.handlers.length;
+    registerReflectionService(router, () => [...new Set(router.handlers.map((h) => h.service))]);
     for (const h of router.handlers.slice(before)) handlers.set(h.requestPath, h);
   }
   const serving = (): boolean => {
