@@ -30,22 +30,22 @@ describe.each(["v1", "v1alpha"])("grpc.reflection.%s", (version) => {
     // dependencies came along: the nested message types resolve too
     expect(root.lookupType("openvcluster.v1.VCluster").fields["createTime"]?.resolve().resolvedType?.fullName).toBe(".google.protobuf.Timestamp");
   }, 30_000);
-
-  it("lists protovalidate's extension of google.protobuf.FieldOptions and finds its file", async () => {
-    // grpc-js-reflection-client cannot decode a packed repeated int32 (its protobufjs reader lacks
-    // readPackedInt32), so this one asks with a Connect gRPC client and the generated reflection types.
-    const reflection = createClient(ServerReflection, createGrpcTransport({ baseUrl: server.url }));
-    const answers: ServerReflectionResponse[] = [];
-    async function* requests() {
-      yield { messageRequest: { case: "allExtensionNumbersOfType" as const, value: "google.protobuf.FieldOptions" } };
-      yield { messageRequest: { case: "fileContainingExtension" as const, value: { containingType: "google.protobuf.FieldOptions", extensionNumber: 1159 } } };
-      yield { messageRequest: { case: "fileContainingSymbol" as const, value: "no.such.Symbol" } };
-    }
-    for await (const res of reflection.serverReflectionInfo(requests())) answers.push(res);
-    const [numbers, file, missing] = answers.map((a) => a.messageResponse);
-    expect(numbers?.case === "allExtensionNumbersResponse" && numbers.value.extensionNumber).toContain(1159);
-    const names = file?.case === "fileDescriptorResponse" ? file.value.fileDescriptorProto.map((b) => fromBinary(FileDescriptorProtoSchema, b).name) : [];
-    expect(names[0]).toBe("buf/validate/validate.proto");
-    expect(missing?.case === "errorResponse" && missing.value.errorCode).toBe(5);
-  }, 30_000);
 });
+
+it("lists protovalidate's extension of google.protobuf.FieldOptions and finds its file", async () => {
+  // grpc-js-reflection-client cannot decode a packed repeated int32 (its protobufjs reader lacks
+  // readPackedInt32), so this one asks with a Connect gRPC client and the generated reflection types.
+  const reflection = createClient(ServerReflection, createGrpcTransport({ baseUrl: server.url }));
+  const answers: ServerReflectionResponse[] = [];
+  async function* requests() {
+    yield { messageRequest: { case: "allExtensionNumbersOfType" as const, value: "google.protobuf.FieldOptions" } };
+    yield { messageRequest: { case: "fileContainingExtension" as const, value: { containingType: "google.protobuf.FieldOptions", extensionNumber: 1159 } } };
+    yield { messageRequest: { case: "fileContainingSymbol" as const, value: "no.such.Symbol" } };
+  }
+  for await (const res of reflection.serverReflectionInfo(requests())) answers.push(res);
+  const [numbers, file, missing] = answers.map((a) => a.messageResponse);
+  expect(numbers?.case === "allExtensionNumbersResponse" && numbers.value.extensionNumber).toContain(1159);
+  const names = file?.case === "fileDescriptorResponse" ? file.value.fileDescriptorProto.map((b) => fromBinary(FileDescriptorProtoSchema, b).name) : [];
+  expect(names[0]).toBe("buf/validate/validate.proto");
+  expect(missing?.case === "errorResponse" && missing.value.errorCode).toBe(5);
+}, 30_000);
