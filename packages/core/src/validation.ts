@@ -8,7 +8,7 @@ import type { DescMessage, MessageShape } from "@bufbuild/protobuf";
 import { pathToString } from "@bufbuild/protobuf/reflect";
 import { createValidator, violationsToProto, type Violation } from "@bufbuild/protovalidate";
 import { ConnectError, Code } from "@connectrpc/connect";
-import { nativeRegexMatch } from "@open-vcluster/sdk/validate";
+import { capViolations, nativeRegexMatch } from "@open-vcluster/sdk/validate";
 
 // Patterns are matched with native RegExp rather than protovalidate's pure-JS
 // RE2 engine (6 µs of a Get's 6.4 µs of handler time); see nativeRegexMatch
@@ -28,9 +28,11 @@ export function validateRequest<Desc extends DescMessage>(schema: Desc, message:
     // A rule that cannot be evaluated is a bug in the proto, not in the request.
     throw new ConnectError(`validation failed: ${result.error.message}`, Code.Internal);
   }
-  const [violations, violationsSchema] = violationsToProto(result.violations);
+  // Capped: a 1 MB map key must not become a 1 MB message (and grpc-message header).
+  const capped = capViolations(result.violations);
+  const [violations, violationsSchema] = violationsToProto(capped);
   throw new ConnectError(
-    `invalid ${schema.name}: ${result.violations.map(describeViolation).join("; ")}`,
+    `invalid ${schema.name}: ${capped.map(describeViolation).join("; ")}`,
     Code.InvalidArgument,
     undefined,
     [{ desc: violationsSchema, value: violations }],

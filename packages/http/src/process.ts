@@ -5,6 +5,7 @@
  * the listening line is a clean stop too —, bad flags exit 2 with a message,
  * anything unexpected exits 1.
  */
+import type { ServeTimeouts } from "./serve.js";
 
 /** A bad command line: `runServerProcess` prints it and exits 2. */
 export class UsageError extends Error {
@@ -23,6 +24,20 @@ export function parseMillis(flag: string, value: string): number {
   const ms = Number(value);
   if (value.trim() === "" || !Number.isFinite(ms) || ms < 0) throw new UsageError(`${flag}: "${value}" is not a number of milliseconds >= 0`);
   return ms;
+}
+
+/** The flags of the shared HTTP front every server binary takes, for parseArgs's `options`. */
+export const HTTP_FLAGS = {
+  "body-timeout-ms": { type: "string" },
+} as const;
+
+/** HTTP_FLAGS in a usage line. */
+export const HTTP_FLAGS_USAGE = "[--body-timeout-ms MS]";
+
+/** The ServeTimeouts HTTP_FLAGS set (only those given). */
+export function timeoutsFromFlags(values: { "body-timeout-ms"?: string | undefined }): ServeTimeouts {
+  const body = values["body-timeout-ms"];
+  return body === undefined ? {} : { bodyMs: parseMillis("--body-timeout-ms", body) };
 }
 
 /**

@@ -17,8 +17,13 @@ import {
   universalRequestFromNodeRequest,
   universalResponseToNodeResponse,
 } from "@connectrpc/connect-node";
+import { withBodyDeadline } from "./body-deadline.js";
+import { checkEnvelopes, isEnveloped } from "./envelopes.js";
+import { registerReflectionService } from "./reflection.js";
 import { registerHealthService, type HealthSource } from "./health.js";
+import { STRICT_JSON_READ_OPTIONS } from "./json.js";
 import { rewriteParseErrors } from "./parse-errors.js";
+import { linkCall, Shutdown } from "./shutdown.js";
 import { sniffProtocol } from "./sniff.js";
 
 /** Structured log sink; every method is optional. */
@@ -42,6 +47,14 @@ export interface ServeTimeouts {
    * (server streams) are not limited. Default 300 000.
    */
   requestMs?: number;
+  /**
+   * Time a client has to send the whole body of a single-message request
+   * (unary and server-streaming calls), however slowly it trickles in; a late
+   * body fails with deadline_exceeded and its connection (HTTP/1.1) or stream
+   * (HTTP/2) is closed. Client- and bidi-streaming bodies are not limited by
+   * this. Default 10 000; 0: no limit (then only requestMs applies).
+   */
+  bodyMs?: number;
   /**
    * How long an idle connection is kept: an HTTP/1.1 keep-alive socket
    * between requests, or an HTTP/2 session with no open stream. Default 60 000.
@@ -74,7 +87,10 @@ export interface ServeOptions {
   logger?: Logger;
   /** Readiness for /readyz and the gRPC health service; absent means always serving. */
   health?: HealthSource;
-  /** Extra service names the gRPC health service knows besides "" (the whole server). */
+  /**
+   * Extra service names the gRPC health service knows besides "" (the whole
+   * server) and every service `routes` registers, which it always knows.
+   */
   grpcHealthServices?: string[];
   /** Connection timeouts. */
   timeouts?: ServeTimeouts;
@@ -112,22 +128,23 @@ export async function serve(options: ServeOptions): Promise<Server> {
   const headersMs = options.timeouts?.headersMs ?? 15_000;
   const requestMs = Math.max(options.timeouts?.requestMs ?? 300_000, headersMs);
   const idleMs = options.timeouts?.idleMs ?? 60_000;
+  const bodyMs = options.timeouts?.bodyMs ?? 10_000;
   const closeGraceMs = options.timeouts?.closeGraceMs ?? 5_000;
 
   let closing = false;
   let authority = "localhost"; // host:port once listening
-  // Aborted when close() starts: ends server and bidi streams.
-  const streamsShutdown = new AbortController();
-  // Aborted when the grace period is over: aborts every handler's signal.
-  const hardShutdown = new AbortController();
+  // Fired when close() starts: ends server and bidi streams.
+  const streamsShutdown = new Shutdown();
+  // Fired when the grace period is over: aborts every handler's signal.
+  const hardShutdown = new Shutdown();
 
   // ---- Connect router -------------------------------------------------------
   const router = createConnectRouter({
     acceptCompression: [compressionGzip, compressionBrotli],
     readMaxBytes: maxRequestBytes,
-    shutdownSignal: hardShutdown.signal,
+    jsonOptions: STRICT_JSON_READ_OPTIONS,
     interceptors: [
-      endStreamsOnShutdown(streamsShutdown.signal),
+      endStreamsOnShutdown(streamsShutdown),
       logUnexpectedErrors(logger),
       ...(options.interceptors ?? []),
     ],
@@ -139,9 +156,14 @@ export async function serve(options: ServeOptions): Promise<Server> {
     const before = router.handlers.length;
     registerHealthService(router, {
       health: options.health,
-      services: options.grpcHealthServices,
+      services: [...registeredServices(router.handlers), ...(options.grpcHealthServices ?? [])],
       isClosing: () => closing,
     });
+    for (const h of router.handlers.slice(before)) handlers.set(h.requestPath, h);
+  }
+  if (!handlers.has("/grpc.reflection.v1.ServerReflection/ServerReflectionInfo")) {
+    const before = router.handlers.length;
+    registerReflectionService(router, () => [...new Set(router.handlers.map((h) => h.service))]);
     for (const h of router.handlers.slice(before)) handlers.set(h.requestPath, h);
   }
   const serving = (): boolean => {
@@ -201,7 +223,19 @@ export async function serve(options: ServeOptions): Promise<Server> {
     // HTTP/1.0 may omit Host, but Connect needs an authority for the URL.
     if (req.headers.host === undefined && !("authority" in req)) req.headers.host = authority;
     const uReq = universalRequestFromNodeRequest(req, res, undefined, undefined);
-    handler(uReq)
+    // The handler's signal also aborts on a hard shutdown; the link lives as long as the call.
+    const call = linkCall(uReq.signal, hardShutdown);
+    const oneMessage = handler.method.methodKind === "unary" || handler.method.methodKind === "server_streaming";
+    const contentType = String(req.headers["content-type"] ?? "");
+    const checked = isByteStream(uReq.body) && isEnveloped(contentType)
+      ? checkEnvelopes(uReq.body, contentType, uReq.header)
+      : uReq.body;
+    const body = oneMessage && bodyMs > 0 && isByteStream(checked) ? withBodyDeadline(checked, bodyMs) : undefined;
+    res.once("close", () => {
+      call.release();
+      body?.clear();
+    });
+    handler({ ...uReq, signal: call.signal, body: body ? body.body : checked })
       .then((uRes) => universalResponseToNodeResponse(rewriteParseErrors(explainBareStatus(uRes, handler, req)), res))
       .catch((reason: unknown) => {
         const err = ConnectError.from(reason);
@@ -397,7 +431,7 @@ export async function serve(options: ServeOptions): Promise<Server> {
     closed ??= (async () => {
       closing = true;
       const listenerClosed = new Promise<void>((resolve) => tcp.close(() => resolve()));
-      streamsShutdown.abort(shuttingDown());
+      streamsShutdown.fire(shuttingDown());
       for (const session of sessions) session.close(); // GOAWAY; open streams may finish
       for (const socket of sockets) {
         const inflight = h1Inflight.get(socket);
@@ -405,7 +439,7 @@ export async function serve(options: ServeOptions): Promise<Server> {
         else if (inflight === undefined && !h2Sockets.has(socket)) socket.destroy(); // still sniffing
       }
       if (!(await waitForSockets(closeGraceMs))) {
-        hardShutdown.abort(shuttingDown());
+        hardShutdown.fire(shuttingDown());
         if (!(await waitForSockets(250))) {
           for (const socket of sockets) socket.destroy();
           await waitForSockets(1_000);
@@ -422,6 +456,15 @@ export async function serve(options: ServeOptions): Promise<Server> {
   return { url, host, port, close };
 }
 
+function isByteStream(body: unknown): body is AsyncIterable<Uint8Array> {
+  return typeof body === "object" && body !== null && Symbol.asyncIterator in body;
+}
+
+/** The fully-qualified names of the services with a handler, e.g. "openvcluster.v1.VClusterService". */
+function registeredServices(handlers: readonly UniversalHandler[]): string[] {
+  return [...new Set(handlers.map((h) => h.requestPath.split("/")[1] ?? "").filter((s) => s !== ""))];
+}
+
 const CORS_EXPOSED = [
   ...connectCors.exposedHeaders,
   "Grpc-Status-Details-Bin",
@@ -432,28 +475,19 @@ const CORS_EXPOSED = [
 ].join(", ");
 
 /**
- * Ends server- and bidi-streaming calls with `unavailable` when `signal` aborts
- * (close() started), even if the implementation ignores its own signal.
+ * Ends server- and bidi-streaming calls with `unavailable` when `shutdown`
+ * fires (close() started), even if the implementation ignores its own signal.
  * Unary and client-streaming calls are left to finish.
  */
-function endStreamsOnShutdown(signal: AbortSignal): Interceptor {
+function endStreamsOnShutdown(shutdown: Shutdown): Interceptor {
   return (next) => async (req) => {
     const kind = req.method.methodKind;
     if (kind !== "server_streaming" && kind !== "bidi_streaming") return next(req);
-    if (signal.aborted) throw shuttingDown();
-    const linked = new AbortController();
-    const abort = () => linked.abort(shuttingDown());
-    signal.addEventListener("abort", abort, { once: true });
-    const forward = () => linked.abort(req.signal.reason);
-    if (req.signal.aborted) forward();
-    else req.signal.addEventListener("abort", forward, { once: true });
-    const release = () => {
-      signal.removeEventListener("abort", abort);
-      req.signal.removeEventListener("abort", forward);
-    };
+    if (shutdown.fired) throw shuttingDown();
+    const { signal, release } = linkCall(req.signal, shutdown);
     let res;
     try {
-      res = await next({ ...req, signal: linked.signal });
+      res = await next({ ...req, signal: signal });
     } catch (e) {
       release();
       throw e;
@@ -466,8 +500,8 @@ function endStreamsOnShutdown(signal: AbortSignal): Interceptor {
     async function* guarded() {
       const it = inner[Symbol.asyncIterator]();
       const stopped = new Promise<never>((_, reject) => {
-        if (linked.signal.aborted) reject(linked.signal.reason);
-        linked.signal.addEventListener("abort", () => reject(linked.signal.reason), { once: true });
+        if (signal.aborted) reject(signal.reason);
+        signal.addEventListener("abort", () => reject(signal.reason), { once: true });
       });
       stopped.catch(() => undefined);
       try {

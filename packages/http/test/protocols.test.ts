@@ -123,3 +123,15 @@ describe("grpc.health.v1.Health", () => {
     }
   });
 });
+
+describe("grpc.health.v1.Health without grpcHealthServices", () => {
+  it("knows every service routes registered", async () => {
+    const plain = await serve({ routes: echoRoutes() });
+    try {
+      const health = createClient(Health, transports(plain.url)[2]![1]);
+      expect((await health.check({ service: "ovchttp.test.v1.EchoService" })).status).toBe(Status.SERVING);
+    } finally {
+      await plain.close();
+    }
+  });
+});

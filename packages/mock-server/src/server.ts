@@ -4,7 +4,7 @@
  */
 import { createClient, type Client } from "@connectrpc/connect";
 import { createConnectTransport } from "@connectrpc/connect-node";
-import { serve } from "@open-vcluster/http";
+import { serve, type ServeTimeouts } from "@open-vcluster/http";
 import { MockControlService } from "@open-vcluster/sdk/mock";
 import { createMock, type Mock, type MockOptions } from "./mock.js";
 
@@ -13,6 +13,8 @@ export interface MockServerOptions extends MockOptions {
   host?: string;
   /** Default 0: a random free port. */
   port?: number;
+  /** HTTP timeouts (e.g. `bodyMs`, `--body-timeout-ms`); the defaults of `serve()` otherwise. */
+  timeouts?: ServeTimeouts;
 }
 
 export interface MockServer {
@@ -32,6 +34,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     host: options.host ?? "127.0.0.1",
     port: options.port ?? 0,
     cors: true,
+    ...(options.timeouts ? { timeouts: options.timeouts } : {}),
   });
   const control = createClient(
     MockControlService,

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createClient } from "@connectrpc/connect";
 import { createConnectTransport, createGrpcTransport } from "@connectrpc/connect-node";
 import { OperationService, VClusterService, VCluster_Phase as Phase, WatchVClustersResponse_EventType as EventType } from "@open-vcluster/sdk";
-import { runMockToExit, spawnMock, type MockProcess } from "./fixtures/util.js";
+import { runMockToExit, slowBodyStatus, spawnMock, type MockProcess } from "./fixtures/util.js";
 
 const LINE = /^ovc-mock listening on http:\/\/127\.0\.0\.1:(\d+)\n$/;
 
@@ -86,7 +86,17 @@ describe("ovc-mock CLI", { timeout: 20_000 }, () => {
     expect(ms(v.updateTime) - ms(v.createTime)).toBeGreaterThanOrEqual(199);
   });
 
+  it("--body-timeout-ms 300 ends a request body that trickles in", async () => {
+    proc = await spawnMock(["--port", "0", "--body-timeout-ms", "300"]);
+    const url = await proc.ready;
+    const t0 = Date.now();
+    const status = await slowBodyStatus(url);
+    expect(status).toBe(504);
+    expect(Date.now() - t0).toBeLessThan(5_000);
+  }, 30_000);
+
   it.each([
+    [["--body-timeout-ms", "later"], /--body-timeout-ms: "later"/],
     [["--port", "abc"], /--port: "abc" is not a port/],
     [["--port", "70000"], /--port: "70000"/],
     [["--port", "-1"], /--port/],

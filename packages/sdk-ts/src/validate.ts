@@ -3,10 +3,52 @@
  * enforces, so a bad request can be caught before it is sent.
  */
 import type { DescMessage, MessageShape } from "@bufbuild/protobuf";
-import { pathToString } from "@bufbuild/protobuf/reflect";
-import { createValidator, type Violation } from "@bufbuild/protovalidate";
+import { pathToString, type Path } from "@bufbuild/protobuf/reflect";
+import { createValidator, Violation } from "@bufbuild/protovalidate";
 
-export type { Violation };
+export { Violation };
+
+/** The most characters of a client's value an error message echoes; longer values are cut. */
+export const ECHO_LIMIT = 64;
+
+/**
+ * A client's value as an error message may echo it: whole when short, else a
+ * prefix and its length, `aaaa… (1048576 characters)`. Echoing a whole 1 MB
+ * value makes a 1 MB error, too big for the grpc-message header, so gRPC
+ * clients would see RESOURCE_EXHAUSTED / INTERNAL instead of the real code.
+ */
+export function capEcho(value: string, limit = ECHO_LIMIT): string {
+  if (value.length <= limit) return value;
+  return `${value.slice(0, limit)}… (${value.length} characters)`;
+}
+
+/** Longest violation message kept whole (custom CEL messages may echo values). */
+const MESSAGE_LIMIT = 512;
+
+/**
+ * The violations with the client's values capped (capEcho): string map keys
+ * in field paths (`labels["aaaa… (1048576 characters)"]`) and over-long
+ * messages. Use it before turning violations into an error message or into
+ * `buf.validate.Violations` details.
+ */
+export function capViolations(violations: readonly Violation[]): Violation[] {
+  return violations.map((v) => {
+    const field = capPath(v.field);
+    const message = capEcho(v.message, MESSAGE_LIMIT);
+    if (field === v.field && message === v.message) return v;
+    return new Violation(message, v.ruleId, field, v.rule, v.forKey);
+  });
+}
+
+function capPath(path: Path): Path {
+  let changed = false;
+  const out = path.map((segment) => {
+    if (segment.kind !== "map_sub" || typeof segment.key !== "string" || segment.key.length <= ECHO_LIMIT) return segment;
+    changed = true;
+    return { kind: "map_sub" as const, key: capEcho(segment.key) };
+  });
+  return changed ? out : path;
+}
 
 /** Compiled patterns; cleared past this size, like protovalidate's own RE2 cache. */
 const REGEX_CACHE_LIMIT = 1024;
@@ -56,7 +98,7 @@ export function validate<Desc extends DescMessage>(schema: Desc, message: Messag
   const result = validator.validate(schema, message);
   if (result.kind === "valid") return [];
   if (result.kind === "error") throw result.error;
-  return result.violations.map(toFieldViolation);
+  return capViolations(result.violations).map(toFieldViolation);
 }
 
 function toFieldViolation(v: Violation): FieldViolation {

@@ -3,7 +3,7 @@
  * (Connect, gRPC and gRPC-Web on one port, HTTP/1.1 and h2c, gRPC health).
  */
 import { Core, MemoryStore, type CoreOptions } from "@open-vcluster/core";
-import { serve } from "@open-vcluster/http";
+import { serve, type ServeTimeouts } from "@open-vcluster/http";
 import { createDriver, type DriverName, type DriverOptions } from "./drivers/index.js";
 
 export interface ServerOptions extends DriverOptions {
@@ -18,6 +18,8 @@ export interface ServerOptions extends DriverOptions {
   core?: CoreOptions;
   /** Projects created at start unless they exist. Default: `default`. */
   projects?: readonly string[];
+  /** HTTP timeouts (e.g. `bodyMs`, `--body-timeout-ms`); the defaults of `serve()` otherwise. */
+  timeouts?: ServeTimeouts;
 }
 
 export interface RunningServer {
@@ -38,7 +40,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     port: options.port ?? 8080,
     cors: options.cors ?? false,
     health: { serving: () => serving },
-    grpcHealthServices: core.services.map((entry) => entry.service.typeName),
+    ...(options.timeouts ? { timeouts: options.timeouts } : {}),
   });
   return {
     url: http.url,

@@ -5,12 +5,13 @@
  */
 import { spawn } from "node:child_process";
 import { once } from "node:events";
+import * as net from "node:net";
 import { fileURLToPath } from "node:url";
 import { createClient } from "@connectrpc/connect";
 import { createConnectTransport, createGrpcTransport, createGrpcWebTransport } from "@connectrpc/connect-node";
 import { Health, HealthCheckResponse_ServingStatus } from "@open-vcluster/http";
 import { Code, ConnectError } from "@connectrpc/connect";
-import { OperationService, ProjectService, VClusterService, VCluster_Phase } from "@open-vcluster/sdk";
+import { OperationService, ProjectService, SnapshotService, VClusterService, VCluster_Phase } from "@open-vcluster/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../src/index.js";
 
@@ -24,8 +25,9 @@ describe("ovc-server", () => {
   it("answers gRPC health checks over h2c and /healthz over HTTP/1.1", async () => {
     const health = createClient(Health, createGrpcTransport({ baseUrl: server.url }));
     expect((await health.check({ service: "" })).status).toBe(HealthCheckResponse_ServingStatus.SERVING);
-    expect((await health.check({ service: VClusterService.typeName })).status).toBe(HealthCheckResponse_ServingStatus.SERVING);
-    expect((await health.check({ service: ProjectService.typeName })).status).toBe(HealthCheckResponse_ServingStatus.SERVING);
+    for (const service of [VClusterService.typeName, SnapshotService.typeName, OperationService.typeName, ProjectService.typeName]) {
+      expect((await health.check({ service })).status, service).toBe(HealthCheckResponse_ServingStatus.SERVING);
+    }
     const res = await fetch(`${server.url}/healthz`);
     expect(res.status).toBe(200);
   });
@@ -74,6 +76,30 @@ describe("ovc-server", () => {
     const [code] = (await once(child, "exit")) as [number];
     expect(code).toBe(0);
   });
+
+  it("--body-timeout-ms 300 ends a request body that trickles in (504 deadline_exceeded)", async () => {
+    const bin = fileURLToPath(new URL("../dist/esm/bin/ovc-server.js", import.meta.url));
+    const child = spawn(process.execPath, [bin, "--port", "0", "--body-timeout-ms", "300"], { stdio: ["ignore", "pipe", "pipe"] });
+    try {
+      const [line] = (await once(child.stdout, "data")) as [Buffer];
+      const url = /(http:\/\/[^ ]+)/.exec(line.toString())![1]!;
+      const { hostname, port } = new URL(url);
+      const socket = net.connect({ host: hostname, port: Number(port) });
+      socket.on("error", () => undefined);
+      let answer = "";
+      socket.on("data", (c: Buffer) => (answer += c.toString("latin1")));
+      const closed = once(socket, "close");
+      const t0 = Date.now();
+      socket.write("POST /openvcluster.v1.VClusterService/GetVCluster HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{");
+      const drip = setInterval(() => socket.writable && socket.write(" "), 50);
+      await closed;
+      clearInterval(drip);
+      expect(Date.now() - t0).toBeLessThan(5_000);
+      expect(answer).toMatch(/^HTTP\/1\.1 504 /);
+    } finally {
+      child.kill("SIGKILL");
+    }
+  }, 30_000);
 
   it("refuses an unknown driver with a clear message and exit code 2", async () => {
     const bin = fileURLToPath(new URL("../dist/esm/bin/ovc-server.js", import.meta.url));

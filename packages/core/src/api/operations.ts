@@ -21,6 +21,18 @@ import { requireProject } from "../projects/require.js";
 /** WaitOperation's timeout when the request sets none (AIP-151 leaves it to the server). */
 const DEFAULT_WAIT_MS = 60_000;
 
+/**
+ * How long WaitOperation may wait: `timeout`, but never so long that the
+ * answer misses the call's deadline. A safety margin (10% of what is left,
+ * at least 20 ms, at most 1 s) leaves time for the response to reach the
+ * client, so a wait cut short by the deadline still answers OK (done=false).
+ */
+export function waitBudgetMs(timeoutMs: number, deadlineLeftMs: number | undefined): number {
+  if (deadlineLeftMs === undefined) return timeoutMs;
+  const margin = Math.min(Math.max(deadlineLeftMs * 0.1, 20), 1_000);
+  return Math.max(0, Math.min(timeoutMs, deadlineLeftMs - margin));
+}
+
 export function operationService(ctx: CoreContext, runner: OperationRunner): ServiceImpl<typeof OperationService> {
   const get = (name: string): Operation => {
     requireProject(ctx, name, "read");
@@ -45,7 +57,7 @@ export function operationService(ctx: CoreContext, runner: OperationRunner): Ser
       validateRequest(WaitOperationRequestSchema, req);
       get(req.name);
       const timeout = req.timeout ? durationMs(req.timeout) : DEFAULT_WAIT_MS;
-      await runner.wait(req.name, timeout, context.signal);
+      await runner.wait(req.name, waitBudgetMs(timeout, context.timeoutMs()), context.signal);
       return get(req.name);
     },
 

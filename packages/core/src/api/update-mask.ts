@@ -8,6 +8,7 @@ import { create, type DescField } from "@bufbuild/protobuf";
 import { reflect, type ReflectMessage } from "@bufbuild/protobuf/reflect";
 import { VClusterSchema, type VCluster } from "@open-vcluster/sdk";
 import { fieldError } from "../validation.js";
+import { capEcho } from "@open-vcluster/sdk/validate";
 
 /** Top-level fields a client may change; everything else on VCluster is output only or identity. */
 const UPDATABLE = ["display_name", "labels", "annotations", "deletion_protection", "spec"] as const;
@@ -29,7 +30,7 @@ export function applyUpdateMask(target: VCluster, source: VCluster, paths: reado
     if (!(UPDATABLE as readonly string[]).includes(root) && !UPDATABLE.some((u) => toCamel(u) === root)) {
       throw fieldError(
         "update_mask",
-        `"${path}" cannot be updated; updatable fields are ${UPDATABLE.join(", ")} (and paths inside spec)`,
+        `"${capEcho(path)}" cannot be updated; updatable fields are ${UPDATABLE.join(", ")} (and paths inside spec)`,
       );
     }
     if (root === "spec") touchesSpec = true;
@@ -83,14 +84,14 @@ function findField(message: ReflectMessage, name: string): DescField | undefined
 export function copyPath(dst: ReflectMessage, src: ReflectMessage | undefined, segments: string[], path: string): void {
   const [head, ...rest] = segments;
   const field = findField(dst, head ?? "");
-  if (!field) throw fieldError("update_mask", `unknown field "${head}" in path "${path}"`);
+  if (!field) throw fieldError("update_mask", `unknown field "${capEcho(head ?? "")}" in path "${capEcho(path)}"`);
   if (rest.length === 0) {
     if (src?.isSet(field)) dst.set(field, src.get(field) as never);
     else dst.clear(field);
     return;
   }
   if (field.fieldKind !== "message") {
-    throw fieldError("update_mask", `path "${path}" goes inside "${head}", which is not a message`);
+    throw fieldError("update_mask", `path "${capEcho(path)}" goes inside "${capEcho(head ?? "")}", which is not a message`);
   }
   if (!dst.isSet(field)) dst.set(field, reflect(field.message, create(field.message)) as never);
   const child = dst.get(field) as ReflectMessage;

@@ -17,6 +17,7 @@ import {
   type Snapshot,
   type VCluster,
 } from "@open-vcluster/sdk";
+import { capEcho } from "@open-vcluster/sdk/validate";
 import { invalidArgument } from "../errors.js";
 import { computeEtag } from "../etag.js";
 import { idOf, parseName } from "../names.js";
@@ -30,7 +31,7 @@ export function seedVClusters(ctx: CoreContext, items: readonly VCluster[]): VCl
     items.map((item, i) => {
       const parsed = parseName(item.name);
       if (!parsed || parsed.collection !== "vclusters") {
-        throw invalidArgument(`vclusters[${i}].name: "${item.name}" is not projects/{project}/vclusters/{vcluster}`);
+        throw invalidArgument(`vclusters[${i}].name: "${capEcho(item.name)}" is not projects/{project}/vclusters/{vcluster}`);
       }
       const now = timestampFromDate(ctx.clock.now());
       const v = clone(VClusterSchema, item);
@@ -54,7 +55,7 @@ export function seedSnapshots(ctx: CoreContext, items: readonly Snapshot[]): Sna
     items.map((item, i) => {
       const parsed = parseName(item.name);
       if (!parsed || parsed.collection !== "snapshots") {
-        throw invalidArgument(`snapshots[${i}].name: "${item.name}" is not projects/{project}/snapshots/{snapshot}`);
+        throw invalidArgument(`snapshots[${i}].name: "${capEcho(item.name)}" is not projects/{project}/snapshots/{snapshot}`);
       }
       const now = timestampFromDate(ctx.clock.now());
       const s = clone(SnapshotSchema, item);
@@ -84,7 +85,7 @@ export function seedOperations(ctx: CoreContext, items: readonly Operation[]): O
     items.map((item, i) => {
       const parsed = parseName(item.name);
       if (!parsed || parsed.collection !== "operations") {
-        throw invalidArgument(`operations[${i}].name: "${item.name}" is not projects/{project}/operations/{operation}`);
+        throw invalidArgument(`operations[${i}].name: "${capEcho(item.name)}" is not projects/{project}/operations/{operation}`);
       }
       if (!item.done) throw invalidArgument(`operations[${i}].done: a seeded operation must be done`);
       const op = clone(OperationSchema, item);

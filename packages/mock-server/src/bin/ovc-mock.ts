@@ -8,11 +8,11 @@
  */
 import { parseArgs } from "node:util";
 import { Code, ConnectError } from "@connectrpc/connect";
-import { parseMillis, parsePort, runServerProcess, UsageError } from "@open-vcluster/http";
+import { HTTP_FLAGS, HTTP_FLAGS_USAGE, parseMillis, parsePort, runServerProcess, timeoutsFromFlags, UsageError } from "@open-vcluster/http";
 import { readSeedFile } from "../seed-file.js";
 import { startMockServer, type MockServer } from "../server.js";
 
-const USAGE = "usage: ovc-mock [--host HOST] [--port PORT] [--latency MS] [--seed FILE] [--no-auto-create-projects]";
+const USAGE = `usage: ovc-mock [--host HOST] [--port PORT] [--latency MS] [--seed FILE] [--no-auto-create-projects] ${HTTP_FLAGS_USAGE}`;
 
 async function start(): Promise<MockServer | undefined> {
   let values;
@@ -24,6 +24,7 @@ async function start(): Promise<MockServer | undefined> {
         latency: { type: "string", default: "0" },
         seed: { type: "string" },
         "no-auto-create-projects": { type: "boolean", default: false },
+        ...HTTP_FLAGS,
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -37,6 +38,7 @@ async function start(): Promise<MockServer | undefined> {
   }
   const port = parsePort("--port", values.port);
   const latencyMs = parseMillis("--latency", values.latency);
+  const timeouts = timeoutsFromFlags(values);
   let seed;
   try {
     seed = values.seed ? await readSeedFile(values.seed) : undefined;
@@ -48,6 +50,7 @@ async function start(): Promise<MockServer | undefined> {
       host: values.host,
       port,
       latencyMs,
+      timeouts,
       autoCreateProjects: !values["no-auto-create-projects"],
       ...(seed ? { seed } : {}),
     });

@@ -7,11 +7,11 @@
  * and stops gracefully on SIGTERM or SIGINT.
  */
 import { parseArgs } from "node:util";
-import { parseMillis, parsePort, runServerProcess, UsageError } from "@open-vcluster/http";
+import { HTTP_FLAGS, HTTP_FLAGS_USAGE, parseMillis, parsePort, runServerProcess, timeoutsFromFlags, UsageError } from "@open-vcluster/http";
 import { DRIVERS, type DriverName } from "../drivers/index.js";
 import { startServer, type RunningServer } from "../server.js";
 
-const USAGE = `usage: ovc-server [--host HOST] [--port PORT] [--driver ${DRIVERS.join("|")}] [--latency MS] [--cors]`;
+const USAGE = `usage: ovc-server [--host HOST] [--port PORT] [--driver ${DRIVERS.join("|")}] [--latency MS] [--cors] ${HTTP_FLAGS_USAGE}`;
 
 let driver: DriverName = "simulated";
 
@@ -25,6 +25,7 @@ async function start(): Promise<RunningServer | undefined> {
         driver: { type: "string", default: process.env.OVC_DRIVER ?? "simulated" },
         latency: { type: "string" },
         cors: { type: "boolean", default: false },
+        ...HTTP_FLAGS,
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -42,11 +43,13 @@ async function start(): Promise<RunningServer | undefined> {
   }
   driver = values.driver as DriverName;
   const latencyMs = values.latency === undefined ? undefined : parseMillis("--latency", values.latency);
+  const timeouts = timeoutsFromFlags(values);
   return startServer({
     host: values.host,
     port,
     driver,
     cors: values.cors,
+    timeouts,
     ...(latencyMs !== undefined ? { latencyMs } : {}),
   });
 }

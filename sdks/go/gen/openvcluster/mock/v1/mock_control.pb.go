@@ -983,16 +983,23 @@ type RecordedRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The procedure, e.g. `openvcluster.v1.VClusterService/CreateVCluster`.
 	Method string `protobuf:"bytes,1,opt,name=method,proto3" json:"method,omitempty"`
-	// The request message as canonical protobuf JSON.
+	// The request message as canonical protobuf JSON. When `truncated`, string
+	// and bytes values longer than 1 KiB are cut to a prefix followed by
+	// `…(truncated, N characters)`, and a request whose JSON is still over
+	// 64 KiB is left out (empty): the mock bounds what it keeps.
 	RequestJson string `protobuf:"bytes,2,opt,name=request_json,json=requestJson,proto3" json:"request_json,omitempty"`
 	// When it arrived (mock clock).
 	Time *timestamppb.Timestamp `protobuf:"bytes,3,opt,name=time,proto3" json:"time,omitempty"`
 	// The status code it was answered with (0 = OK).
 	Code int32 `protobuf:"varint,4,opt,name=code,proto3" json:"code,omitempty"`
 	// The request headers a test may care about (lower-case names).
-	Headers       map[string]string `protobuf:"bytes,5,rep,name=headers,proto3" json:"headers,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Headers map[string]string `protobuf:"bytes,5,rep,name=headers,proto3" json:"headers,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"bytes,2,opt,name=value"`
+	// True when `request_json` is not the whole request (see there).
+	Truncated bool `protobuf:"varint,6,opt,name=truncated,proto3" json:"truncated,omitempty"`
+	// When `truncated`: the size in bytes (UTF-8) of the request's whole JSON.
+	OriginalSizeBytes int64 `protobuf:"varint,7,opt,name=original_size_bytes,json=originalSizeBytes,proto3" json:"original_size_bytes,omitempty"`
+	unknownFields     protoimpl.UnknownFields
+	sizeCache         protoimpl.SizeCache
 }
 
 func (x *RecordedRequest) Reset() {
@@ -1058,6 +1065,20 @@ func (x *RecordedRequest) GetHeaders() map[string]string {
 		return x.Headers
 	}
 	return nil
+}
+
+func (x *RecordedRequest) GetTruncated() bool {
+	if x != nil {
+		return x.Truncated
+	}
+	return false
+}
+
+func (x *RecordedRequest) GetOriginalSizeBytes() int64 {
+	if x != nil {
+		return x.OriginalSizeBytes
+	}
+	return 0
 }
 
 // Response of ListRecordedRequests.
@@ -1233,13 +1254,15 @@ const file_openvcluster_mock_v1_mock_control_proto_rawDesc = "" +
 	"\x15UnfreezeClockResponse\x12,\n" +
 	"\x03now\x18\x01 \x01(\v2\x1a.google.protobuf.TimestampR\x03now\"5\n" +
 	"\x1bListRecordedRequestsRequest\x12\x16\n" +
-	"\x06method\x18\x01 \x01(\tR\x06method\"\x9a\x02\n" +
+	"\x06method\x18\x01 \x01(\tR\x06method\"\xe8\x02\n" +
 	"\x0fRecordedRequest\x12\x16\n" +
 	"\x06method\x18\x01 \x01(\tR\x06method\x12!\n" +
 	"\frequest_json\x18\x02 \x01(\tR\vrequestJson\x12.\n" +
 	"\x04time\x18\x03 \x01(\v2\x1a.google.protobuf.TimestampR\x04time\x12\x12\n" +
 	"\x04code\x18\x04 \x01(\x05R\x04code\x12L\n" +
-	"\aheaders\x18\x05 \x03(\v22.openvcluster.mock.v1.RecordedRequest.HeadersEntryR\aheaders\x1a:\n" +
+	"\aheaders\x18\x05 \x03(\v22.openvcluster.mock.v1.RecordedRequest.HeadersEntryR\aheaders\x12\x1c\n" +
+	"\ttruncated\x18\x06 \x01(\bR\ttruncated\x12.\n" +
+	"\x13original_size_bytes\x18\a \x01(\x03R\x11originalSizeBytes\x1a:\n" +
 	"\fHeadersEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
 	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\"a\n" +

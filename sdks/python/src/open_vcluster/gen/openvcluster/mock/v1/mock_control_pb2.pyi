@@ -142,7 +142,7 @@ class ListRecordedRequestsRequest(_message.Message):
     def __init__(self, method: _Optional[str] = ...) -> None: ...
 
 class RecordedRequest(_message.Message):
-    __slots__ = ("method", "request_json", "time", "code", "headers")
+    __slots__ = ("method", "request_json", "time", "code", "headers", "truncated", "original_size_bytes")
     class HeadersEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -155,12 +155,16 @@ class RecordedRequest(_message.Message):
     TIME_FIELD_NUMBER: _ClassVar[int]
     CODE_FIELD_NUMBER: _ClassVar[int]
     HEADERS_FIELD_NUMBER: _ClassVar[int]
+    TRUNCATED_FIELD_NUMBER: _ClassVar[int]
+    ORIGINAL_SIZE_BYTES_FIELD_NUMBER: _ClassVar[int]
     method: str
     request_json: str
     time: _timestamp_pb2.Timestamp
     code: int
     headers: _containers.ScalarMap[str, str]
-    def __init__(self, method: _Optional[str] = ..., request_json: _Optional[str] = ..., time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., code: _Optional[int] = ..., headers: _Optional[_Mapping[str, str]] = ...) -> None: ...
+    truncated: bool
+    original_size_bytes: int
+    def __init__(self, method: _Optional[str] = ..., request_json: _Optional[str] = ..., time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., code: _Optional[int] = ..., headers: _Optional[_Mapping[str, str]] = ..., truncated: _Optional[bool] = ..., original_size_bytes: _Optional[int] = ...) -> None: ...
 
 class ListRecordedRequestsResponse(_message.Message):
     __slots__ = ("requests",)
