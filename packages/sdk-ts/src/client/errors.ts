@@ -54,7 +54,12 @@ function fieldPathToString(path: FieldPath | undefined): string {
 
 /** A request refused by the client's own validation (`validate` option) before it was sent. */
 export class ClientValidationError extends ConnectError {
-  override name = "ClientValidationError";
+  // Connect recognises its errors across duplicate package copies by `name`:
+  // keeping "ConnectError" makes `err instanceof ConnectError` true for this
+  // subclass, and the ordinary prototype check tells the subclasses apart.
+  static override [Symbol.hasInstance](v: unknown): boolean {
+    return Function.prototype[Symbol.hasInstance].call(this, v);
+  }
   constructor(
     typeName: string,
     readonly violations: FieldViolation[],

@@ -8,7 +8,12 @@ import { ConnectError } from "@connectrpc/connect";
 import type { Operation as OperationMessage, OperationError } from "../gen/openvcluster/v1/operation_pb.js";
 
 export class OperationFailedError extends ConnectError {
-  override name = "OperationFailedError";
+  // Connect recognises its errors across duplicate package copies by `name`:
+  // keeping "ConnectError" makes `err instanceof ConnectError` true for this
+  // subclass, and the ordinary prototype check tells the subclasses apart.
+  static override [Symbol.hasInstance](v: unknown): boolean {
+    return Function.prototype[Symbol.hasInstance].call(this, v);
+  }
   /** The operation as it ended. */
   readonly operation: OperationMessage;
 

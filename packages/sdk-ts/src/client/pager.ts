@@ -8,7 +8,7 @@ import type { CallOptions } from "@connectrpc/connect";
 
 /** The element type of a list response's one repeated message field. */
 export type ItemOf<R> = {
-  [K in keyof R]: R[K] extends readonly (infer E)[] ? (E extends { $typeName: string } ? E : never) : never;
+  [K in keyof R]-?: R[K] extends readonly (infer E)[] ? (E extends { $typeName: string } ? E : never) : never;
 }[keyof R];
 
 export interface Pager<Item, Page> extends AsyncIterable<Item> {

@@ -28,7 +28,12 @@ export interface WatchOptions extends CallOptions {
 
 /** The watch's resume version expired: the client must re-list, then watch from the list's `version`. */
 export class WatchExpiredError extends ConnectError {
-  override name = "WatchExpiredError";
+  // Connect recognises its errors across duplicate package copies by `name`:
+  // keeping "ConnectError" makes `err instanceof ConnectError` true for this
+  // subclass, and the ordinary prototype check tells the subclasses apart.
+  static override [Symbol.hasInstance](v: unknown): boolean {
+    return Function.prototype[Symbol.hasInstance].call(this, v);
+  }
   constructor(cause: ConnectError) {
     super(cause.rawMessage, Code.OutOfRange, cause.metadata, undefined, cause);
   }
