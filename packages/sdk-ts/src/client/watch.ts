@@ -39,8 +39,19 @@ export class WatchExpiredError extends ConnectError {
   }
 }
 
-/** Errors of a broken connection, not of the request: worth reconnecting. */
-const RECONNECT_CODES = new Set([Code.Unavailable, Code.Unknown, Code.Internal, Code.DeadlineExceeded, Code.ResourceExhausted]);
+/**
+ * Errors of a broken connection or an overloaded server, not of the request:
+ * worth reconnecting. connect-node reports a reset connection (ECONNRESET)
+ * as ABORTED; RESOURCE_EXHAUSTED is the server dropping a watcher that fell behind.
+ */
+const RECONNECT_CODES = new Set([
+  Code.Unavailable,
+  Code.Aborted,
+  Code.Unknown,
+  Code.Internal,
+  Code.DeadlineExceeded,
+  Code.ResourceExhausted,
+]);
 
 export async function* resumableWatch(
   vclusters: Client<typeof VClusterService>,
