@@ -85,7 +85,11 @@ async function execute(client: OpenVClusterClient, step: Step, vars: Map<string,
   }
 }
 
-function check(expect: Expect | undefined, outcome: Outcome, vars: Map<string, string>): string[] {
+function subset(expected: Json | undefined, actual: Json | undefined): string[] {
+  return expected === undefined ? [] : mismatches(expected, actual);
+}
+
+function check({ kind, expect }: Step, outcome: Outcome, vars: Map<string, string>): string[] {
   const want = expect ? (substitute(expect as Json, vars) as Expect) : undefined;
   const code = want?.code ?? "OK";
   if (!outcome.ok) {
@@ -103,8 +107,11 @@ function check(expect: Expect | undefined, outcome: Outcome, vars: Map<string, s
     return problems;
   }
   if (code !== "OK") return [`succeeded, want ${code}: ${JSON.stringify(outcome.json)}`];
-  const expected = want?.response ?? want?.items ?? want?.events;
-  const problems = expected === undefined ? [] : mismatches(expected as Json, outcome.json);
+  const problems =
+    kind === "wait"
+      ? // A wait's result is the Operation JSON; `response` and `metadata` match its fields of those names.
+        [...subset(want?.response, at(outcome.json, "response")), ...subset(want?.metadata, at(outcome.json, "metadata"))]
+      : subset(want?.response ?? want?.items ?? want?.events, outcome.json);
   for (const path of want?.absent ?? []) if (at(outcome.json, path) !== undefined) problems.push(`${path} is set: ${JSON.stringify(at(outcome.json, path))}`);
   return problems;
 }
@@ -114,7 +121,7 @@ export async function runScenario(client: OpenVClusterClient, scenario: Scenario
   const vars = new Map([["project", project]]);
   for (const [i, step] of scenario.steps.entries()) {
     const outcome = await execute(client, step, vars);
-    const problems = check(step.expect, outcome, vars);
+    const problems = check(step, outcome, vars);
     if (problems.length > 0) throw new Error(`${scenario.name} step ${String(i + 1)} (${step.kind} ${step.target}):\n  ${problems.join("\n  ")}`);
     for (const [name, path] of Object.entries(step.save)) {
       const value = outcome.ok ? at(outcome.json, path) : undefined;

@@ -13,6 +13,8 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 
 export interface Expect {
   response?: Json;
+  /** Only for `wait`: the Operation's metadata. */
+  metadata?: Json;
   items?: Json[];
   events?: Json[];
   code?: string;
@@ -41,7 +43,7 @@ export interface Scenario {
 
 const KINDS: StepKind[] = ["call", "wait", "list", "watch"];
 const STEP_KEYS = new Set([...KINDS, "request", "events", "save", "expect"]);
-const EXPECT_KEYS = new Set(["response", "items", "events", "code", "message", "violations", "absent"]);
+const EXPECT_KEYS = new Set(["response", "metadata", "items", "events", "code", "message", "violations", "absent"]);
 
 export function scenarioFiles(): string[] {
   return readdirSync(SCENARIO_DIR)
