@@ -79,6 +79,9 @@ describe.each(BACKENDS)("client on %s", { timeout: 60_000 }, (_name, start) => {
       expect(vc.status?.phase).toBe(VCluster_Phase.RUNNING);
       expect(seen.at(-1)?.state).toBe(OperationState.SUCCEEDED);
       expect(seen.length).toBeGreaterThanOrEqual(2);
+      // More than one WaitOperation: the first ones returned not-done when their server-side timeout passed.
+      const waits = await backend.control.listRecordedRequests({ method: "openvcluster.v1.OperationService/WaitOperation" });
+      expect(waits.requests.length).toBeGreaterThanOrEqual(2);
     });
 
     it("wait() rejects with CANCELED on abort and DEADLINE_EXCEEDED after timeoutMs", async () => {
@@ -147,6 +150,20 @@ describe.each(BACKENDS)("client on %s", { timeout: 60_000 }, (_name, start) => {
       expect((await client.getVCluster({ name: `${PARENT}/vclusters/dev` })).name).toBe(`${PARENT}/vclusters/dev`);
       await backend.control.injectFault({ fault: { method: GET, code: Code.Unavailable, times: 3 } });
       await expect(client.getVCluster({ name: `${PARENT}/vclusters/dev` })).rejects.toMatchObject({ code: Code.Unavailable });
+    });
+
+    it("retries DEADLINE_EXCEEDED on a read, not on a mutation", async () => {
+      const client = backend.client();
+      await client.createVClusterAndWait({ parent: PARENT, vclusterId: "dev", vcluster: {} });
+      const GET = "openvcluster.v1.VClusterService/GetVCluster";
+      await backend.control.injectFault({ fault: { method: GET, code: Code.DeadlineExceeded, times: 1 } });
+      expect((await client.getVCluster({ name: `${PARENT}/vclusters/dev` })).name).toBe(`${PARENT}/vclusters/dev`);
+      await backend.control.injectFault({ fault: { method: CREATE, code: Code.DeadlineExceeded, times: 1 } });
+      await expect(client.createVCluster({ parent: PARENT, vclusterId: "two", vcluster: {} })).rejects.toMatchObject({
+        code: Code.DeadlineExceeded,
+      });
+      const creates = (await backend.control.listRecordedRequests({ method: CREATE })).requests;
+      expect(creates.map((r) => r.code)).toEqual([0, Code.DeadlineExceeded]);
     });
 
     it("does not retry with retry: false, nor other codes", async () => {
