@@ -6,7 +6,6 @@ import {
   VClusterSchema,
   SyncRule_Mode,
   VCluster_Phase,
-  SyncRule_Mode,
 } from "../src/index.js";
 import { validate } from "../src/validate.js";
 
