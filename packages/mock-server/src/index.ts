@@ -3,6 +3,6 @@
  * core as ovc-server) with an instant in-memory driver and test controls.
  */
 export { createMock, type Mock, type MockOptions } from "./mock.js";
-export { createMockTransport, type MockTransport } from "./transport.js";
+export { createMockTransport, type MockTransport, type MockTransportOptions } from "./transport.js";
 export { startMockServer, type MockServer, type MockServerOptions } from "./server.js";
 export { parseSeed, readSeedFile } from "./seed-file.js";

@@ -2,9 +2,11 @@
  * `createMockTransport`: the whole mock in-process, no sockets, for
  * TypeScript tests. Unary calls take a direct path (direct-unary.ts), streams
  * Connect's router transport; both serialize every message, so what passes
- * here passes over HTTP.
+ * here passes over HTTP. `interceptors` run on the API calls as on any
+ * client transport (the `control` client bypasses them).
  */
-import { createClient, createRouterTransport, type Client, type Transport } from "@connectrpc/connect";
+import { createClient, createRouterTransport, type Client, type Interceptor, type Transport } from "@connectrpc/connect";
+import { withInterceptors } from "@open-vcluster/sdk";
 import { MockControlService } from "@open-vcluster/sdk/mock";
 import { withDirectUnary } from "./direct-unary.js";
 import { createMock, type Mock, type MockOptions } from "./mock.js";
@@ -17,15 +19,21 @@ export interface MockTransport extends Transport {
   close(): Promise<void>;
 }
 
-export function createMockTransport(options: MockOptions = {}): MockTransport {
+export interface MockTransportOptions extends MockOptions {
+  /** Client-side interceptors, outermost first, e.g. to add headers or observe calls. */
+  interceptors?: Interceptor[];
+}
+
+export function createMockTransport(options: MockTransportOptions = {}): MockTransport {
   const mock = createMock(options);
   const router = createRouterTransport((r) => mock.routes(r), {
     router: { interceptors: mock.interceptors },
   });
-  const transport = withDirectUnary(router, mock.services, mock.interceptors);
+  const direct = withDirectUnary(router, mock.services, mock.interceptors);
+  const transport = options.interceptors?.length ? withInterceptors(direct, options.interceptors, undefined) : direct;
   return Object.assign(transport, {
     mock,
-    control: createClient(MockControlService, transport),
+    control: createClient(MockControlService, direct),
     close: () => mock.close(),
   });
 }

@@ -1,19 +1,24 @@
 /**
  * @open-vcluster/sdk — run vclusters like virtual machines.
  *
- * Messages and service descriptors are generated from the `openvcluster.v1`
- * proto (see src/gen, never edited by hand); use them with any Connect
- * transport:
+ * The high-level client (operations that wait, pagers, retries, a watch that
+ * resumes, typed errors) and the messages and service descriptors generated
+ * from the `openvcluster.v1` proto (src/gen, never edited by hand). This entry
+ * imports no HTTP stack: `createOpenVClusterClient` here needs a `transport`;
+ * `@open-vcluster/sdk/node` and `@open-vcluster/sdk/web` make one from an
+ * endpoint.
  *
  * ```ts
- * import { createClient } from "@connectrpc/connect";
- * import { createConnectTransport } from "@connectrpc/connect-node";
- * import { VClusterService } from "@open-vcluster/sdk";
+ * import { createOpenVClusterClient } from "@open-vcluster/sdk/node";
  *
- * const client = createClient(VClusterService, createConnectTransport({ baseUrl, httpVersion: "1.1" }));
- * const op = await client.createVCluster({ parent: "projects/demo", vclusterId: "dev", vcluster: {} });
+ * const client = createOpenVClusterClient(); // OVC_ENDPOINT, OVC_API_KEY
+ * const dev = await client.createVClusterAndWait({ parent: "projects/demo", vclusterId: "dev", vcluster: {} });
  * ```
  */
+import { createCoreClient, type ClientOptions, type OpenVClusterClient } from "./client/index.js";
+import type { Transport } from "@connectrpc/connect";
+
+export * from "./client/index.js";
 export * from "./gen/openvcluster/v1/common_pb.js";
 export * from "./gen/openvcluster/v1/annotations_pb.js";
 export * from "./gen/openvcluster/v1/vcluster_pb.js";
@@ -26,3 +31,8 @@ export * from "./gen/openvcluster/v1/project_pb.js";
 export * from "./gen/openvcluster/v1/project_service_pb.js";
 export * from "./gen/openvcluster/v1/host_cluster_pb.js";
 export { VERSION } from "./version.js";
+
+/** A client on your own transport (connect-node, connect-web, the mock's in-process one...). */
+export function createOpenVClusterClient(options: ClientOptions & { transport: Transport }): OpenVClusterClient {
+  return createCoreClient(options);
+}

@@ -1,0 +1,17 @@
+/**
+ * `@open-vcluster/sdk/web`: everything of `@open-vcluster/sdk`, with
+ * createOpenVClusterClient reaching the endpoint with fetch over
+ * @connectrpc/connect-web (browsers, Deno, Bun, workers).
+ */
+import { createConnectTransport } from "@connectrpc/connect-web";
+import { createCoreClient, type ClientOptions, type OpenVClusterClient } from "./client/index.js";
+
+export * from "./index.js";
+
+/**
+ * A client for `endpoint` (default http://127.0.0.1:8080; `OVC_ENDPOINT` where
+ * there is a `process.env`) with `apiKey`, or on your own `transport`.
+ */
+export function createOpenVClusterClient(options: ClientOptions = {}): OpenVClusterClient {
+  return createCoreClient({ ...options, transportFactory: (baseUrl) => createConnectTransport({ baseUrl }) });
+}
