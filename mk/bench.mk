@@ -17,3 +17,12 @@ $(addprefix bench-,$(filter-out core-watch,$(BENCHES:mock-%=%))): bench-%: bench
 
 bench-core-watch: bench-build
 	node bench/core-watch.mjs $(BENCH_FLAGS)
+
+# The browser bundle budget of issue 11 (every VClusterService method through
+# @open-vcluster/sdk/web, gzipped, <= 40 KB). Not yet met (59 KB: every
+# generated file embeds the buf/validate and google.api option descriptors),
+# so it is reported here rather than failing `make test`.
+.PHONY: bench-size
+bench-size: install ## the TypeScript SDK's browser bundle size against its 40 KB budget
+	$(PNPM) turbo run build --filter=@open-vcluster/sdk
+	node packages/sdk-ts/scripts/size-check.mjs
