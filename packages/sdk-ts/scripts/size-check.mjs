@@ -2,7 +2,7 @@
 // The browser size budget: esbuild bundles (minified, for browsers) an app
 // that calls every VClusterService method through @open-vcluster/sdk/web
 // (connect-web), gzips it and fails above the budget. Run after the build
-// (it bundles dist/esm), by the package's `test` script.
+// (it bundles dist/esm): `make bench-size`.
 import { build } from "esbuild";
 import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
