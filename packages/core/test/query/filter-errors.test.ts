@@ -129,7 +129,9 @@ describe("hostile filters", () => {
     expect(filterError("(".repeat(1_000_000))).toContain("too many terms");
     expect(filterError(`title = "${"x".repeat(1_000_000)}`)).toContain("unterminated string");
     expect(filterError("x".repeat(1_000_000))).toContain("expected a comparison");
-    expect(performance.now() - started).toBeLessThan(2000);
+    // Linear work takes milliseconds; the loose bound (a loaded CI machine) still
+    // catches a blow-up, which would take minutes.
+    expect(performance.now() - started).toBeLessThan(15_000);
   });
 });
 

@@ -68,7 +68,9 @@ describe("string fields", () => {
     const target = item({ title: "a".repeat(5000) });
     const started = performance.now();
     expect(predicate(target)).toBe(false);
-    expect(performance.now() - started).toBeLessThan(200);
+    // Backtracking would be exponential in 200 stars; linear is milliseconds. Loose
+    // for a loaded CI machine.
+    expect(performance.now() - started).toBeLessThan(15_000);
   });
 
   it.each([
