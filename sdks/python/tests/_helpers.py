@@ -23,8 +23,10 @@ WATCH = "openvcluster.v1.VClusterService/WatchVClusters"
 FAST_RETRY = ovc.Retry(max_attempts=4, initial_backoff=0.01, max_backoff=0.05)
 
 
-def create(vcluster_id: str, **fields: Any) -> ovc.CreateVClusterRequest:
-    return ovc.CreateVClusterRequest(parent=PROJECT, vcluster_id=vcluster_id, vcluster=ovc.VCluster(), **fields)
+def create(vcluster_id: str, vcluster: ovc.VCluster | None = None, **fields: Any) -> ovc.CreateVClusterRequest:
+    return ovc.CreateVClusterRequest(
+        parent=PROJECT, vcluster_id=vcluster_id, vcluster=vcluster or ovc.VCluster(), **fields
+    )
 
 
 def name_of(vcluster_id: str) -> str:

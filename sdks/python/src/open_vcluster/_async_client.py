@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable, Iterable, Sequence
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterable, Sequence
 from types import TracebackType
 from typing import TypeVar
 
@@ -186,7 +186,7 @@ class AsyncClient:
 
         return AsyncPager(fetch, items, getattr(request, "page_token"))
 
-    def _watch(self, method: AsyncStream[WatchVClustersRequest, WatchVClustersResponse], request: WatchVClustersRequest, timeout: float | None) -> AsyncIterator[WatchVClustersResponse]:
+    def _watch(self, method: AsyncStream[WatchVClustersRequest, WatchVClustersResponse], request: WatchVClustersRequest, timeout: float | None) -> AsyncGenerator[WatchVClustersResponse, None]:
         request = _rpc.prepare(request, validate=self._settings.validate)
 
         def open_stream(version: str) -> AsyncIterator[WatchVClustersResponse]:
@@ -243,7 +243,7 @@ class AsyncClient:
 
     def watch_vclusters(
         self, request: WatchVClustersRequest, *, timeout: float | None = None
-    ) -> AsyncIterator[WatchVClustersResponse]:
+    ) -> AsyncGenerator[WatchVClustersResponse, None]:
         """Events without end, reopened from the last version after a
         disconnect; raises ``WatchExpired`` when that version is too old.
         ``timeout`` bounds each connection (None: none). Stop with ``break``,

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from types import TracebackType
 from typing import TypeVar
 
@@ -183,7 +183,7 @@ class Client:
 
         return Pager(fetch, items, getattr(request, "page_token"))
 
-    def _watch(self, method: Stream[WatchVClustersRequest, WatchVClustersResponse], request: WatchVClustersRequest, timeout: float | None) -> Iterator[WatchVClustersResponse]:
+    def _watch(self, method: Stream[WatchVClustersRequest, WatchVClustersResponse], request: WatchVClustersRequest, timeout: float | None) -> Generator[WatchVClustersResponse, None, None]:
         request = _rpc.prepare(request, validate=self._settings.validate)
 
         def open_stream(version: str) -> Iterator[WatchVClustersResponse]:
@@ -240,7 +240,7 @@ class Client:
 
     def watch_vclusters(
         self, request: WatchVClustersRequest, *, timeout: float | None = None
-    ) -> Iterator[WatchVClustersResponse]:
+    ) -> Generator[WatchVClustersResponse, None, None]:
         """Events without end, reopened from the last version after a
         disconnect; raises ``WatchExpired`` when that version is too old.
         ``timeout`` bounds each connection (None: none). Stop with ``break``

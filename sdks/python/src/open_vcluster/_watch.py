@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterator
 
 from connectrpc.code import Code
 from connectrpc.errors import ConnectError
@@ -52,7 +52,7 @@ class _Resume:
         return retry.delay(self._attempt)
 
 
-def watch(open_stream: Callable[[str], Iterator[Event]], version: str, retry: Retry | None) -> Iterator[Event]:
+def watch(open_stream: Callable[[str], Iterator[Event]], version: str, retry: Retry | None) -> Generator[Event, None, None]:
     resume = _Resume(version, retry)
     while True:
         stream = open_stream(resume.version)
@@ -72,7 +72,7 @@ def watch(open_stream: Callable[[str], Iterator[Event]], version: str, retry: Re
 
 async def watch_async(
     open_stream: Callable[[str], AsyncIterator[Event]], version: str, retry: Retry | None
-) -> AsyncIterator[Event]:
+) -> AsyncGenerator[Event, None]:
     resume = _Resume(version, retry)
     while True:
         stream = open_stream(resume.version)
