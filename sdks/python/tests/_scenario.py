@@ -20,6 +20,8 @@ _ACTIONS = {"call", "wait", "list", "watch"}
 _STEP_KEYS = {"call": {"request"}, "wait": set(), "list": {"request"}, "watch": {"request", "events"}}
 _COMMON_KEYS = {"expect", "save"}
 _EXPECT_KEYS = {"response", "items", "events", "code", "message", "violations", "absent"}
+# A wait's result is the Operation JSON: its fields are matched by name.
+_WAIT_FIELDS = {"response", "metadata", "done", "name"}
 _VARIABLE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
@@ -31,8 +33,22 @@ def scenario_files() -> list[Path]:
     return sorted(SCENARIOS.glob("*.yaml"))
 
 
+class _Yaml12Loader(yaml.SafeLoader):
+    """PyYAML speaks YAML 1.1, where `off`, `on`, `yes` and `no` are booleans;
+    the scenarios are YAML 1.2 (as the TypeScript and Go runners read them),
+    where only true and false are."""
+
+
+_BOOL = "tag:yaml.org,2002:bool"
+_Yaml12Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != _BOOL]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Yaml12Loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+
 def load(path: Path) -> dict[str, Any]:
-    scenario = yaml.safe_load(path.read_text(encoding="utf-8"))
+    scenario = yaml.load(path.read_text(encoding="utf-8"), Loader=_Yaml12Loader)
     if not isinstance(scenario, dict):
         raise ScenarioError(f"{path.name}: not a mapping")
     unknown = set(scenario) - _SCENARIO_KEYS
@@ -48,7 +64,7 @@ def load(path: Path) -> dict[str, Any]:
         unknown = set(step) - {action} - _STEP_KEYS[action] - _COMMON_KEYS
         if unknown:
             raise ScenarioError(f"{path.name} step {index + 1}: unknown keys {sorted(unknown)} for {action}")
-        unknown = set(step.get("expect") or {}) - _EXPECT_KEYS
+        unknown = set(step.get("expect") or {}) - _EXPECT_KEYS - (_WAIT_FIELDS if action == "wait" else set())
         if unknown:
             raise ScenarioError(f"{path.name} step {index + 1}: unknown expect keys {sorted(unknown)}")
     return scenario
@@ -143,3 +159,13 @@ def _text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def expected_of(action: str, expect: dict[str, Any]) -> dict[str, Any] | None:
+    """What the step's result must contain: a wait's Operation fields, or the
+    ``response``/``items``/``events`` of the other steps (None: nothing)."""
+    if action == "wait":
+        fields = {k: v for k, v in expect.items() if k in _WAIT_FIELDS}
+        return fields or None
+    key = {"call": "response", "list": "items", "watch": "events"}[action]
+    return {key: expect[key]} if key in expect else None
