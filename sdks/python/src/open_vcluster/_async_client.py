@@ -252,7 +252,7 @@ class AsyncClient:
         return self._watch(self._vclusters.watch_v_clusters, request, timeout)
 
     async def get_server_config(self, request: GetServerConfigRequest | None = None, *, timeout: float | None = None) -> ServerConfig:
-        return await self._call(self._vclusters.get_server_config, request or GetServerConfigRequest(), timeout)
+        return await self._call(self._vclusters.get_server_config, request or GetServerConfigRequest(name="serverConfig"), timeout)
 
     # One call for callers that only want the result.
 

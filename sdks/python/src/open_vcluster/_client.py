@@ -248,7 +248,8 @@ class Client:
         return self._watch(self._vclusters.watch_v_clusters, request, timeout)
 
     def get_server_config(self, request: GetServerConfigRequest | None = None, *, timeout: float | None = None) -> ServerConfig:
-        return self._call(self._vclusters.get_server_config, request or GetServerConfigRequest(), timeout)
+        """The server's versions, storage types and limits (the ``serverConfig`` singleton)."""
+        return self._call(self._vclusters.get_server_config, request or GetServerConfigRequest(name="serverConfig"), timeout)
 
     # One call for callers that only want the result.
 
