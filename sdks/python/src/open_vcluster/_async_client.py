@@ -83,6 +83,8 @@ T = TypeVar("T")
 P = TypeVar("P", bound=_Page)
 
 _Unpack = Callable[[OperationProto], T]
+# GetServerConfig's one resource name: the request a caller need not spell out.
+_SERVER_CONFIG = GetServerConfigRequest(name="serverConfig")
 
 
 class AsyncClient:
@@ -143,7 +145,9 @@ class AsyncClient:
     async def __aenter__(self) -> AsyncClient:
         return self
 
-    async def __aexit__(self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None) -> None:
+    async def __aexit__(
+        self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None
+    ) -> None:
         await self.close()
 
     # --- plumbing -----------------------------------------------------------
@@ -186,7 +190,12 @@ class AsyncClient:
 
         return AsyncPager(fetch, items, getattr(request, "page_token"))
 
-    def _watch(self, method: AsyncStream[WatchVClustersRequest, WatchVClustersResponse], request: WatchVClustersRequest, timeout: float | None) -> AsyncGenerator[WatchVClustersResponse, None]:
+    def _watch(
+        self,
+        method: AsyncStream[WatchVClustersRequest, WatchVClustersResponse],
+        request: WatchVClustersRequest,
+        timeout: float | None,
+    ) -> AsyncGenerator[WatchVClustersResponse, None]:
         request = _rpc.prepare(request, validate=self._settings.validate)
 
         def open_stream(version: str) -> AsyncIterator[WatchVClustersResponse]:
@@ -199,7 +208,9 @@ class AsyncClient:
 
     # --- VClusterService ----------------------------------------------------
 
-    async def create_vcluster(self, request: CreateVClusterRequest, *, timeout: float | None = None) -> AsyncOperation[VCluster]:
+    async def create_vcluster(
+        self, request: CreateVClusterRequest, *, timeout: float | None = None
+    ) -> AsyncOperation[VCluster]:
         """Creates a vcluster; the operation's result is the RUNNING VCluster."""
         return await self._operation(self._vclusters.create_v_cluster, request, unpack_vcluster, timeout)
 
@@ -212,25 +223,39 @@ class AsyncClient:
         """Every vcluster of the project, page after page (``.pages()`` for the responses)."""
         return self._pager(self._vclusters.list_v_clusters, request, lambda page: page.vclusters, timeout)
 
-    async def update_vcluster(self, request: UpdateVClusterRequest, *, timeout: float | None = None) -> AsyncOperation[VCluster]:
+    async def update_vcluster(
+        self, request: UpdateVClusterRequest, *, timeout: float | None = None
+    ) -> AsyncOperation[VCluster]:
         return await self._operation(self._vclusters.update_v_cluster, request, unpack_vcluster, timeout)
 
-    async def delete_vcluster(self, request: DeleteVClusterRequest, *, timeout: float | None = None) -> AsyncOperation[None]:
+    async def delete_vcluster(
+        self, request: DeleteVClusterRequest, *, timeout: float | None = None
+    ) -> AsyncOperation[None]:
         return await self._operation(self._vclusters.delete_v_cluster, request, unpack_empty, timeout)
 
-    async def scale_vcluster(self, request: ScaleVClusterRequest, *, timeout: float | None = None) -> AsyncOperation[VCluster]:
+    async def scale_vcluster(
+        self, request: ScaleVClusterRequest, *, timeout: float | None = None
+    ) -> AsyncOperation[VCluster]:
         return await self._operation(self._vclusters.scale_v_cluster, request, unpack_vcluster, timeout)
 
-    async def suspend_vcluster(self, request: SuspendVClusterRequest, *, timeout: float | None = None) -> AsyncOperation[VCluster]:
+    async def suspend_vcluster(
+        self, request: SuspendVClusterRequest, *, timeout: float | None = None
+    ) -> AsyncOperation[VCluster]:
         return await self._operation(self._vclusters.suspend_v_cluster, request, unpack_vcluster, timeout)
 
-    async def resume_vcluster(self, request: ResumeVClusterRequest, *, timeout: float | None = None) -> AsyncOperation[VCluster]:
+    async def resume_vcluster(
+        self, request: ResumeVClusterRequest, *, timeout: float | None = None
+    ) -> AsyncOperation[VCluster]:
         return await self._operation(self._vclusters.resume_v_cluster, request, unpack_vcluster, timeout)
 
-    async def snapshot_vcluster(self, request: SnapshotVClusterRequest, *, timeout: float | None = None) -> AsyncOperation[Snapshot]:
+    async def snapshot_vcluster(
+        self, request: SnapshotVClusterRequest, *, timeout: float | None = None
+    ) -> AsyncOperation[Snapshot]:
         return await self._operation(self._vclusters.snapshot_v_cluster, request, unpack_snapshot, timeout)
 
-    async def restore_vcluster(self, request: RestoreVClusterRequest, *, timeout: float | None = None) -> AsyncOperation[VCluster]:
+    async def restore_vcluster(
+        self, request: RestoreVClusterRequest, *, timeout: float | None = None
+    ) -> AsyncOperation[VCluster]:
         return await self._operation(self._vclusters.restore_v_cluster, request, unpack_vcluster, timeout)
 
     async def generate_vcluster_kubeconfig(
@@ -238,7 +263,9 @@ class AsyncClient:
     ) -> Kubeconfig:
         return await self._call(self._vclusters.generate_v_cluster_kubeconfig, request, timeout)
 
-    async def get_vcluster_usage(self, request: GetVClusterUsageRequest, *, timeout: float | None = None) -> VClusterUsage:
+    async def get_vcluster_usage(
+        self, request: GetVClusterUsageRequest, *, timeout: float | None = None
+    ) -> VClusterUsage:
         return await self._call(self._vclusters.get_v_cluster_usage, request, timeout)
 
     def watch_vclusters(
@@ -251,15 +278,21 @@ class AsyncClient:
         propagates)."""
         return self._watch(self._vclusters.watch_v_clusters, request, timeout)
 
-    async def get_server_config(self, request: GetServerConfigRequest | None = None, *, timeout: float | None = None) -> ServerConfig:
-        return await self._call(self._vclusters.get_server_config, request or GetServerConfigRequest(name="serverConfig"), timeout)
+    async def get_server_config(
+        self, request: GetServerConfigRequest | None = None, *, timeout: float | None = None
+    ) -> ServerConfig:
+        return await self._call(self._vclusters.get_server_config, request or _SERVER_CONFIG, timeout)
 
     # One call for callers that only want the result.
 
-    async def create_vcluster_and_wait(self, request: CreateVClusterRequest, *, timeout: float | None = None) -> VCluster:
+    async def create_vcluster_and_wait(
+        self, request: CreateVClusterRequest, *, timeout: float | None = None
+    ) -> VCluster:
         return await (await self.create_vcluster(request)).result(timeout)
 
-    async def update_vcluster_and_wait(self, request: UpdateVClusterRequest, *, timeout: float | None = None) -> VCluster:
+    async def update_vcluster_and_wait(
+        self, request: UpdateVClusterRequest, *, timeout: float | None = None
+    ) -> VCluster:
         return await (await self.update_vcluster(request)).result(timeout)
 
     async def delete_vcluster_and_wait(self, request: DeleteVClusterRequest, *, timeout: float | None = None) -> None:
@@ -268,16 +301,24 @@ class AsyncClient:
     async def scale_vcluster_and_wait(self, request: ScaleVClusterRequest, *, timeout: float | None = None) -> VCluster:
         return await (await self.scale_vcluster(request)).result(timeout)
 
-    async def suspend_vcluster_and_wait(self, request: SuspendVClusterRequest, *, timeout: float | None = None) -> VCluster:
+    async def suspend_vcluster_and_wait(
+        self, request: SuspendVClusterRequest, *, timeout: float | None = None
+    ) -> VCluster:
         return await (await self.suspend_vcluster(request)).result(timeout)
 
-    async def resume_vcluster_and_wait(self, request: ResumeVClusterRequest, *, timeout: float | None = None) -> VCluster:
+    async def resume_vcluster_and_wait(
+        self, request: ResumeVClusterRequest, *, timeout: float | None = None
+    ) -> VCluster:
         return await (await self.resume_vcluster(request)).result(timeout)
 
-    async def snapshot_vcluster_and_wait(self, request: SnapshotVClusterRequest, *, timeout: float | None = None) -> Snapshot:
+    async def snapshot_vcluster_and_wait(
+        self, request: SnapshotVClusterRequest, *, timeout: float | None = None
+    ) -> Snapshot:
         return await (await self.snapshot_vcluster(request)).result(timeout)
 
-    async def restore_vcluster_and_wait(self, request: RestoreVClusterRequest, *, timeout: float | None = None) -> VCluster:
+    async def restore_vcluster_and_wait(
+        self, request: RestoreVClusterRequest, *, timeout: float | None = None
+    ) -> VCluster:
         return await (await self.restore_vcluster(request)).result(timeout)
 
     # --- SnapshotService ----------------------------------------------------
@@ -293,7 +334,9 @@ class AsyncClient:
     async def update_snapshot(self, request: UpdateSnapshotRequest, *, timeout: float | None = None) -> Snapshot:
         return await self._call(self._snapshots.update_snapshot, request, timeout)
 
-    async def delete_snapshot(self, request: DeleteSnapshotRequest, *, timeout: float | None = None) -> AsyncOperation[None]:
+    async def delete_snapshot(
+        self, request: DeleteSnapshotRequest, *, timeout: float | None = None
+    ) -> AsyncOperation[None]:
         return await self._operation(self._snapshots.delete_snapshot, request, unpack_empty, timeout)
 
     # --- OperationService ---------------------------------------------------
@@ -315,7 +358,9 @@ class AsyncClient:
         """One WaitOperation call (it may return not done); ``Operation.wait`` loops."""
         return await self._call(self._operations.wait_operation, request, timeout)
 
-    async def cancel_operation(self, request: CancelOperationRequest, *, timeout: float | None = None) -> OperationProto:
+    async def cancel_operation(
+        self, request: CancelOperationRequest, *, timeout: float | None = None
+    ) -> OperationProto:
         return await self._call(self._operations.cancel_operation, request, timeout)
 
     # --- ProjectService -----------------------------------------------------
@@ -329,7 +374,8 @@ class AsyncClient:
     def list_projects(
         self, request: ListProjectsRequest | None = None, *, timeout: float | None = None
     ) -> AsyncPager[Project, ListProjectsResponse]:
-        return self._pager(self._projects.list_projects, request or ListProjectsRequest(), lambda page: page.projects, timeout)
+        request = request or ListProjectsRequest()
+        return self._pager(self._projects.list_projects, request, lambda page: page.projects, timeout)
 
     async def update_project(self, request: UpdateProjectRequest, *, timeout: float | None = None) -> Project:
         return await self._call(self._projects.update_project, request, timeout)
@@ -346,5 +392,8 @@ class AsyncClient:
         self, request: ListHostClustersRequest | None = None, *, timeout: float | None = None
     ) -> AsyncPager[HostCluster, ListHostClustersResponse]:
         return self._pager(
-            self._host_clusters.list_host_clusters, request or ListHostClustersRequest(), lambda page: page.host_clusters, timeout
+            self._host_clusters.list_host_clusters,
+            request or ListHostClustersRequest(),
+            lambda page: page.host_clusters,
+            timeout,
         )

@@ -82,6 +82,8 @@ T = TypeVar("T")
 P = TypeVar("P", bound=_Page)
 
 _Unpack = Callable[[OperationProto], T]
+# GetServerConfig's one resource name: the request a caller need not spell out.
+_SERVER_CONFIG = GetServerConfigRequest(name="serverConfig")
 
 
 class Client:
@@ -166,7 +168,9 @@ class Client:
             time.sleep(delay)
             attempt += 1
 
-    def _operation(self, method: Unary[M, OperationProto], request: M, unpack: _Unpack[T], timeout: float | None) -> Operation[T]:
+    def _operation(
+        self, method: Unary[M, OperationProto], request: M, unpack: _Unpack[T], timeout: float | None
+    ) -> Operation[T]:
         return Operation(self._call(method, request, timeout), unpack, self._wait)
 
     def _wait(self, request: WaitOperationRequest, deadline: float) -> OperationProto:
@@ -183,7 +187,12 @@ class Client:
 
         return Pager(fetch, items, getattr(request, "page_token"))
 
-    def _watch(self, method: Stream[WatchVClustersRequest, WatchVClustersResponse], request: WatchVClustersRequest, timeout: float | None) -> Generator[WatchVClustersResponse, None, None]:
+    def _watch(
+        self,
+        method: Stream[WatchVClustersRequest, WatchVClustersResponse],
+        request: WatchVClustersRequest,
+        timeout: float | None,
+    ) -> Generator[WatchVClustersResponse, None, None]:
         request = _rpc.prepare(request, validate=self._settings.validate)
 
         def open_stream(version: str) -> Iterator[WatchVClustersResponse]:
@@ -224,7 +233,9 @@ class Client:
     def resume_vcluster(self, request: ResumeVClusterRequest, *, timeout: float | None = None) -> Operation[VCluster]:
         return self._operation(self._vclusters.resume_v_cluster, request, unpack_vcluster, timeout)
 
-    def snapshot_vcluster(self, request: SnapshotVClusterRequest, *, timeout: float | None = None) -> Operation[Snapshot]:
+    def snapshot_vcluster(
+        self, request: SnapshotVClusterRequest, *, timeout: float | None = None
+    ) -> Operation[Snapshot]:
         return self._operation(self._vclusters.snapshot_v_cluster, request, unpack_snapshot, timeout)
 
     def restore_vcluster(self, request: RestoreVClusterRequest, *, timeout: float | None = None) -> Operation[VCluster]:
@@ -247,9 +258,11 @@ class Client:
         or ``.close()``."""
         return self._watch(self._vclusters.watch_v_clusters, request, timeout)
 
-    def get_server_config(self, request: GetServerConfigRequest | None = None, *, timeout: float | None = None) -> ServerConfig:
+    def get_server_config(
+        self, request: GetServerConfigRequest | None = None, *, timeout: float | None = None
+    ) -> ServerConfig:
         """The server's versions, storage types and limits (the ``serverConfig`` singleton)."""
-        return self._call(self._vclusters.get_server_config, request or GetServerConfigRequest(name="serverConfig"), timeout)
+        return self._call(self._vclusters.get_server_config, request or _SERVER_CONFIG, timeout)
 
     # One call for callers that only want the result.
 
@@ -326,7 +339,8 @@ class Client:
     def list_projects(
         self, request: ListProjectsRequest | None = None, *, timeout: float | None = None
     ) -> Pager[Project, ListProjectsResponse]:
-        return self._pager(self._projects.list_projects, request or ListProjectsRequest(), lambda page: page.projects, timeout)
+        request = request or ListProjectsRequest()
+        return self._pager(self._projects.list_projects, request, lambda page: page.projects, timeout)
 
     def update_project(self, request: UpdateProjectRequest, *, timeout: float | None = None) -> Project:
         return self._call(self._projects.update_project, request, timeout)
@@ -343,5 +357,8 @@ class Client:
         self, request: ListHostClustersRequest | None = None, *, timeout: float | None = None
     ) -> Pager[HostCluster, ListHostClustersResponse]:
         return self._pager(
-            self._host_clusters.list_host_clusters, request or ListHostClustersRequest(), lambda page: page.host_clusters, timeout
+            self._host_clusters.list_host_clusters,
+            request or ListHostClustersRequest(),
+            lambda page: page.host_clusters,
+            timeout,
         )

@@ -126,11 +126,15 @@ class Operation(_Base[T]):
     the resource it produced (``VCluster``, ``Snapshot``, or ``None`` for a
     delete), or raises :class:`~open_vcluster.errors.OperationError`."""
 
-    def __init__(self, operation: operation_pb2.Operation, unpack: Callable[[operation_pb2.Operation], T], wait: _Wait) -> None:
+    def __init__(
+        self, operation: operation_pb2.Operation, unpack: Callable[[operation_pb2.Operation], T], wait: _Wait
+    ) -> None:
         super().__init__(operation, unpack)
         self._wait = wait
 
-    def wait(self, timeout: float | None = None, on_progress: ProgressCallback | None = None) -> operation_pb2.Operation:
+    def wait(
+        self, timeout: float | None = None, on_progress: ProgressCallback | None = None
+    ) -> operation_pb2.Operation:
         """Waits until the operation is done and returns its final state (failed
         or not). Raises ``TimeoutError`` after ``timeout`` seconds (None: no limit)."""
         waiting = _Waiting(self.name, timeout, on_progress)

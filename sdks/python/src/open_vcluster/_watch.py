@@ -52,7 +52,9 @@ class _Resume:
         return retry.delay(self._attempt)
 
 
-def watch(open_stream: Callable[[str], Iterator[Event]], version: str, retry: Retry | None) -> Generator[Event, None, None]:
+def watch(
+    open_stream: Callable[[str], Iterator[Event]], version: str, retry: Retry | None
+) -> Generator[Event, None, None]:
     resume = _Resume(version, retry)
     while True:
         stream = open_stream(resume.version)

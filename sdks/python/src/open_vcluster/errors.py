@@ -165,7 +165,8 @@ class OperationError(OpenVClusterError):
 
     def __init__(self, operation: operation_pb2.Operation) -> None:
         error = operation.error
-        super().__init__(_code(error.code), error.message, [ErrorDetail(WireAny(type_url=d.type_url, value=d.value)) for d in error.details])
+        details = [ErrorDetail(WireAny(type_url=d.type_url, value=d.value)) for d in error.details]
+        super().__init__(_code(error.code), error.message, details)
         self.operation = operation
 
     def __str__(self) -> str:
