@@ -5,6 +5,8 @@ defaults, as the server sees them (ovc-mock records every request's headers)."""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 import open_vcluster as ovc
@@ -62,3 +64,24 @@ def test_an_own_http_client_is_used(ovc_mock: MockServer) -> None:
     http = SyncClient()
     with ovc.Client(ovc_mock.url, http_client=http) as client:
         assert client.create_vcluster(create("own-http")).name.startswith("projects/demo/operations/")
+
+
+def test_async_client_reads_the_environment_too(ovc_mock: MockServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OVC_ENDPOINT", ovc_mock.url)
+    monkeypatch.setenv("OVC_API_KEY", "async-key")
+
+    async def main() -> None:
+        async with ovc.AsyncClient() as client:
+            await client.create_vcluster(create("env"))
+
+    asyncio.run(main())
+    (request,) = recorded(ovc_mock, CREATE)
+    assert request.headers["authorization"] == "Bearer async-key"
+    assert request.headers["user-agent"].startswith("open-vcluster-api-python/")
+
+
+def test_a_server_that_is_not_there_is_unavailable_after_the_retries() -> None:
+    # Port 9 (discard) on loopback: nothing listens, the connection is refused.
+    retry = ovc.Retry(max_attempts=2, initial_backoff=0.01)
+    with ovc.Client("http://127.0.0.1:9", retry=retry) as client, pytest.raises(ovc.UnavailableError):
+        client.get_server_config()
