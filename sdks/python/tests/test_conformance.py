@@ -8,9 +8,11 @@ step fails; test_every_scenario_ran fails when one was not run."""
 from __future__ import annotations
 
 import os
+import queue
 import re
 import shutil
 import subprocess
+import threading
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -42,7 +44,7 @@ def ovc_server() -> Iterator[str]:
     """ovc-server on a free port, simulated driver (this repository's build)."""
     node = shutil.which("node")
     if node is None or not OVC_SERVER_JS.is_file():
-        pytest.fail(f"ovc-server cannot run: build it (pnpm turbo run build --filter=@open-vcluster/server...) and put node on PATH")
+        pytest.fail("ovc-server cannot run: build it (pnpm turbo run build --filter=@open-vcluster/server...), put node on PATH")
     process = subprocess.Popen(
         [node, str(OVC_SERVER_JS), "--host", "127.0.0.1", "--port", "0"],
         stdin=subprocess.DEVNULL,
@@ -52,10 +54,21 @@ def ovc_server() -> Iterator[str]:
         env={**os.environ, "OVC_LOG_LEVEL": os.environ.get("OVC_LOG_LEVEL", "error")},
     )
     try:
-        assert process.stdout is not None
-        # readline returns at the first line or at exit: the process's own
-        # start-up limits bound it, and the finally stops it either way.
-        line = process.stdout.readline()
+        stdout = process.stdout
+        assert stdout is not None
+        # The first line, read in a thread so a silent server fails in 30 s
+        # instead of hanging the session; the rest is drained the same way.
+        lines: queue.Queue[str] = queue.Queue()
+
+        def drain() -> None:
+            for text in stdout:
+                lines.put(text)
+
+        threading.Thread(target=drain, daemon=True).start()
+        try:
+            line = lines.get(timeout=30)
+        except queue.Empty:
+            pytest.fail("ovc-server printed no listening line within 30 s")
         match = SERVER_LISTENING.match(line)
         if not match:
             pytest.fail(f"ovc-server printed {line!r} instead of its listening line")
