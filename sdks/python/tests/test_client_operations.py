@@ -14,7 +14,7 @@ import open_vcluster as ovc
 from open_vcluster.gen.openvcluster.mock.v1 import mock_control_pb2 as mock
 from open_vcluster.testing import MockServer
 
-from _helpers import create, name_of, set_latency
+from _helpers import create, name_of, poll, recorded, set_latency
 
 Phase = ovc.VCluster.Phase
 
@@ -103,5 +103,24 @@ def test_async_result_and_operation_error(ovc_mock: MockServer) -> None:
             with pytest.raises(ovc.OperationError) as info:
                 await client.snapshot_vcluster_and_wait(ovc.SnapshotVClusterRequest(name=name_of("dev"), snapshot_id="s1", storage=ovc.SnapshotStorage(container=ovc.ContainerStorage(path="/snapshots"))))
             assert info.value.code == Code.INTERNAL and "disk full" in info.value.message
+
+    asyncio.run(main())
+
+
+def test_cancelling_an_async_wait_raises_cancelled_error(ovc_mock: MockServer) -> None:
+    set_latency(ovc_mock, 10)
+
+    async def main() -> None:
+        async with ovc.AsyncClient(ovc_mock.url) as client:
+            op = await client.create_vcluster(create("slow"))
+            task = asyncio.create_task(op.result(timeout=30))
+            # Cancel once the WaitOperation call is in flight on the server.
+            await asyncio.to_thread(
+                poll, lambda: len(recorded(ovc_mock, "openvcluster.v1.OperationService/WaitOperation")) >= 1
+            )
+            task.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await task
+            assert task.cancelled()
 
     asyncio.run(main())

@@ -15,6 +15,7 @@ from connectrpc.interceptor import Interceptor
 from pyqwest import Client as HTTPClient
 
 from . import _rpc
+from ._cancel import raise_if_cancelling
 from ._config import DEFAULT_TIMEOUT, resolve, timeout_ms
 from ._operation import AsyncOperation, unpack_any, unpack_empty, unpack_snapshot, unpack_vcluster
 from ._pager import AsyncPager, _Page
@@ -162,6 +163,7 @@ class AsyncClient:
             try:
                 return await method(request, headers=self._settings.headers, timeout_ms=deadline)
             except ConnectError as err:
+                raise_if_cancelling()
                 error = from_connect_error(err)
                 delay = retry_delay(
                     self._settings.retry, error.code, attempt, read=policy.read, retryable=policy.retryable

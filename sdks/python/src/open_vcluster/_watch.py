@@ -15,6 +15,7 @@ from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, 
 from connectrpc.code import Code
 from connectrpc.errors import ConnectError
 
+from ._cancel import raise_if_cancelling
 from ._retry import Retry
 from .errors import OpenVClusterError, WatchExpired, from_connect_error
 from .gen.openvcluster.v1.vcluster_service_pb2 import WatchVClustersResponse
@@ -84,11 +85,7 @@ async def watch_async(
                 yield event
             delay = resume.failed(None)
         except ConnectError as err:
-            task = asyncio.current_task()
-            if task is not None and task.cancelling():
-                # Cancelled while connectrpc was reading: the caller asked for
-                # the end, which is CancelledError, not a transport error.
-                raise asyncio.CancelledError() from None
+            raise_if_cancelling()
             delay = resume.failed(err)
         finally:
             close = getattr(stream, "aclose", None)
