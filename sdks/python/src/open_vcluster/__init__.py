@@ -32,7 +32,7 @@ from ._version import __version__
 from .errors import (
     AbortedError,
     AlreadyExistsError,
-    CancelledError,
+    CanceledError,
     DeadlineExceededError,
     FailedPreconditionError,
     InternalError,
@@ -153,7 +153,7 @@ __all__ = [
     "AzureStorage",
     "BackingStore",
     "CancelOperationRequest",
-    "CancelledError",
+    "CanceledError",
     "ChartRelease",
     "Client",
     "ComputeResources",

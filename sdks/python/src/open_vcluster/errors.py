@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 __all__ = [
     "AbortedError",
     "AlreadyExistsError",
-    "CancelledError",
+    "CanceledError",
     "DeadlineExceededError",
     "FailedPreconditionError",
     "InternalError",
@@ -96,9 +96,10 @@ class OpenVClusterError(ConnectError):
         return f"{self.code.name}: {self.message}"
 
 
-class CancelledError(OpenVClusterError):
-    """CANCELED (not :class:`asyncio.CancelledError`, which the async client
-    lets through untouched)."""
+class CanceledError(OpenVClusterError):
+    """CANCELED, spelled as the code is, so it is never mistaken for
+    :class:`asyncio.CancelledError` (which the async client raises when its
+    task is cancelled)."""
 
 
 class InvalidArgumentError(OpenVClusterError):
@@ -174,7 +175,7 @@ class OperationError(OpenVClusterError):
 
 
 _BY_CODE: dict[Code, type[OpenVClusterError]] = {
-    Code.CANCELED: CancelledError,
+    Code.CANCELED: CanceledError,
     Code.INVALID_ARGUMENT: InvalidArgumentError,
     Code.DEADLINE_EXCEEDED: DeadlineExceededError,
     Code.NOT_FOUND: NotFoundError,
