@@ -124,3 +124,13 @@ def test_cancelling_an_async_wait_raises_cancelled_error(ovc_mock: MockServer) -
             assert task.cancelled()
 
     asyncio.run(main())
+
+
+def test_cancel_ends_the_operation_cancelled(ovc_mock: MockServer, ovc_client: ovc.Client) -> None:
+    set_latency(ovc_mock, 10)
+    op = ovc_client.create_vcluster(create("slow"))
+    assert op.cancel().metadata.cancel_requested
+    with pytest.raises(ovc.OperationError) as info:
+        op.result(timeout=30)
+    assert info.value.code == Code.CANCELED
+    assert info.value.operation.metadata.state == ovc.OperationState.OPERATION_STATE_CANCELLED

@@ -176,10 +176,13 @@ class AsyncClient:
     async def _operation(
         self, method: AsyncUnary[M, OperationProto], request: M, unpack: _Unpack[T], timeout: float | None
     ) -> AsyncOperation[T]:
-        return AsyncOperation(await self._call(method, request, timeout), unpack, self._wait)
+        return AsyncOperation(await self._call(method, request, timeout), unpack, self._wait, self._cancel)
 
     async def _wait(self, request: WaitOperationRequest, deadline: float) -> OperationProto:
         return await self._call(self._operations.wait_operation, request, deadline)
+
+    async def _cancel(self, request: CancelOperationRequest) -> OperationProto:
+        return await self._call(self._operations.cancel_operation, request)
 
     def _pager(
         self, method: AsyncUnary[M, P], request: M, items: Callable[[P], Sequence[T]], timeout: float | None
@@ -346,7 +349,7 @@ class AsyncClient:
     def operation(self, name: str) -> AsyncOperation[VCluster | Snapshot | None]:
         """A handle on an operation known by name (e.g. from ``list_operations``),
         to ``wait()`` or take the ``result()`` of; nothing is fetched yet."""
-        return AsyncOperation(OperationProto(name=name), unpack_any, self._wait)
+        return AsyncOperation(OperationProto(name=name), unpack_any, self._wait, self._cancel)
 
     async def get_operation(self, request: GetOperationRequest, *, timeout: float | None = None) -> OperationProto:
         return await self._call(self._operations.get_operation, request, timeout)

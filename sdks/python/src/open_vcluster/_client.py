@@ -171,10 +171,13 @@ class Client:
     def _operation(
         self, method: Unary[M, OperationProto], request: M, unpack: _Unpack[T], timeout: float | None
     ) -> Operation[T]:
-        return Operation(self._call(method, request, timeout), unpack, self._wait)
+        return Operation(self._call(method, request, timeout), unpack, self._wait, self._cancel)
 
     def _wait(self, request: WaitOperationRequest, deadline: float) -> OperationProto:
         return self._call(self._operations.wait_operation, request, deadline)
+
+    def _cancel(self, request: CancelOperationRequest) -> OperationProto:
+        return self._call(self._operations.cancel_operation, request)
 
     def _pager(
         self, method: Unary[M, P], request: M, items: Callable[[P], Sequence[T]], timeout: float | None
@@ -311,7 +314,7 @@ class Client:
     def operation(self, name: str) -> Operation[VCluster | Snapshot | None]:
         """A handle on an operation known by name (e.g. from ``list_operations``),
         to ``wait()`` or take the ``result()`` of; nothing is fetched yet."""
-        return Operation(OperationProto(name=name), unpack_any, self._wait)
+        return Operation(OperationProto(name=name), unpack_any, self._wait, self._cancel)
 
     def get_operation(self, request: GetOperationRequest, *, timeout: float | None = None) -> OperationProto:
         return self._call(self._operations.get_operation, request, timeout)

@@ -92,6 +92,8 @@ class _Waiting:
 
 _Wait = Callable[[operation_service_pb2.WaitOperationRequest, float], operation_pb2.Operation]
 _AsyncWait = Callable[[operation_service_pb2.WaitOperationRequest, float], Awaitable[operation_pb2.Operation]]
+_Cancel = Callable[[operation_service_pb2.CancelOperationRequest], operation_pb2.Operation]
+_AsyncCancel = Callable[[operation_service_pb2.CancelOperationRequest], Awaitable[operation_pb2.Operation]]
 
 
 class _Base(Generic[T]):
@@ -127,10 +129,21 @@ class Operation(_Base[T]):
     delete), or raises :class:`~open_vcluster.errors.OperationError`."""
 
     def __init__(
-        self, operation: operation_pb2.Operation, unpack: Callable[[operation_pb2.Operation], T], wait: _Wait
+        self,
+        operation: operation_pb2.Operation,
+        unpack: Callable[[operation_pb2.Operation], T],
+        wait: _Wait,
+        cancel: _Cancel,
     ) -> None:
         super().__init__(operation, unpack)
         self._wait = wait
+        self._cancel = cancel
+
+    def cancel(self) -> operation_pb2.Operation:
+        """CancelOperation (best effort: see ``metadata.cancellable``); a
+        cancelled operation's ``result()`` raises OperationError (CANCELLED)."""
+        self._operation = self._cancel(operation_service_pb2.CancelOperationRequest(name=self.name))
+        return self._operation
 
     def wait(
         self, timeout: float | None = None, on_progress: ProgressCallback | None = None
@@ -156,10 +169,20 @@ class AsyncOperation(_Base[T]):
     """A long-running operation (asyncio): ``await op.result()``."""
 
     def __init__(
-        self, operation: operation_pb2.Operation, unpack: Callable[[operation_pb2.Operation], T], wait: _AsyncWait
+        self,
+        operation: operation_pb2.Operation,
+        unpack: Callable[[operation_pb2.Operation], T],
+        wait: _AsyncWait,
+        cancel: _AsyncCancel,
     ) -> None:
         super().__init__(operation, unpack)
         self._wait = wait
+        self._cancel = cancel
+
+    async def cancel(self) -> operation_pb2.Operation:
+        """See :meth:`Operation.cancel`."""
+        self._operation = await self._cancel(operation_service_pb2.CancelOperationRequest(name=self.name))
+        return self._operation
 
     async def wait(
         self, timeout: float | None = None, on_progress: ProgressCallback | None = None
