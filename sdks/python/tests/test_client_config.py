@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from connectrpc.protocol import ProtocolType
 
 import open_vcluster as ovc
 from open_vcluster.testing import MockServer
@@ -85,3 +86,15 @@ def test_a_server_that_is_not_there_is_unavailable_after_the_retries() -> None:
     retry = ovc.Retry(max_attempts=2, initial_backoff=0.01)
     with ovc.Client("http://127.0.0.1:9", retry=retry) as client, pytest.raises(ovc.UnavailableError):
         client.get_server_config()
+
+
+@pytest.mark.parametrize("protocol", list(ProtocolType), ids=lambda p: p.name)
+def test_every_protocol(ovc_mock: MockServer, protocol: ProtocolType) -> None:
+    with ovc.Client(ovc_mock.url, protocol=protocol) as client:
+        vc = client.create_vcluster_and_wait(create("dev"), timeout=30)
+        assert vc.status.phase == ovc.VCluster.Phase.PHASE_RUNNING
+        with pytest.raises(ovc.NotFoundError):
+            client.get_vcluster(ovc.GetVClusterRequest(name="projects/demo/vclusters/nope"))
+    (request,) = recorded(ovc_mock, CREATE)
+    content_types = {"CONNECT": "application/proto", "GRPC_WEB": "application/grpc-web", "GRPC": "application/grpc"}
+    assert request.headers["content-type"].startswith(content_types[protocol.name])

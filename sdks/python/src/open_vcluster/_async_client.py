@@ -11,6 +11,7 @@ from types import TracebackType
 from typing import TypeVar
 
 from connectrpc.errors import ConnectError
+from connectrpc.protocol import ProtocolType
 from connectrpc.interceptor import Interceptor
 from pyqwest import Client as HTTPClient
 
@@ -101,6 +102,7 @@ class AsyncClient:
         retry: The retry policy (:class:`Retry`); None turns retries off.
         http_client: Your own ``pyqwest.Client`` (proxies, TLS, a
             connection pool shared with other clients).
+        protocol: Connect (default), gRPC-Web or gRPC (``connectrpc.protocol.ProtocolType``).
         validate: Check every request with its protovalidate rules before
             sending it; a bad one raises ``InvalidArgumentError`` locally.
         interceptors: connectrpc interceptors, run on every RPC.
@@ -115,24 +117,25 @@ class AsyncClient:
         retry: Retry | None = DEFAULT_RETRY,
         http_client: HTTPClient | None = None,
         validate: bool = False,
+        protocol: ProtocolType = ProtocolType.CONNECT,
         interceptors: Iterable[Interceptor] = (),
     ) -> None:
         self._settings = s = resolve(endpoint, api_key, timeout=timeout, retry=retry, validate=validate)
         interceptors = tuple(interceptors)
         self._vclusters = vcluster_service_connect.VClusterServiceClient(
-            s.endpoint, http_client=http_client, interceptors=interceptors
+            s.endpoint, http_client=http_client, interceptors=interceptors, protocol=protocol
         )
         self._snapshots = snapshot_service_connect.SnapshotServiceClient(
-            s.endpoint, http_client=http_client, interceptors=interceptors
+            s.endpoint, http_client=http_client, interceptors=interceptors, protocol=protocol
         )
         self._operations = operation_service_connect.OperationServiceClient(
-            s.endpoint, http_client=http_client, interceptors=interceptors
+            s.endpoint, http_client=http_client, interceptors=interceptors, protocol=protocol
         )
         self._projects = project_service_connect.ProjectServiceClient(
-            s.endpoint, http_client=http_client, interceptors=interceptors
+            s.endpoint, http_client=http_client, interceptors=interceptors, protocol=protocol
         )
         self._host_clusters = host_cluster_connect.HostClusterServiceClient(
-            s.endpoint, http_client=http_client, interceptors=interceptors
+            s.endpoint, http_client=http_client, interceptors=interceptors, protocol=protocol
         )
 
     @property

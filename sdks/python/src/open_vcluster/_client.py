@@ -10,6 +10,7 @@ from types import TracebackType
 from typing import TypeVar
 
 from connectrpc.errors import ConnectError
+from connectrpc.protocol import ProtocolType
 from connectrpc.interceptor import InterceptorSync
 from pyqwest import SyncClient
 
@@ -99,6 +100,7 @@ class Client:
         retry: The retry policy (:class:`Retry`); None turns retries off.
         http_client: Your own ``pyqwest.SyncClient`` (proxies, TLS, a
             connection pool shared with other clients).
+        protocol: Connect (default), gRPC-Web or gRPC (``connectrpc.protocol.ProtocolType``).
         validate: Check every request with its protovalidate rules before
             sending it; a bad one raises ``InvalidArgumentError`` locally.
         interceptors: connectrpc interceptors, run on every RPC.
@@ -113,24 +115,25 @@ class Client:
         retry: Retry | None = DEFAULT_RETRY,
         http_client: SyncClient | None = None,
         validate: bool = False,
+        protocol: ProtocolType = ProtocolType.CONNECT,
         interceptors: Iterable[InterceptorSync] = (),
     ) -> None:
         self._settings = s = resolve(endpoint, api_key, timeout=timeout, retry=retry, validate=validate)
         interceptors = tuple(interceptors)
         self._vclusters = vcluster_service_connect.VClusterServiceClientSync(
-            s.endpoint, http_client=http_client, interceptors=interceptors
+            s.endpoint, http_client=http_client, interceptors=interceptors, protocol=protocol
         )
         self._snapshots = snapshot_service_connect.SnapshotServiceClientSync(
-            s.endpoint, http_client=http_client, interceptors=interceptors
+            s.endpoint, http_client=http_client, interceptors=interceptors, protocol=protocol
         )
         self._operations = operation_service_connect.OperationServiceClientSync(
-            s.endpoint, http_client=http_client, interceptors=interceptors
+            s.endpoint, http_client=http_client, interceptors=interceptors, protocol=protocol
         )
         self._projects = project_service_connect.ProjectServiceClientSync(
-            s.endpoint, http_client=http_client, interceptors=interceptors
+            s.endpoint, http_client=http_client, interceptors=interceptors, protocol=protocol
         )
         self._host_clusters = host_cluster_connect.HostClusterServiceClientSync(
-            s.endpoint, http_client=http_client, interceptors=interceptors
+            s.endpoint, http_client=http_client, interceptors=interceptors, protocol=protocol
         )
 
     @property
