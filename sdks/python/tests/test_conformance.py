@@ -115,23 +115,10 @@ def to_json(value: Any) -> Any:
 
 
 def request_of(cls: type[Message], fields: Any) -> Message:
+    # The proto JSON mapping, FieldMask paths included (lowerCamelCase).
     message = cls()
-    json_format.ParseDict(camel_masks(fields or {}), message)
+    json_format.ParseDict(fields or {}, message)
     return message
-
-
-def camel_masks(fields: Any) -> Any:
-    """The JSON mapping writes FieldMask paths in lowerCamelCase, which
-    google-protobuf insists on; some scenarios write them as proto field
-    names (spec.backing_store), which mean the same paths."""
-    if isinstance(fields, dict):
-        return {
-            k: re.sub(r"_([a-z])", lambda m: m[1].upper(), v) if k == "updateMask" and isinstance(v, str) else camel_masks(v)
-            for k, v in fields.items()
-        }
-    if isinstance(fields, list):
-        return [camel_masks(v) for v in fields]
-    return fields
 
 
 def perform(client: ovc.Client, step: dict[str, Any], action: str) -> Any:
