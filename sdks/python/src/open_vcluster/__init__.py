@@ -3,20 +3,20 @@
 """Python SDK of open-vcluster-api, a VM-like API over vcluster virtual
 Kubernetes clusters.
 
-.. code-block:: python
+```python
+import open_vcluster as ovc
 
-    import open_vcluster as ovc
+with ovc.Client() as client:  # $OVC_ENDPOINT, $OVC_API_KEY
+    vc = client.create_vcluster(
+        ovc.CreateVClusterRequest(parent="projects/demo", vcluster_id="dev", vcluster=ovc.VCluster())
+    ).result(timeout=300)
+    for vc in client.list_vclusters(ovc.ListVClustersRequest(parent="projects/demo")):
+        print(vc.name, ovc.VCluster.Phase.Name(vc.status.phase))
+```
 
-    with ovc.Client() as client:  # $OVC_ENDPOINT, $OVC_API_KEY
-        vc = client.create_vcluster(
-            ovc.CreateVClusterRequest(parent="projects/demo", vcluster_id="dev")
-        ).result(timeout=300)
-        for vc in client.list_vclusters(ovc.ListVClustersRequest(parent="projects/demo")):
-            print(vc.name, ovc.VCluster.Phase.Name(vc.status.phase))
-
-:class:`Client` (sync) and :class:`AsyncClient` (asyncio) fill ``request_id``,
-retry UNAVAILABLE, return :class:`Operation` handles for mutations, page
-lists and resume watches; their errors are in :mod:`open_vcluster.errors`
+`Client` (sync) and `AsyncClient` (asyncio) fill ``request_id``,
+retry UNAVAILABLE, return `Operation` handles for mutations, page
+lists and resume watches; their errors are in `open_vcluster.errors`
 (also importable from here). Every message the API uses is importable from
 this package. The generated base layer stays in ``open_vcluster.gen``
 (``*_pb2`` messages, ``*_connect`` clients) for what the clients do not cover.
