@@ -15,7 +15,7 @@ subprocess and stops it again:
 
     with run_mock_server() as server, ovc.Client(server.url) as client:
         client.create_vcluster_and_wait(
-            ovc.CreateVClusterRequest(parent="projects/demo", vcluster_id="dev")
+            ovc.CreateVClusterRequest(parent="projects/demo", vcluster_id="dev", vcluster=ovc.VCluster())
         )
         server.reset()  # MockControlService.Reset
 
