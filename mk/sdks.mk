@@ -7,6 +7,7 @@
 #   make generate-go      sdks/go/gen from proto/ (buf.gen.go.yaml)
 #   make generate-python  sdks/python/src/open_vcluster/gen from proto/
 #   make test-python      mypy --strict and pytest (PYTEST_ARGS=... to pass options)
+#   make docs-python      the Python API reference (pdoc) into sdks/python/build/docs
 #   make test-go          go vet + go test in sdks/go
 #   make versions-check   every package/SDK version agrees (scripts/check-versions.mjs)
 #   make versions-sync    write the sdk-ts version into the Python and Go SDKs
@@ -23,7 +24,7 @@ GO_ENV := GOTOOLCHAIN=local
 GO_TOOLS := $(ROOT)/.tools/bin/protoc-gen-go $(ROOT)/.tools/bin/protoc-gen-connect-go
 PYTEST_ARGS ?=
 
-.PHONY: venv tools-go generate-go generate-python test-python test-go versions-check versions-sync sdks-clean
+.PHONY: venv tools-go generate-go generate-python test-python docs-python test-go versions-check versions-sync sdks-clean
 
 venv: $(VENV_STAMP) ## Python virtualenv .venv: pinned dev tools + the Python SDK, editable
 
@@ -56,6 +57,12 @@ test-python: venv ## Python SDK checks: mypy --strict and pytest
 	cd "$(ROOT)/sdks/python" && "$(VENV_PY)" -m mypy --cache-dir "$(VENV)/.mypy_cache"
 	cd "$(ROOT)/sdks/python" && { "$(VENV_PY)" -m pytest -p no:cacheprovider $(PYTEST_ARGS) || rc=$$?; } \
 	  && case "$${rc:-0}" in 0) ;; 5) echo "test-python: pytest collected no tests" ;; *) exit "$$rc" ;; esac
+
+# The generated layer is documented by its own docstrings; the reference is
+# about the package's API (open_vcluster, errors, testing).
+docs-python: venv ## Python API reference (pdoc, HTML) into sdks/python/build/docs
+	"$(VENV_PY)" -m pdoc --docformat google -o "$(ROOT)/sdks/python/build/docs" open_vcluster open_vcluster.errors open_vcluster.testing
+	@echo "docs-python: open $(ROOT)/sdks/python/build/docs/index.html"
 
 test-go: ## Go SDK checks: go vet and go test
 	cd "$(ROOT)/sdks/go" && $(GO_ENV) $(GO) vet ./... && $(GO_ENV) $(GO) test ./...

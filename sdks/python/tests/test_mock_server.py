@@ -5,16 +5,12 @@ MockControlService: create and wait, seed and filter, injected faults, driver
 failures, a frozen clock. Also open_vcluster.testing itself: start-up, seed
 files, start-up errors and stopping.
 
-ovc-mock is the repository's build, packages/mock-server/dist/esm/bin/ovc-mock.js
-(`make test` builds it first). Without it, or without node, these tests are
-skipped, and fail when the CI environment variable is set.
+ovc-mock is the repository's build (conftest.py's ovc_mock_command).
 """
 
 from __future__ import annotations
 
 import asyncio
-import os
-import shutil
 import signal
 import sys
 import time
@@ -44,12 +40,6 @@ from open_vcluster.gen.openvcluster.v1 import (
 )
 from open_vcluster.testing import MockServer, MockServerError, MockServerNotFoundError, find_ovc_mock, run_mock_server
 
-pytest_plugins = ["open_vcluster.testing"]
-
-REPO = Path(__file__).resolve().parents[3]
-OVC_MOCK_JS = REPO / "packages" / "mock-server" / "dist" / "bin" / "ovc-mock.mjs"
-BUILD = "pnpm --filter @open-vcluster/mock-server... build"
-
 PROJECT = "projects/demo"
 GET_VCLUSTER = "openvcluster.v1.VClusterService/GetVCluster"
 # google.rpc.Code numbers, as MockControlService takes them.
@@ -57,23 +47,6 @@ UNAVAILABLE = 14
 INTERNAL = 13
 
 Phase = vcluster_pb2.VCluster.Phase
-
-
-@pytest.fixture(scope="session")
-def ovc_mock_command() -> list[str]:
-    """This repository's ovc-mock build (overrides the plugin's lookup)."""
-    node = shutil.which("node")
-    missing = []
-    if not OVC_MOCK_JS.is_file():
-        missing.append(f"{OVC_MOCK_JS} is not built (run `{BUILD}` or `make build`)")
-    if node is None:
-        missing.append("node is not on PATH")
-    if node is None or missing:
-        reason = "ovc-mock cannot run: " + "; ".join(missing)
-        if os.environ.get("CI"):
-            pytest.fail(f"{reason} (CI is set: failing instead of skipping)")
-        pytest.skip(reason)
-    return [node, str(OVC_MOCK_JS)]
 
 
 def name_of(vcluster_id: str) -> str:

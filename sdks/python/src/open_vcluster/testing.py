@@ -11,9 +11,12 @@ subprocess and stops it again:
 
     from open_vcluster.testing import run_mock_server
 
-    with run_mock_server() as server:
-        client = VClusterServiceClientSync(server.url)
-        ...
+    import open_vcluster as ovc
+
+    with run_mock_server() as server, ovc.Client(server.url) as client:
+        client.create_vcluster_and_wait(
+            ovc.CreateVClusterRequest(parent="projects/demo", vcluster_id="dev", vcluster=ovc.VCluster())
+        )
         server.reset()  # MockControlService.Reset
 
 With pytest, load the fixtures with ``pytest_plugins = ["open_vcluster.testing"]``
@@ -21,6 +24,7 @@ With pytest, load the fixtures with ``pytest_plugins = ["open_vcluster.testing"]
 
 - ``ovc_mock_server`` (session): one ovc-mock process for the whole session;
 - ``ovc_mock`` (function): the same server, reset before each test;
+- ``ovc_client`` (function): an :class:`open_vcluster.Client` bound to ``ovc_mock``;
 - ``ovc_mock_command`` (session): the command that runs ovc-mock, from
   :func:`find_ovc_mock`; override it to point elsewhere. When ovc-mock cannot
   be found, tests using the fixtures are skipped, or fail when the ``CI``
@@ -48,6 +52,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO
 
+from ._client import Client
 from .gen.openvcluster.mock.v1 import mock_control_connect, mock_control_pb2
 
 __all__ = [
@@ -88,8 +93,9 @@ def find_ovc_mock(path: str | os.PathLike[str] | None = None) -> list[str]:
     3. ``node_modules/.bin/ovc-mock`` in the working directory or one of its
        parents (``npm install --save-dev @open-vcluster/mock-server``).
 
-    A script (``.js``, ``.mjs``, ``.cjs``) is run with ``node`` from ``PATH``,
-    or the one named by the ``OVC_NODE`` environment variable.
+    A script (``.js``, ``.mjs``, ``.cjs``, or a ``#!...node`` file; links such
+    as ``node_modules/.bin/ovc-mock`` are followed) is run with the ``node``
+    named by the ``OVC_NODE`` environment variable, or ``node`` from ``PATH``.
 
     Raises:
         MockServerNotFoundError: ovc-mock or node cannot be found.
@@ -105,12 +111,26 @@ def find_ovc_mock(path: str | os.PathLike[str] | None = None) -> list[str]:
     target = Path(path)
     if not target.is_file():
         raise MockServerNotFoundError(f"ovc-mock not found: {target} does not exist")
-    if target.suffix not in _SCRIPT_SUFFIXES:
+    # npm's node_modules/.bin/ovc-mock (and a global install's) is a link to
+    # the script, whose `#!/usr/bin/env node` fails with status 127 when node
+    # is not on PATH: run the script itself with OVC_NODE or node instead.
+    script = target.resolve()
+    if not _is_node_script(script):
         return [str(target)]
     node = os.environ.get("OVC_NODE") or shutil.which("node")
     if node is None:
-        raise MockServerNotFoundError(f"node not found on PATH (set OVC_NODE): it is needed to run {target}")
-    return [node, str(target)]
+        raise MockServerNotFoundError(
+            f"node not found on PATH (set OVC_NODE to the node executable): it is needed to run {script}"
+        )
+    return [node, str(script)]
+
+
+def _is_node_script(path: Path) -> bool:
+    if path.suffix in _SCRIPT_SUFFIXES:
+        return True
+    with path.open("rb") as file:
+        first = file.readline(256)
+    return first.startswith(b"#!") and b"node" in first
 
 
 def _find_in_node_modules() -> str | None:
@@ -391,3 +411,10 @@ if importlib.util.find_spec("pytest") is not None:
         """The session's ovc-mock, reset (MockControlService.Reset) before the test."""
         ovc_mock_server.reset()
         return ovc_mock_server
+
+    @pytest.fixture
+    def ovc_client(ovc_mock: MockServer) -> Iterator[Client]:
+        """An :class:`open_vcluster.Client` bound to the reset ovc-mock (no API
+        key, retries on), closed after the test."""
+        with Client(ovc_mock.url) as client:
+            yield client
