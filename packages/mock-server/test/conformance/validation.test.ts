@@ -7,7 +7,7 @@
  */
 import type { MessageInitShape } from "@bufbuild/protobuf";
 import { Code } from "@connectrpc/connect";
-import { Exposure_Type, SyncRule_Mode, VClusterSpecSchema, VCluster_Phase as Phase, type GenerateVClusterKubeconfigRequest_Endpoint } from "@open-vcluster/sdk";
+import { Exposure_Type, SyncRule_Mode, VCluster_Phase as Phase, type GenerateVClusterKubeconfigRequest_Endpoint, type VClusterSpecSchema } from "@open-vcluster/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ViolationsSchema, PARENT, expectCode, opName, snapName, vcName, violationPaths, violationRules } from "./phases.js";
 import { TARGETS, type Target } from "./targets.js";
