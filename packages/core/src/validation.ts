@@ -4,9 +4,10 @@
  * rule, and the details carry them as `buf.validate.Violations`, which all
  * three SDKs can decode.
  */
-import type { DescMessage, MessageShape } from "@bufbuild/protobuf";
+import { create, type DescMessage, type MessageShape } from "@bufbuild/protobuf";
 import { pathToString } from "@bufbuild/protobuf/reflect";
 import { createValidator, violationsToProto, type Violation } from "@bufbuild/protovalidate";
+import { ViolationsSchema } from "@bufbuild/protovalidate/gen/buf/validate/validate_pb.js";
 import { ConnectError, Code } from "@connectrpc/connect";
 import { capViolations, nativeRegexMatch } from "@open-vcluster/sdk/validate";
 
@@ -39,7 +40,17 @@ export function validateRequest<Desc extends DescMessage>(schema: Desc, message:
   );
 }
 
-/** INVALID_ARGUMENT for one field, in the same shape as protovalidate's. */
+/** The rule id of a field violation found by core rather than by a protovalidate rule. */
+export const CORE_FIELD_RULE = "openvcluster.field";
+
+/**
+ * INVALID_ARGUMENT for one field, in the same shape as protovalidate's: the
+ * message names the field path, and the details carry it as
+ * `buf.validate.Violations` (rule id CORE_FIELD_RULE).
+ */
 export function fieldError(field: string, message: string): ConnectError {
-  return new ConnectError(`${field}: ${message}`, Code.InvalidArgument);
+  const violations = create(ViolationsSchema, {
+    violations: [{ field: { elements: field.split(".").map((fieldName) => ({ fieldName })) }, ruleId: CORE_FIELD_RULE, message }],
+  });
+  return new ConnectError(`${field}: ${message}`, Code.InvalidArgument, undefined, [{ desc: ViolationsSchema, value: violations }]);
 }

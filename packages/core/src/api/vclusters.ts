@@ -151,8 +151,8 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
 
   return {
     createVCluster(req) {
-      // Before protovalidate, so its CEL rule answers with the same message as Update and Scale.
-      if (!req.sourceSnapshot) checkHaBackingStore(req.vcluster?.spec?.controlPlane?.replicas, req.vcluster?.spec?.backingStore);
+      // protovalidate first (replicas 1..9 and the rest); the HA backing-store
+      // rule is checked on the whole resulting spec (checkCreateSpec).
       validateRequest(CreateVClusterRequestSchema, req);
       const project = projectOf(req.parent);
       const name = vclusterName(project, req.vclusterId);
@@ -224,7 +224,8 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
     },
 
     updateVCluster(req) {
-      checkHaBackingStore(req.vcluster?.spec?.controlPlane?.replicas, req.vcluster?.spec?.backingStore);
+      // The HA backing-store rule applies to the merged spec (checkUpdateSpec),
+      // never to the partial spec of the request (vcluster.proto, backing_store).
       validateRequest(UpdateVClusterRequestSchema, req);
       const input = req.vcluster as VCluster;
       const name = input.name;

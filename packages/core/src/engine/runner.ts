@@ -110,6 +110,10 @@ export class OperationRunner {
     const stored = this.ctx.store.getOperation(name);
     const vcluster = stored ? this.ctx.store.getVCluster(stored.internal.vcluster ?? stored.operation.metadata?.target ?? "") : undefined;
     if (!vcluster) return { kind: "cancelled" };
+    // A cancelled clone is a cancelled create: the host holds a half-created
+    // vcluster whose state is unknown, whatever a driver would build from the
+    // API state (the in-memory one reports RUNNING for any vcluster it finds).
+    if (stored?.internal.clone) return { kind: "cancelled" };
     try {
       const seen = await this.ctx.driver.observeHost(vcluster, AbortSignal.timeout(OBSERVE_TIMEOUT_MS));
       return seen ? { kind: "cancelled", observed: seen.phase } : { kind: "cancelled" };

@@ -99,7 +99,8 @@ describe.each(TARGETS)("$name", (kind) => {
         Code.FailedPrecondition,
         /cannot delete project "projects\/demo": it still has 1 vcluster\(s\) and 0 snapshot\(s\)/,
       );
-      const snap = await t.vclusters.snapshotVCluster({ name: "projects/demo/vclusters/dev", snapshotId: "s1", storage: { kind: { case: "container", value: { path: "/data/snapshots/s1.tar.gz" } } } });
+      // Durable storage: a `container` snapshot would be deleted with its vcluster (DeleteVCluster).
+      const snap = await t.vclusters.snapshotVCluster({ name: "projects/demo/vclusters/dev", snapshotId: "s1", storage: { kind: { case: "s3", value: { bucket: "bucket", key: "s1" } } } });
       await settle(t, snap.name);
       await settle(t, (await t.vclusters.deleteVCluster({ name: "projects/demo/vclusters/dev" })).name);
       await expectCode(t.projects.deleteProject({ name: "projects/demo" }), Code.FailedPrecondition, /0 vcluster\(s\) and 1 snapshot\(s\)/);

@@ -21,7 +21,7 @@ describe.each(TARGETS)("ListRecordedRequests — $name", (kind) => {
     const createReq = {
       parent: "projects/p",
       vclusterId: "rec",
-      vcluster: { labels: { env: "dev" }, displayName: "Récordé ✓", spec: { controlPlane: { replicas: 3 } } },
+      vcluster: { labels: { env: "dev" }, displayName: "Récordé ✓", spec: { controlPlane: { replicas: 3 }, backingStore: { store: { case: "embeddedEtcd" as const, value: {} } } } },
       requestId: "8f14e45f-ceea-467f-a0e6-0f0e1f0b1f2a",
     };
     const op = await t.vclusters.createVCluster(createReq);

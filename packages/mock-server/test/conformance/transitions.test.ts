@@ -24,6 +24,7 @@ import {
   phaseOf,
   release,
   reset,
+  seedSnapshot,
   seedVCluster,
   snapName,
   vcName,

@@ -8,7 +8,7 @@
 import { Code } from "@connectrpc/connect";
 import { OperationState, VCluster_Phase as Phase, type Operation, type VCluster } from "@open-vcluster/sdk";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { PARENT, expectCode, hold, phaseName, release, reset, seedVCluster, vcName } from "./phases.js";
+import { HA_STORE, PARENT, expectCode, hold, phaseName, release, reset, seedVCluster, vcName } from "./phases.js";
 import { TARGETS, settle, type Target } from "./targets.js";
 
 const NAME = vcName("dev");
@@ -84,7 +84,9 @@ describe.each(TARGETS)("$name", (kind) => {
 
   describe("spec masks", () => {
     it("bump the generation, go UPDATING, then RUNNING with observed_generation caught up", async () => {
-      const seeded = await seedVCluster(t, "dev", Phase.RUNNING, { spec: { kubernetesVersion: "1.30", controlPlane: { replicas: 1 } } });
+      const seeded = await seedVCluster(t, "dev", Phase.RUNNING, {
+        spec: { kubernetesVersion: "v1.33.4", controlPlane: { replicas: 1 }, backingStore: HA_STORE },
+      });
       await hold(t);
       const op = await t.vclusters.updateVCluster({
         vcluster: { name: NAME, spec: { controlPlane: { replicas: 3 } } },
@@ -97,7 +99,7 @@ describe.each(TARGETS)("$name", (kind) => {
       expect(during.status!.observedGeneration).toBeLessThan(during.generation);
       expect(during.spec?.controlPlane?.replicas).toBe(3);
       // Only the masked path changed.
-      expect(during.spec?.kubernetesVersion).toBe("1.30");
+      expect(during.spec?.kubernetesVersion).toBe("v1.33.4");
       await release(t);
       const done = await settle(t, op.name);
       const v = responseOf(done);
@@ -108,52 +110,61 @@ describe.each(TARGETS)("$name", (kind) => {
     });
 
     it("a masked field the request leaves unset is cleared", async () => {
-      await seedVCluster(t, "dev", Phase.RUNNING, { spec: { kubernetesVersion: "1.30", chartVersion: "0.30.0" } });
+      // Cleared, the version is the chart's default (v1.36.0): one minor up from v1.35.3, a legal upgrade.
+      await seedVCluster(t, "dev", Phase.RUNNING, { spec: { kubernetesVersion: "v1.35.3", chartVersion: "0.36.1", backingStore: HA_STORE } });
       const op = await t.vclusters.updateVCluster({ vcluster: { name: NAME, spec: {} }, updateMask: { paths: ["spec.kubernetes_version"] } });
-      await settle(t, op.name);
+      expect((await settle(t, op.name)).result.case).toBe("response");
       const v = await get();
       expect(v.spec?.kubernetesVersion).toBeUndefined();
-      expect(v.spec?.chartVersion).toBe("0.30.0");
+      expect(v.spec?.chartVersion).toBe("0.36.1");
     });
 
     it("`spec` replaces the whole spec", async () => {
-      await seedVCluster(t, "dev", Phase.RUNNING, { spec: { kubernetesVersion: "1.30", chartVersion: "0.30.0" } });
+      // Immutable fields (persistence, backing_store, ...) must come back equal.
+      await seedVCluster(t, "dev", Phase.RUNNING, {
+        spec: { kubernetesVersion: "v1.35.3", chartVersion: "0.36.1", persistence: { size: "20Gi" }, backingStore: HA_STORE },
+      });
       const op = await t.vclusters.updateVCluster({
-        vcluster: { name: NAME, spec: { persistence: { size: "20Gi" } } },
+        vcluster: { name: NAME, spec: { persistence: { size: "20Gi" }, backingStore: HA_STORE, controlPlane: { replicas: 2 } } },
         updateMask: { paths: ["spec"] },
       });
-      await settle(t, op.name);
+      expect((await settle(t, op.name)).result.case).toBe("response");
       const v = await get();
       expect(v.spec?.persistence?.size).toBe("20Gi");
+      expect(v.spec?.controlPlane?.replicas).toBe(2);
       expect(v.spec?.kubernetesVersion).toBeUndefined();
       expect(v.spec?.chartVersion).toBeUndefined();
     });
 
     it("each successive spec update bumps the generation by one", async () => {
       const seeded = await seedVCluster(t, "dev");
-      for (const [i, version] of ["1.31", "1.32"].entries()) {
+      for (const [i, version] of ["1.34", "1.35"].entries()) {
         const op = await t.vclusters.updateVCluster({
           vcluster: { name: NAME, spec: { kubernetesVersion: version } },
           updateMask: { paths: ["spec.kubernetes_version"] },
         });
         const v = responseOf(await settle(t, op.name));
         expect(v.generation).toBe(seeded.generation + BigInt(i + 1));
-        expect(v.status?.kubernetesVersion).toMatch(new RegExp(`^${version.replace(".", "\\.")}`));
+        expect(v.status?.kubernetesVersion).toMatch(new RegExp(`^v?${version.replace(".", "\\.")}\\.`));
       }
     });
   });
 
   it("`*` replaces every updatable field", async () => {
-    const seeded = await seedVCluster(t, "dev", Phase.RUNNING, { labels: { old: "x" }, spec: { kubernetesVersion: "1.30" } });
+    const seeded = await seedVCluster(t, "dev", Phase.RUNNING, {
+      labels: { old: "x" },
+      spec: { kubernetesVersion: "v1.35.3", backingStore: HA_STORE },
+    });
+    // `*` replaces the whole spec too: the immutable backing store comes back equal.
     const op = await t.vclusters.updateVCluster({
-      vcluster: { name: NAME, displayName: "New", annotations: { a: "b" }, spec: { chartVersion: "0.31.0" } },
+      vcluster: { name: NAME, displayName: "New", annotations: { a: "b" }, spec: { chartVersion: "0.36.1", backingStore: HA_STORE } },
       updateMask: { paths: ["*"] },
     });
     const v = responseOf(await settle(t, op.name));
     expect(v.displayName).toBe("New");
     expect(v.labels).toEqual({});
     expect(v.annotations).toEqual({ a: "b" });
-    expect(v.spec?.chartVersion).toBe("0.31.0");
+    expect(v.spec?.chartVersion).toBe("0.36.1");
     expect(v.spec?.kubernetesVersion).toBeUndefined();
     // Identity and output-only fields are not "updatable": kept.
     expect(v.name).toBe(NAME);
@@ -185,19 +196,33 @@ describe.each(TARGETS)("$name", (kind) => {
       expect(await opCount()).toBe(0);
     });
 
-    it("an empty mask", async () => {
-      await seedVCluster(t, "dev");
-      const err = await expectCode(
-        t.vclusters.updateVCluster({ vcluster: { name: NAME, labels: { x: "y" } }, updateMask: { paths: [] } }),
-        Code.InvalidArgument,
-      );
+    // AIP-134: without a mask (an empty one counts as none) the fields set in the request change;
+    // a request that sets nothing has nothing to update.
+    it("an empty mask, and nothing set", async () => {
+      const seeded = await seedVCluster(t, "dev");
+      const err = await expectCode(t.vclusters.updateVCluster({ vcluster: { name: NAME }, updateMask: { paths: [] } }), Code.InvalidArgument);
       expect(err.rawMessage).toContain("update_mask");
+      expect((await get()).etag).toBe(seeded.etag);
     });
 
-    it("no mask at all", async () => {
-      await seedVCluster(t, "dev");
-      const err = await expectCode(t.vclusters.updateVCluster({ vcluster: { name: NAME, labels: { x: "y" } } }), Code.InvalidArgument);
+    it("no mask at all, and nothing set", async () => {
+      const seeded = await seedVCluster(t, "dev");
+      const err = await expectCode(t.vclusters.updateVCluster({ vcluster: { name: NAME } }), Code.InvalidArgument);
       expect(err.rawMessage).toContain("update_mask");
+      expect((await get()).etag).toBe(seeded.etag);
+    });
+
+    it.each([
+      { what: "an empty mask", updateMask: { paths: [] } },
+      { what: "no mask", updateMask: undefined },
+    ])("$what, with labels set: the labels change, nothing else", async ({ updateMask }) => {
+      const seeded = await seedVCluster(t, "dev", Phase.RUNNING, { labels: { a: "1" } });
+      const op = await t.vclusters.updateVCluster({ vcluster: { name: NAME, labels: { x: "y" } }, updateMask });
+      expect(op.done).toBe(true);
+      const v = await get();
+      expect(v.labels).toEqual({ x: "y" });
+      expect(v.spec).toEqual(seeded.spec);
+      expect(v.generation).toBe(seeded.generation);
     });
   });
 
@@ -206,7 +231,7 @@ describe.each(TARGETS)("$name", (kind) => {
       const op = await t.vclusters.createVCluster({
         parent: PARENT,
         vclusterId: "dev",
-        vcluster: { labels: { env: "dev" }, spec: { controlPlane: { replicas: 2 } } },
+        vcluster: { labels: { env: "dev" }, spec: { controlPlane: { replicas: 2 }, backingStore: HA_STORE } },
         validateOnly: true,
       });
       expect(op.done).toBe(true);
@@ -234,18 +259,19 @@ describe.each(TARGETS)("$name", (kind) => {
     it("update: returns the vcluster as it would be; the stored one is unchanged", async () => {
       const seeded = await seedVCluster(t, "dev", Phase.RUNNING, { labels: { a: "1" } });
       const op = await t.vclusters.updateVCluster({
-        vcluster: { name: NAME, labels: { b: "2" }, spec: { kubernetesVersion: "1.31" } },
+        vcluster: { name: NAME, labels: { b: "2" }, spec: { kubernetesVersion: "1.34" } },
         updateMask: { paths: ["labels", "spec.kubernetes_version"] },
         validateOnly: true,
       });
       expect(op.done).toBe(true);
       const preview = responseOf(op);
       expect(preview.labels).toEqual({ b: "2" });
-      expect(preview.spec?.kubernetesVersion).toBe("1.31");
+      // Stored normalized: the newest listed patch of 1.34.
+      expect(preview.spec?.kubernetesVersion).toBe("v1.34.6");
       const v = await get();
       expect(v.etag).toBe(seeded.etag);
       expect(v.labels).toEqual({ a: "1" });
-      expect(v.spec?.kubernetesVersion).toBe("1.30");
+      expect(v.spec?.kubernetesVersion).toBe(seeded.spec?.kubernetesVersion);
       expect(v.generation).toBe(seeded.generation);
       expect(phaseName(v.status!.phase)).toBe("RUNNING");
       expect(await opCount()).toBe(0);
@@ -269,7 +295,7 @@ describe.each(TARGETS)("$name", (kind) => {
       await seedVCluster(t, "busy", Phase.SUSPENDING);
       await expectCode(
         t.vclusters.updateVCluster({
-          vcluster: { name: vcName("busy"), spec: { kubernetesVersion: "1.31" } },
+          vcluster: { name: vcName("busy"), spec: { kubernetesVersion: "1.34" } },
           updateMask: { paths: ["spec.kubernetes_version"] },
           validateOnly: true,
         }),

@@ -5,8 +5,9 @@
  * decode as `buf.validate.Violations` with that path (or, for a rule on a
  * whole message, that rule id).
  */
+import type { MessageInitShape } from "@bufbuild/protobuf";
 import { Code } from "@connectrpc/connect";
-import { Exposure_Type, VCluster_Phase as Phase, type GenerateVClusterKubeconfigRequest_Endpoint } from "@open-vcluster/sdk";
+import { Exposure_Type, SyncRule_Mode, VCluster_Phase as Phase, type GenerateVClusterKubeconfigRequest_Endpoint, type VClusterSpecSchema } from "@open-vcluster/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ViolationsSchema, PARENT, expectCode, opName, snapName, vcName, violationPaths, violationRules } from "./phases.js";
 import { TARGETS, type Target } from "./targets.js";
@@ -29,7 +30,8 @@ const manyLabels = Object.fromEntries(Array.from({ length: 65 }, (_, i) => [`k${
 /** CreateVCluster with `vcluster` (or the whole request) changed. */
 const createWith = (vcluster: object, req: object = {}) => (t: Target) =>
   t.vclusters.createVCluster({ parent: PARENT, vclusterId: "dev", vcluster, ...req });
-const spec = (s: object) => createWith({ spec: s });
+/** Typed, so a value of the wrong shape (a bool for a SyncRule) fails to compile rather than to serialize. */
+const spec = (s: MessageInitShape<typeof VClusterSpecSchema>) => createWith({ spec: s });
 
 const CASES: Case[] = [
   // CreateVCluster: names and ids
@@ -109,7 +111,7 @@ const CASES: Case[] = [
     call: spec({ exposure: { type: Exposure_Type.INGRESS, ingressHost: "bad host!" } }),
     path: "vcluster.spec.exposure.ingress_host",
   },
-  { rpc: "CreateVCluster", what: "undefined exposure type", call: spec({ exposure: { type: 99 } }), path: "vcluster.spec.exposure.type" },
+  { rpc: "CreateVCluster", what: "undefined exposure type", call: spec({ exposure: { type: 99 as Exposure_Type } }), path: "vcluster.spec.exposure.type" },
   { rpc: "CreateVCluster", what: "kubernetes_version '2.0'", call: spec({ kubernetesVersion: "2.0" }), path: "vcluster.spec.kubernetes_version" },
   { rpc: "CreateVCluster", what: "kubernetes_version 'latest'", call: spec({ kubernetesVersion: "latest" }), path: "vcluster.spec.kubernetes_version" },
   { rpc: "CreateVCluster", what: "chart_version 'latest'", call: spec({ chartVersion: "latest" }), path: "vcluster.spec.chart_version" },
@@ -119,8 +121,8 @@ const CASES: Case[] = [
     call: spec({ valuesOverride: long(262_145, "x") }),
     path: "vcluster.spec.values_override",
   },
-  { rpc: "CreateVCluster", what: "unknown to_host kind", call: spec({ sync: { toHost: { widgets: true } } }), path: "vcluster.spec.sync.to_host" },
-  { rpc: "CreateVCluster", what: "pods in from_host", call: spec({ sync: { fromHost: { pods: true } } }), path: "vcluster.spec.sync.from_host" },
+  { rpc: "CreateVCluster", what: "unknown to_host kind", call: spec({ sync: { toHost: { widgets: { mode: SyncRule_Mode.ENABLED } } } }), path: "vcluster.spec.sync.to_host" },
+  { rpc: "CreateVCluster", what: "pods in from_host", call: spec({ sync: { fromHost: { pods: { mode: SyncRule_Mode.ENABLED } } } }), path: "vcluster.spec.sync.from_host" },
   {
     rpc: "CreateVCluster",
     what: "quota key 'Bad Key'",
