@@ -23,6 +23,7 @@ import { registerReflectionService } from "./reflection.js";
 import { registerHealthService, type HealthSource } from "./health.js";
 import { STRICT_JSON_READ_OPTIONS } from "./json.js";
 import { rewriteParseErrors } from "./parse-errors.js";
+import { explainJsonProblem, keepBody } from "./json-problem.js";
 import { linkCall, Shutdown } from "./shutdown.js";
 import { sniffProtocol } from "./sniff.js";
 
@@ -230,13 +231,22 @@ export async function serve(options: ServeOptions): Promise<Server> {
     const checked = isByteStream(uReq.body) && isEnveloped(contentType)
       ? checkEnvelopes(uReq.body, contentType, uReq.header)
       : uReq.body;
-    const body = oneMessage && bodyMs > 0 && isByteStream(checked) ? withBodyDeadline(checked, bodyMs) : undefined;
+    // Connect unary JSON (curl, browsers, the REST mapping to come): kept so a
+    // decode error can name the field (json-problem.ts).
+    const kept = handler.method.methodKind === "unary" && contentType.startsWith("application/json") && isByteStream(checked)
+      ? keepBody(checked)
+      : undefined;
+    const read = kept ? kept.body : checked;
+    const body = oneMessage && bodyMs > 0 && isByteStream(read) ? withBodyDeadline(read, bodyMs) : undefined;
     res.once("close", () => {
       call.release();
       body?.clear();
     });
-    handler({ ...uReq, signal: call.signal, body: body ? body.body : checked })
-      .then((uRes) => universalResponseToNodeResponse(rewriteParseErrors(explainBareStatus(uRes, handler, req)), res))
+    handler({ ...uReq, signal: call.signal, body: body ? body.body : read })
+      .then((uRes) => {
+        const explained = kept ? explainJsonProblem(uRes, handler.method.input, kept.text) : uRes;
+        return universalResponseToNodeResponse(rewriteParseErrors(explainBareStatus(explained, handler, req)), res);
+      })
       .catch((reason: unknown) => {
         const err = ConnectError.from(reason);
         if (err.code === Code.Aborted || err.code === Code.Canceled || res.destroyed || req.destroyed) {

@@ -56,6 +56,24 @@ const cases: Array<[string, unknown, RegExp]> = [
   ["an out-of-range enum number", { parent: "projects/demo", vclusterId: "dev", vcluster: { spec: { exposure: { type: 99 } } } }, /type|99/],
 ];
 
+// Connect JSON (and the REST mapping to come) names the field path, not just the enum type.
+it.each([
+  [
+    { parent: "projects/demo", vclusterId: "dev", vcluster: { spec: { exposure: { type: "TYPE_LOADBALANCER" } } } },
+    /^vcluster\.spec\.exposure\.type: unknown value "TYPE_LOADBALANCER" of enum openvcluster\.v1\.Exposure\.Type/,
+  ],
+  [
+    { parent: "projects/demo", vclusterId: "dev", vcluster: { spec: { sync: { toHost: { pods: { mode: "MODE_ON" } } } } } },
+    /^vcluster\.spec\.sync\.toHost\["pods"\]\.mode: unknown value "MODE_ON"/,
+  ],
+  [{ parent: "projects/demo", vclusterId: "dev", vcluster: { spec: { replicaz: 3 } } }, /^vcluster\.spec\.replicaz: unknown field/],
+])("Connect JSON names the field path of %j", async (body, message) => {
+  const { status, json } = await connectJson(body);
+  expect(status).toBe(400);
+  expect(json.code).toBe("invalid_argument");
+  expect(json.message).toMatch(message);
+});
+
 describe.each(cases)("%s", (_name, body, field) => {
   it("Connect JSON → 400 invalid_argument naming it, nothing created", async () => {
     const res = await connectJson(body);
