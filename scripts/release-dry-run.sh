@@ -35,6 +35,11 @@ while read -r tarball; do
   v=$(tar -xzOf "$tarball" package/package.json | node -p 'JSON.parse(require("fs").readFileSync(0, "utf8")).version')
   versions+=("$(basename "$tarball"): $v")
   npm publish --dry-run --tag dry-run "$tarball" 2>&1 | grep -E '^npm notice (name|version|filename|total files)|^\+ '
+  if [[ $(basename "$tarball") == open-vcluster-sdk-* ]]; then
+    # The SDK's runtime VERSION, compiled from src/version.ts (written by sync-versions).
+    rv=$(tar -xzOf "$tarball" package/dist/esm/version.js | sed -nE 's/^export const VERSION = "([^"]+)";/\1/p')
+    versions+=("@open-vcluster/sdk VERSION: $rv")
+  fi
 done < <(node scripts/pack-packages.mjs "$tmp/npm" | grep '\.tgz$')
 
 echo "== Python: wheel + sdist, twine check"
