@@ -90,7 +90,8 @@ function startBin(app, node, bin, args) {
 const started = Date.now();
 const tmp = mkdtempSync(join(tmpdir(), "ovc-consumers-npm-"));
 try {
-  const tarballs = packAll(join(tmp, "tarballs")).map((p) => p.tarball);
+  const packages = packAll(join(tmp, "tarballs"));
+  const tarballs = packages.map((p) => p.tarball);
   const app = join(tmp, "app");
   mkdirSync(join(app, "snippets"), { recursive: true });
   writeFileSync(join(app, "package.json"), JSON.stringify({ name: "ovc-consumer", private: true, type: "module" }, null, 2));
@@ -101,6 +102,13 @@ try {
   // browser snippet), plus the servers; TypeScript for the type checks.
   run("npm", ["install", "--no-audit", "--no-fund", "--no-package-lock", ...tarballs,
     pinned("packages/sdk-ts", "@connectrpc/connect-web"), pinned(".", "typescript"), pinned(".", "@types/node")], { cwd: app });
+
+  // Each package carries the repository's license text (its prepack copies it).
+  const license = readFileSync(join(ROOT, "LICENSE"), "utf8");
+  for (const { name } of packages) {
+    if (readFileSync(join(app, "node_modules", name, "LICENSE"), "utf8") !== license) throw new Error(`${name}: LICENSE differs from /LICENSE`);
+  }
+  console.log(`test-consumers-npm: ${packages.length} packages installed, each with /LICENSE`);
 
   // One copy each, shared by the SDK, core, http and the servers.
   for (const name of ["@bufbuild/protobuf", "@connectrpc/connect"]) {
