@@ -15,6 +15,9 @@ include mk/sdks.mk
 include mk/k8s-env.mk
 include mk/bench.mk
 include mk/browser.mk
+include mk/packages.mk
+include mk/consumers.mk
+include mk/release.mk
 
 .PHONY: help start test build lint
 
@@ -34,5 +37,6 @@ lint: install proto-lint ## lint everything
 
 test: install browser-deps proto-lint proto-breaking generate-check versions-check ## lint, buf checks, generation drift, every test of every language
 	$(PNPM) turbo run lint typecheck test
+	$(MAKE) lint-packages docs-ts test-consumers
 	$(MAKE) test-python test-go
 	$(MAKE) test-k8s
