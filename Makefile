@@ -18,6 +18,7 @@ include mk/browser.mk
 include mk/packages.mk
 include mk/consumers.mk
 include mk/release.mk
+include mk/consumers-sdks.mk
 
 .PHONY: help start test build lint
 

@@ -6,7 +6,7 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["**/dist/**", "**/gen/**", "**/node_modules/**", "**/.turbo/**", "sdks/**", "bench/**"],
+    ignores: ["**/dist/**", "**/gen/**", "**/gen-lite/**", "**/node_modules/**", "**/.turbo/**", "sdks/**", "bench/**"],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

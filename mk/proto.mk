@@ -26,7 +26,9 @@ proto-breaking: install ## buf breaking against the last release
 
 # Regenerates into the work tree and fails if anything differs from what is
 # committed (new files included).
+GENERATED_DIRS := packages/sdk-ts/src/gen packages/sdk-ts/src/gen-lite packages/http/src/gen packages/http/test/gen \
+  sdks/go/gen sdks/python/src/open_vcluster/gen
 generate-check: generate ## fail when generated code is stale
-	@if [ -n "$$(git status --porcelain -- packages/sdk-ts/src/gen packages/http/src/gen packages/http/test/gen sdks/go/gen sdks/python/src/open_vcluster/gen)" ]; then \
-	  git status --porcelain -- packages/sdk-ts/src/gen packages/http/src/gen packages/http/test/gen sdks/go/gen sdks/python/src/open_vcluster/gen; \
+	@if [ -n "$$(git status --porcelain -- $(GENERATED_DIRS))" ]; then \
+	  git status --porcelain -- $(GENERATED_DIRS); \
 	  echo "generated code is stale: run 'make generate' and commit the result"; exit 1; fi

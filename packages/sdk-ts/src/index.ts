@@ -19,17 +19,7 @@ import { createCoreClient, type ClientOptions, type OpenVClusterClient } from ".
 import type { Transport } from "@connectrpc/connect";
 
 export * from "./client/index.js";
-export * from "./gen/openvcluster/v1/common_pb.js";
-export * from "./gen/openvcluster/v1/annotations_pb.js";
-export * from "./gen/openvcluster/v1/vcluster_pb.js";
-export * from "./gen/openvcluster/v1/snapshot_pb.js";
-export * from "./gen/openvcluster/v1/operation_pb.js";
-export * from "./gen/openvcluster/v1/vcluster_service_pb.js";
-export * from "./gen/openvcluster/v1/snapshot_service_pb.js";
-export * from "./gen/openvcluster/v1/operation_service_pb.js";
-export * from "./gen/openvcluster/v1/project_pb.js";
-export * from "./gen/openvcluster/v1/project_service_pb.js";
-export * from "./gen/openvcluster/v1/host_cluster_pb.js";
+export * from "./messages.js";
 export { VERSION } from "./version.js";
 
 /** A client on your own transport (connect-node, connect-web, the mock's in-process one...). */

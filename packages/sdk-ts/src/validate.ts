@@ -2,9 +2,19 @@
  * Client-side validation with the same protovalidate rules the server
  * enforces, so a bad request can be caught before it is sent.
  */
-import type { DescMessage, MessageShape } from "@bufbuild/protobuf";
+import { createRegistry, type DescMessage, type MessageShape } from "@bufbuild/protobuf";
 import { pathToString, type Path } from "@bufbuild/protobuf/reflect";
 import { createValidator, Violation } from "@bufbuild/protovalidate";
+import { file_openvcluster_v1_common } from "./gen/openvcluster/v1/common_pb.js";
+import { file_openvcluster_v1_host_cluster } from "./gen/openvcluster/v1/host_cluster_pb.js";
+import { file_openvcluster_v1_operation } from "./gen/openvcluster/v1/operation_pb.js";
+import { file_openvcluster_v1_operation_service } from "./gen/openvcluster/v1/operation_service_pb.js";
+import { file_openvcluster_v1_project } from "./gen/openvcluster/v1/project_pb.js";
+import { file_openvcluster_v1_project_service } from "./gen/openvcluster/v1/project_service_pb.js";
+import { file_openvcluster_v1_snapshot } from "./gen/openvcluster/v1/snapshot_pb.js";
+import { file_openvcluster_v1_snapshot_service } from "./gen/openvcluster/v1/snapshot_service_pb.js";
+import { file_openvcluster_v1_vcluster } from "./gen/openvcluster/v1/vcluster_pb.js";
+import { file_openvcluster_v1_vcluster_service } from "./gen/openvcluster/v1/vcluster_service_pb.js";
 
 export { Violation };
 
@@ -93,9 +103,28 @@ export interface FieldViolation {
   message: string;
 }
 
+/**
+ * The full descriptors (with their buf.validate rules) of this API. The
+ * client runs on gen-lite's descriptors, which have no rules: validate()
+ * swaps a schema for the full one of the same type name.
+ */
+const withRules = createRegistry(
+  file_openvcluster_v1_common,
+  file_openvcluster_v1_host_cluster,
+  file_openvcluster_v1_operation,
+  file_openvcluster_v1_operation_service,
+  file_openvcluster_v1_project,
+  file_openvcluster_v1_project_service,
+  file_openvcluster_v1_snapshot,
+  file_openvcluster_v1_snapshot_service,
+  file_openvcluster_v1_vcluster,
+  file_openvcluster_v1_vcluster_service,
+);
+
 /** Validates a message against its protovalidate rules; an empty array means valid. */
 export function validate<Desc extends DescMessage>(schema: Desc, message: MessageShape<Desc>): FieldViolation[] {
-  const result = validator.validate(schema, message);
+  const full = withRules.getMessage(schema.typeName) ?? schema;
+  const result = validator.validate(full, message as MessageShape<DescMessage>);
   if (result.kind === "valid") return [];
   if (result.kind === "error") throw result.error;
   return capViolations(result.violations).map(toFieldViolation);

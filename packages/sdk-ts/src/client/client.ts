@@ -10,12 +10,12 @@
  */
 import { create, type DescMessage, type DescMethod, type DescMethodUnary, type DescService, type MessageInitShape } from "@bufbuild/protobuf";
 import { createClient, type CallOptions, type Client, type Interceptor } from "@connectrpc/connect";
-import { HostClusterService } from "../gen/openvcluster/v1/host_cluster_pb.js";
-import { OperationSchema, type Operation as OperationMessage } from "../gen/openvcluster/v1/operation_pb.js";
-import { OperationService } from "../gen/openvcluster/v1/operation_service_pb.js";
-import { ProjectService } from "../gen/openvcluster/v1/project_service_pb.js";
-import { SnapshotService } from "../gen/openvcluster/v1/snapshot_service_pb.js";
-import { VClusterService, type WatchVClustersRequestSchema, type WatchVClustersResponse } from "../gen/openvcluster/v1/vcluster_service_pb.js";
+import { HostClusterService } from "../gen-lite/openvcluster/v1/host_cluster_pb.js";
+import { OperationSchema, type Operation as OperationMessage } from "../gen-lite/openvcluster/v1/operation_pb.js";
+import { OperationService } from "../gen-lite/openvcluster/v1/operation_service_pb.js";
+import { ProjectService } from "../gen-lite/openvcluster/v1/project_service_pb.js";
+import { SnapshotService } from "../gen-lite/openvcluster/v1/snapshot_service_pb.js";
+import { VClusterService, type WatchVClustersRequestSchema, type WatchVClustersResponse } from "../gen-lite/openvcluster/v1/vcluster_service_pb.js";
 import { headersInterceptor } from "./headers.js";
 import { withInterceptors } from "./intercepted-transport.js";
 import { LongRunningOperation, type WaitOptions } from "./operation.js";

@@ -4,9 +4,9 @@
  * refused with, without importing buf/validate or @connectrpc/connect.
  */
 import { Code, ConnectError } from "@connectrpc/connect";
-// Already a dependency of every generated file (their descriptors import
-// buf/validate), so decoding the detail costs no extra bundle size.
-import { ViolationsSchema, type FieldPath } from "@bufbuild/protovalidate/gen/buf/validate/validate_pb.js";
+// gen-lite's buf/validate is cut down to the Violations detail, so decoding
+// it does not bundle the validation rules' descriptors.
+import { ViolationsSchema, type FieldPath } from "../gen-lite/buf/validate/validate_pb.js";
 
 export { Code, ConnectError };
 

@@ -6,7 +6,7 @@ export { SDK_USER_AGENT } from "./headers.js";
 export { withInterceptors } from "./intercepted-transport.js";
 export { LongRunningOperation, type WaitOptions } from "./operation.js";
 export { OperationFailedError } from "./operation-failed-error.js";
-export type { LongRunningMethods, OperationResponseTypes, ResultOf } from "./operation-result.js";
+export { LONG_RUNNING_METHODS, type LongRunningMethods, type OperationResponseTypes, type ResultOf } from "./operation-result.js";
 export { DEFAULT_TIMEOUT_MS, type ClientOptions, type TransportFactory, type Validator } from "./options.js";
 export type { ItemOf, Pager } from "./pager.js";
 export { retryInterceptor, type RetryOptions } from "./retry.js";

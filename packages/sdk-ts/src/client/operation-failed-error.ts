@@ -5,7 +5,7 @@
  * `violationsOf(err)` work on it like on a failed call.
  */
 import { ConnectError } from "@connectrpc/connect";
-import type { Operation as OperationMessage, OperationError } from "../gen/openvcluster/v1/operation_pb.js";
+import type { Operation as OperationMessage, OperationError } from "../gen-lite/openvcluster/v1/operation_pb.js";
 
 export class OperationFailedError extends ConnectError {
   // Connect recognises its errors across duplicate package copies by `name`:

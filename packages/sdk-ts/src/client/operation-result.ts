@@ -1,13 +1,13 @@
 /**
- * What an operation resolves to, read from each RPC's
- * `openvcluster.v1.operation_info` option: `openvcluster.v1.VCluster`,
- * `openvcluster.v1.Snapshot` or `google.protobuf.Empty` (undefined).
+ * What an operation resolves to, as each RPC's `openvcluster.v1.operation_info`
+ * option says: `openvcluster.v1.VCluster`, `openvcluster.v1.Snapshot` or
+ * `google.protobuf.Empty` (undefined). The client runs on gen-lite, whose
+ * descriptors carry no options, so the table below is what it reads.
  */
-import { getOption, type DescMethod } from "@bufbuild/protobuf";
-import { operation_info } from "../gen/openvcluster/v1/annotations_pb.js";
-import type { Operation as OperationMessage } from "../gen/openvcluster/v1/operation_pb.js";
-import type { Snapshot } from "../gen/openvcluster/v1/snapshot_pb.js";
-import type { VCluster } from "../gen/openvcluster/v1/vcluster_pb.js";
+import type { DescMethod } from "@bufbuild/protobuf";
+import type { Operation as OperationMessage } from "../gen-lite/openvcluster/v1/operation_pb.js";
+import type { Snapshot } from "../gen-lite/openvcluster/v1/snapshot_pb.js";
+import type { VCluster } from "../gen-lite/openvcluster/v1/vcluster_pb.js";
 
 /** The TypeScript type of each `operation_info.response_type`. */
 export interface OperationResponseTypes {
@@ -17,28 +17,30 @@ export interface OperationResponseTypes {
 }
 
 /**
- * The response_type of every long-running method, for the types only (the
- * runtime reads the option; test/operation-result.test.ts checks the two agree).
+ * The response_type of every long-running method, by the method's local name
+ * (unique across the services). test/operation-result.test.ts checks it
+ * against the operation_info options of the full descriptors (src/gen).
  */
-export interface LongRunningMethods {
-  createVCluster: "openvcluster.v1.VCluster";
-  updateVCluster: "openvcluster.v1.VCluster";
-  deleteVCluster: "google.protobuf.Empty";
-  scaleVCluster: "openvcluster.v1.VCluster";
-  suspendVCluster: "openvcluster.v1.VCluster";
-  resumeVCluster: "openvcluster.v1.VCluster";
-  snapshotVCluster: "openvcluster.v1.Snapshot";
-  restoreVCluster: "openvcluster.v1.VCluster";
-  deleteSnapshot: "google.protobuf.Empty";
-}
+export const LONG_RUNNING_METHODS = {
+  createVCluster: "openvcluster.v1.VCluster",
+  updateVCluster: "openvcluster.v1.VCluster",
+  deleteVCluster: "google.protobuf.Empty",
+  scaleVCluster: "openvcluster.v1.VCluster",
+  suspendVCluster: "openvcluster.v1.VCluster",
+  resumeVCluster: "openvcluster.v1.VCluster",
+  snapshotVCluster: "openvcluster.v1.Snapshot",
+  restoreVCluster: "openvcluster.v1.VCluster",
+  deleteSnapshot: "google.protobuf.Empty",
+} as const satisfies Record<string, keyof OperationResponseTypes>;
+
+export type LongRunningMethods = typeof LONG_RUNNING_METHODS;
 
 export type ResultOf<M extends keyof LongRunningMethods> = OperationResponseTypes[LongRunningMethods[M]];
 
 /** The method's operation_info response_type, or undefined when it is not long-running. */
 export function responseTypeOf(method: DescMethod): keyof OperationResponseTypes | undefined {
-  if (!method.proto.options) return undefined;
-  const info = getOption(method, operation_info);
-  return info.responseType === "" ? undefined : (info.responseType as keyof OperationResponseTypes);
+  const table: Record<string, keyof OperationResponseTypes> = LONG_RUNNING_METHODS;
+  return Object.hasOwn(table, method.localName) ? table[method.localName] : undefined;
 }
 
 /**

@@ -6,8 +6,8 @@
  * OperationFailedError.
  */
 import { Code, ConnectError, type Client } from "@connectrpc/connect";
-import type { Operation as OperationMessage, OperationMetadata } from "../gen/openvcluster/v1/operation_pb.js";
-import type { OperationService } from "../gen/openvcluster/v1/operation_service_pb.js";
+import type { Operation as OperationMessage, OperationMetadata } from "../gen-lite/openvcluster/v1/operation_pb.js";
+import type { OperationService } from "../gen-lite/openvcluster/v1/operation_service_pb.js";
 import { OperationFailedError } from "./operation-failed-error.js";
 import { responseOf, type OperationResponseTypes } from "./operation-result.js";
 

@@ -15,7 +15,7 @@ import {
   type VClusterService,
   type WatchVClustersRequestSchema,
   type WatchVClustersResponse,
-} from "../gen/openvcluster/v1/vcluster_service_pb.js";
+} from "../gen-lite/openvcluster/v1/vcluster_service_pb.js";
 import { sleep } from "./sleep.js";
 
 export interface WatchOptions extends CallOptions {
