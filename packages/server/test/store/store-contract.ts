@@ -14,7 +14,7 @@ export interface StoreFactory {
 }
 
 const vc = (project: string, id: string, phase = VCluster_Phase.RUNNING) =>
-  create(VClusterSchema, { name: `projects/${project}/vclusters/${id}`, etag: `e-${id}`, status: { phase }, spec: { replicas: 1 } });
+  create(VClusterSchema, { name: `projects/${project}/vclusters/${id}`, etag: `e-${id}`, status: { phase }, spec: { controlPlane: { replicas: 1 } } });
 const snap = (project: string, id: string, expire?: bigint) =>
   create(SnapshotSchema, { name: `projects/${project}/snapshots/${id}`, ...(expire !== undefined ? { expireTime: { seconds: expire } } : {}) });
 const op = (project: string, id: string, done = false) => ({
