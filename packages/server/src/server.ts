@@ -41,7 +41,7 @@ export interface RunningServer {
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const driver = createDriver(options.driver ?? "simulated", options);
-  const opened = openStore(options.store ?? "memory", options.dataDir ?? defaultDataDir());
+  const opened = await openStore(options.store ?? "memory", options.dataDir ?? defaultDataDir());
   const core = new Core({ driver, store: opened.store, ...(options.core ? { options: options.core } : {}) });
   // Resumes every operation a previous process left unfinished (runner.resumeUnfinished).
   core.start();
