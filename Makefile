@@ -29,9 +29,12 @@ build: install ## build every TypeScript package
 	$(PNPM) turbo run build
 
 OVC_PORT ?= 8080
-start: install ## build and run ovc-server on its embedded default (the simulated driver)
+# make start keeps its state in the checkout (git ignores it), not in ~/.local/state.
+OVC_DATA_DIR ?= $(ROOT)/.data
+start: install ## build and run ovc-server on its embedded default (simulated driver, SQLite in .data/)
 	$(PNPM) turbo run build --filter=@open-vcluster/server...
-	node packages/server/dist/esm/bin/ovc-server.js --port $(OVC_PORT)
+	@echo "ovc-server state: $(OVC_DATA_DIR) (delete it to start empty)"
+	node packages/server/dist/esm/bin/ovc-server.js --port $(OVC_PORT) --data-dir $(OVC_DATA_DIR)
 
 lint: install proto-lint ## lint everything
 	$(PNPM) turbo run lint typecheck

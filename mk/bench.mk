@@ -18,6 +18,12 @@ $(addprefix bench-,$(filter-out core-watch,$(BENCHES:mock-%=%))): bench-%: bench
 bench-core-watch: bench-build
 	node bench/core-watch.mjs $(BENCH_FLAGS)
 
+# Create throughput of ovc-server on the SQLite store next to the memory store (issue 9).
+.PHONY: bench-server-create
+bench-server-create: install ## CreateVCluster ops/s and p99 of ovc-server, SQLite vs memory store
+	$(PNPM) turbo run build --filter=@open-vcluster/server...
+	node bench/server-create-sqlite.mjs $(BENCH_FLAGS)
+
 # The browser bundle budget of issue 11 (every VClusterService method through
 # @open-vcluster/sdk/web, gzipped, <= 40 KB), and the size with validation.
 # `make test` enforces the budget (packages/sdk-ts/test/bundle-size.test.ts);

@@ -6,6 +6,14 @@ BUF := $(ROOT)/node_modules/.bin/buf
 # turbo finds the workspace's package manager on PATH.
 export PATH := $(ROOT)/.tools/node_modules/.bin:$(PATH)
 
+# better-sqlite3 compiles against the running node's headers: point node-gyp
+# at the ones installed with node (<prefix>/include/node) so the build needs
+# no download from nodejs.org.
+NODE_PREFIX := $(shell node -p 'require("path").resolve(process.execPath, "../..")')
+ifneq ($(wildcard $(NODE_PREFIX)/include/node/node_version.h),)
+export npm_config_nodedir ?= $(NODE_PREFIX)
+endif
+
 .PHONY: install
 install: node_modules/.install-stamp ## install pnpm and every workspace dependency
 

@@ -132,7 +132,11 @@ try {
     run(node, ["out/types-cjs.cjs"], { cwd: app });
     run(node, ["out/types.js"], { cwd: app });
 
-    const server = await startBin(app, node, "ovc-server", ["--port", "0"]);
+    // The SQLite store's addon (better-sqlite3) is built for the Node that ran
+    // npm install (this one): the LTS runs the memory store. Neither writes to
+    // the user's state directory.
+    const storeArgs = node === process.execPath ? ["--data-dir", join(app, "ovc-data")] : ["--store", "memory"];
+    const server = await startBin(app, node, "ovc-server", ["--port", "0", ...storeArgs]);
     console.log(`ovc-server (installed bin) listening on ${server.url}`);
     await server.stop();
 

@@ -11,13 +11,13 @@ import { REPO_ROOT } from "./report.mjs";
 
 const FROM = path.join(REPO_ROOT, "packages/mock-server/node_modules");
 
-/** Path of the ESM entry of `specifier` ("pkg" or "@scope/pkg" plus an optional "/subpath"). */
-export function resolveEsm(specifier) {
+/** Path of the ESM entry of `specifier` ("pkg" or "@scope/pkg" plus an optional "/subpath"), from the node_modules `from`. */
+export function resolveEsm(specifier, from = FROM) {
   const parts = specifier.split("/");
   const nameLength = specifier.startsWith("@") ? 2 : 1;
   const name = parts.slice(0, nameLength).join("/");
   const subpath = ["."].concat(parts.slice(nameLength)).join("/");
-  const dir = realpathSync(path.join(FROM, name));
+  const dir = realpathSync(path.join(from, name));
   const pkg = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8"));
   let entry = pkg.exports?.[subpath];
   if (entry && typeof entry === "object") entry = entry.import ?? entry.default;
@@ -26,8 +26,8 @@ export function resolveEsm(specifier) {
   return path.join(dir, entry);
 }
 
-export function importEsm(specifier) {
-  return import(pathToFileURL(resolveEsm(specifier)).href);
+export function importEsm(specifier, from = FROM) {
+  return import(pathToFileURL(resolveEsm(specifier, from)).href);
 }
 
 /** The built mock server (run `make bench` or build it first). */

@@ -4,6 +4,9 @@
  * the simulated driver.
  */
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { once } from "node:events";
 import * as net from "node:net";
 import { fileURLToPath } from "node:url";
@@ -66,20 +69,23 @@ describe("ovc-server", () => {
 
   it("runs as a process that prints where it listens and stops on SIGTERM", async () => {
     const bin = fileURLToPath(new URL("../dist/esm/bin/ovc-server.js", import.meta.url));
-    const child = spawn(process.execPath, [bin, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+    const dataDir = mkdtempSync(join(tmpdir(), "ovc-server-test-"));
+    const child = spawn(process.execPath, [bin, "--port", "0", "--data-dir", dataDir], { stdio: ["ignore", "pipe", "pipe"] });
     const [line] = (await once(child.stdout, "data")) as [Buffer];
-    const match = /^ovc-server listening on (http:\/\/127\.0\.0\.1:\d+) \(driver: simulated\)\n$/.exec(line.toString());
+    const match = /^ovc-server listening on (http:\/\/127\.0\.0\.1:\d+) \(driver: simulated, store: (.+)\)\n$/.exec(line.toString());
     expect(match).not.toBeNull();
+    expect(match?.[2]).toBe(join(dataDir, "ovc-server.db"));
     const res = await fetch(`${match?.[1]}/readyz`);
     expect(res.status).toBe(200);
     child.kill("SIGTERM");
     const [code] = (await once(child, "exit")) as [number];
     expect(code).toBe(0);
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it("--body-timeout-ms 300 ends a request body that trickles in (504 deadline_exceeded)", async () => {
     const bin = fileURLToPath(new URL("../dist/esm/bin/ovc-server.js", import.meta.url));
-    const child = spawn(process.execPath, [bin, "--port", "0", "--body-timeout-ms", "300"], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [bin, "--port", "0", "--store", "memory", "--body-timeout-ms", "300"], { stdio: ["ignore", "pipe", "pipe"] });
     try {
       const [line] = (await once(child.stdout, "data")) as [Buffer];
       const url = /(http:\/\/[^ ]+)/.exec(line.toString())![1]!;

@@ -12,7 +12,14 @@ export function atomically<R>(ctx: CoreContext, fn: () => R): R {
   ctx.pendingEvents = pending;
   let result: R;
   try {
-    result = ctx.store.transaction(fn);
+    result = ctx.store.transaction(() => {
+      const value = fn();
+      // The watch version these events will take commits with the changes
+      // they describe: after a crash a durable store never holds a change
+      // under a version a watcher may already have resumed from.
+      if (pending.length > 0) ctx.store.setWatchVersion(BigInt(ctx.hub.currentVersion()) + BigInt(pending.length));
+      return value;
+    });
   } finally {
     ctx.pendingEvents = undefined;
   }

@@ -20,6 +20,7 @@ import type { OperationInternal, StoredOperation } from "../store/store.js";
 import { operationTimeoutMs } from "./deadlines.js";
 import type { WatchChange } from "../watch/index.js";
 import type { CoreContext } from "./context.js";
+import { atomically } from "./atomic.js";
 
 export function saveVCluster(
   ctx: CoreContext,
@@ -29,25 +30,30 @@ export function saveVCluster(
 ): VCluster {
   if (!opts.keepUpdateTime || !next.updateTime) next.updateTime = timestampFromDate(ctx.clock.now());
   next.etag = computeEtag(VClusterSchema, next);
-  ctx.store.putVCluster(next);
-  publish(ctx, previous ? "modified" : "added", next, previous);
+  // Always in a transaction (joining the caller's if any), so the change and
+  // its watch version are stored together (see atomic.ts).
+  atomically(ctx, () => {
+    ctx.store.putVCluster(next);
+    publish(ctx, previous ? "modified" : "added", next, previous);
+  });
   return next;
 }
 
 export function removeVCluster(ctx: CoreContext, last: VCluster): void {
-  ctx.store.deleteVCluster(last.name);
-  publish(ctx, "deleted", last, last);
+  atomically(ctx, () => {
+    ctx.store.deleteVCluster(last.name);
+    publish(ctx, "deleted", last, last);
+  });
 }
 
 function publish(ctx: CoreContext, type: "added" | "modified" | "deleted", item: VCluster, previous: VCluster | undefined): void {
   const change: WatchChange<VCluster> = previous ? { type, key: item.name, item, previous } : { type, key: item.name, item };
-  if (ctx.pendingEvents) ctx.pendingEvents.push(change);
-  else publishNow(ctx, change);
+  ctx.pendingEvents?.push(change);
 }
 
-/** Hands a change to watchers and remembers its version in the store. */
+/** Hands a committed change to watchers (its version is already stored, by atomically). */
 export function publishNow(ctx: CoreContext, change: WatchChange<VCluster>): void {
-  ctx.store.setWatchVersion(BigInt(ctx.hub.publish(change)));
+  ctx.hub.publish(change);
 }
 
 export function saveSnapshot(ctx: CoreContext, next: Snapshot): Snapshot {

@@ -76,7 +76,11 @@ export interface Store {
   /** Forgets records that expired before `epochMs`. */
   purgeIdempotency(epochMs: number): void;
 
-  /** The last watch version handed out, so versions keep rising across restarts. */
+  /**
+   * The last watch version handed out, so versions keep rising across restarts.
+   * Core sets it inside the transaction whose watch events take it (engine/atomic.ts),
+   * so a durable store holds a change and its version together.
+   */
   getWatchVersion(): bigint;
   setWatchVersion(version: bigint): void;
 
