@@ -44,7 +44,7 @@ import { newOperation, saveSnapshot, saveVCluster } from "../engine/records.js";
 import type { OperationRunner } from "../engine/runner.js";
 import { ConditionStatus, ConditionType, setCondition } from "../engine/status.js";
 import { assertActionAllowed, RULES, type Action } from "../lifecycle/transitions.js";
-import { idOf, parentOf, projectOf, snapshotName, vclusterName } from "../names.js";
+import { defaultHostNamespace, idOf, parentOf, projectOf, snapshotName, vclusterName } from "../names.js";
 import type { StoredOperation } from "../store/store.js";
 import { validateRequest } from "../validation.js";
 import { listVClusters } from "./listing.js";
@@ -53,10 +53,8 @@ import { watchVClusters } from "./watch.js";
 import { effectiveView, inView } from "./view.js";
 import { atomically } from "../engine/atomic.js";
 import { isDurable, storageUri } from "../snapshots/storage-uri.js";
-import { checkHaBackingStore } from "../rules/ha.js";
 import { checkCreateSpec, checkScale, checkUpdateSpec } from "../rules/spec.js";
 import { getServerConfig } from "./server-config.js";
-import { defaultHostNamespace } from "../names.js";
 import { projectNameOf, requireProject } from "../projects/require.js";
 import { assertQuota } from "../quota/quota.js";
 import { getVClusterUsage } from "./usage.js";
@@ -162,8 +160,7 @@ export function vclusterService(ctx: CoreContext, runner: OperationRunner): Serv
         const now = timestampFromDate(ctx.clock.now());
         const input = req.vcluster ?? create(VClusterSchema);
         const spec = source ? cloneSpec(source, input.spec) : input.spec ? clone(VClusterSpecSchema, input.spec) : create(VClusterSpecSchema);
-        // A clone's request spec is partial: the HA rule applies to the merged spec.
-        if (source) checkHaBackingStore(spec.controlPlane?.replicas, spec.backingStore);
+        // A clone's request spec is partial: every rule (HA included) applies to the merged spec.
         checkCreateSpec(ctx, spec);
         const v = create(VClusterSchema, {
           name,
